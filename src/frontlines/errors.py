@@ -1,0 +1,48 @@
+"""One exception tree. Each error names the offending input and says what to do.
+
+FrontlinesError
+├── BadInput         an input file / record that cannot be ingested
+├── StoreError       the database cannot be opened or migrated
+├── GazetteerError   gazetteer data missing or malformed
+├── ModelError       the spaCy pipeline cannot be loaded
+└── GoldError        a gold file that cannot be read
+"""
+
+from __future__ import annotations
+
+
+class FrontlinesError(Exception):
+    """Base of every error frontlines raises on purpose."""
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} — {self.hint}" if self.hint else self.message
+
+
+class BadInput(FrontlinesError):
+    """An input (file, line of a JSONL file, feed item) that cannot be ingested."""
+
+    def __init__(self, origin: str, reason: str, hint: str) -> None:
+        super().__init__(f"{origin}: {reason}", hint=hint)
+        self.origin = origin
+        self.reason = reason
+
+
+class StoreError(FrontlinesError):
+    """The database cannot be reached, opened or migrated."""
+
+
+class GazetteerError(FrontlinesError):
+    """Gazetteer data is missing or malformed."""
+
+
+class ModelError(FrontlinesError):
+    """The spaCy pipeline named in the settings cannot be loaded."""
+
+
+class GoldError(FrontlinesError):
+    """A gold file cannot be read."""

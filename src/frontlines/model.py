@@ -1,0 +1,151 @@
+"""The nouns of frontlines as plain dataclasses.
+
+Every stage takes and returns these; the store converts them to rows and back,
+spaCy objects are converted to them once, at the edge of extraction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+EVENT_TYPES = (
+    "territory_taken",
+    "battle",
+    "attack",
+    "airstrike",
+    "explosion",
+    "operation_start",
+    "withdrawal",
+    "casualties",
+    "other",
+)
+
+MODALITIES = ("asserted", "planned", "hoped", "hedged", "negated", "question", "reported_speech")
+
+DATE_PRECISIONS = ("day", "month", "year")
+
+
+def content_hash(raw: bytes) -> str:
+    """The identity of a report: the SHA-256 of its raw bytes."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article or post, as ingested. Never changed after ingest."""
+
+    outlet: str
+    title: str
+    published: date | None
+    text: str
+    raw: bytes
+    url: str | None = None
+    language: str = "en"
+    origin: str = ""  # file name, "file.jsonl:12", feed item link, or "<stdin>"
+    published_inferred: bool = False
+    id: int | None = None
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.raw)
+
+
+@dataclass(frozen=True)
+class IngestProblem:
+    """An input that could not be ingested: which one, why, and what to do."""
+
+    origin: str
+    reason: str
+    hint: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason} ({self.hint})"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry."""
+
+    key: str  # stable identifier: "gn:<geonames id>" or "fl:<slug>" for curated entries
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO 3166-1 alpha-2, e.g. "IQ"
+    admin1: str = ""  # province / governorate name
+    feature_class: str = ""  # GeoNames feature class (P, A, S, T, H, L...)
+    feature_code: str = ""  # GeoNames feature code (PPL, ADM1, OILF, ...)
+    geonames_id: int | None = None
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A place name found in a text, with the gazetteer entry it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class DateValue:
+    value: date
+    precision: str = "day"  # one of DATE_PRECISIONS
+    text: str = ""  # the words that gave it
+    relative: bool = False  # resolved against the publication or running date
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement in one report, with the exact quote that supports it."""
+
+    report_id: int | None
+    event_type: str
+    quote: str
+    start: int  # character span of the quote in the report's text
+    end: int
+    actor: str | None = None
+    target_actor: str | None = None
+    controller_after: str | None = None
+    place_mention: str | None = None
+    place: Place | None = None
+    date: DateValue | None = None
+    fatalities: int | None = None
+    modality: str = "asserted"
+    trigger: str = ""
+    confidence: float = 0.8
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    report_id: int
+    outlet: str
+    title: str
+    published: date | None
+    url: str | None
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    """Claims fused into one happening; its sources are its claims' reports."""
+
+    event_type: str
+    date: date | None
+    date_precision: str | None
+    actor: str | None
+    target_actor: str | None
+    controller_after: str | None
+    fatalities: int | None
+    place: Place | None
+    place_name: str | None
+    confidence: float
+    sources: tuple[Source, ...] = field(default_factory=tuple)
+    id: int | None = None
