@@ -1,0 +1,161 @@
+"""The library API the CLI wraps: ingest, extract, events, evaluate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from frontlines.config import MAX_INPUT_BYTES, Settings, database_url
+from frontlines.evaluate import Evaluation, read_gold, score_report
+from frontlines.fuse import fuse
+from frontlines.model import Event, IngestProblem, Report
+from frontlines.store import Store
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass
+class IngestResult:
+    added: list[int] = field(default_factory=list)
+    duplicates: int = 0
+    problems: list[IngestProblem] = field(default_factory=list)
+    claims: int = 0
+    events: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def open_store(db: str | None = None) -> Store:
+    """The store named by --db / FRONTLINES_DB, or ./frontlines.db."""
+    return Store.open(database_url(db))
+
+
+def ingest(
+    inputs: Iterable[str | Path],
+    *,
+    store: Store,
+    run_extraction: bool = True,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    fetch: bool = False,
+    pipeline: object | None = None,
+    progress: Progress | None = None,
+    batch_size: int = 200,
+) -> IngestResult:
+    """Read files, folders, feeds, JSONL or stdin; store new reports; extract and fuse what is new.
+
+    Bad inputs are collected as problems (file name, reason, hint) and the good ones are stored;
+    re-ingesting the same bytes adds nothing.
+    """
+    from frontlines.ingest.dispatch import read_inputs
+
+    result = IngestResult()
+    pending: list[Report] = []
+
+    def flush() -> None:
+        for report_id, is_new in store.add_reports(pending):
+            if is_new:
+                result.added.append(report_id)
+            else:
+                result.duplicates += 1
+        pending.clear()
+
+    for item in read_inputs(inputs, stdin=stdin, max_bytes=max_bytes, fetch=fetch):
+        if isinstance(item, IngestProblem):
+            result.problems.append(item)
+            continue
+        pending.append(item)
+        if len(pending) >= batch_size:
+            flush()
+    flush()
+    if run_extraction and result.added:
+        result.claims = extract(store, result.added, pipeline=pipeline, progress=progress)
+        result.events = store.count("events")
+    return result
+
+
+def extract(
+    store: Store,
+    report_ids: Sequence[int] | None = None,
+    *,
+    pipeline: object | None = None,
+    progress: Progress | None = None,
+    batch_size: int = 64,
+) -> int:
+    """Extract claims from the given reports (default: those not yet extracted), then fuse events."""
+    from frontlines.extract import EXTRACTOR_VERSION, Pipeline
+
+    ids = list(report_ids) if report_ids is not None else store.report_ids_needing_extraction(EXTRACTOR_VERSION)
+    runner = pipeline if pipeline is not None else Pipeline(settings=Settings(batch_size=batch_size))
+    saved = 0
+    for start in range(0, len(ids), batch_size):
+        chunk = [stored.report for stored in store.reports(ids[start : start + batch_size])]
+        claims = runner.extract_batch(chunk)  # type: ignore[attr-defined]
+        saved += store.save_claims({r.id: c for r, c in zip(chunk, claims) if r.id is not None}, EXTRACTOR_VERSION)
+        if progress:
+            progress(min(start + batch_size, len(ids)), len(ids))
+    refuse(store)
+    return saved
+
+
+def refuse(store: Store) -> int:
+    """Rebuild events from all stored claims."""
+    outlets = {stored.id: stored.report.outlet for stored in store.reports()}
+    fused = fuse(store.claims(), outlets)
+    return store.replace_events((f.key, f.event, f.claim_ids) for f in fused)
+
+
+def events(
+    store: Store,
+    *,
+    place: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    types: Sequence[str] | None = None,
+    gazetteer: object | None = None,
+) -> list[Event]:
+    """Stored events, oldest first; `place` is any spelling of a place name."""
+    keys: list[str] | None = None
+    if place:
+        from frontlines.gazetteer import Gazetteer
+
+        gaz = gazetteer or Gazetteer.bundled()
+        keys = [p.key for p, _ in gaz.lookup(place)[:5]]  # type: ignore[attr-defined]
+    return store.events(place_keys=keys, place_text=place, since=since, until=until, types=types)
+
+
+def evaluate(directory: str | Path, *, pipeline: object | None = None, progress: Progress | None = None) -> Evaluation:
+    """Run extraction over every report that has a gold file in `directory` and score it."""
+    from frontlines.errors import GoldError
+    from frontlines.extract import Pipeline
+    from frontlines.gazetteer import Gazetteer
+    from frontlines.ingest.dispatch import read_inputs
+
+    folder = Path(directory)
+    gold_files = sorted(folder.rglob("*.gold.jsonl"))
+    if not gold_files:
+        raise GoldError(f"no gold files (*.gold.jsonl) in {folder}", hint="put X.gold.jsonl beside each report X.txt")
+    runner = pipeline if pipeline is not None else Pipeline()
+    gazetteer = Gazetteer.bundled()
+    reports: list[Report] = []
+    golds = []
+    for gold_path in gold_files:
+        report_path = gold_path.with_name(gold_path.name[: -len(".gold.jsonl")] + ".txt")
+        items = list(read_inputs([report_path]))
+        bad = [i for i in items if isinstance(i, IngestProblem)]
+        if bad or not items:
+            raise GoldError(f"{gold_path}: its report cannot be read: {bad[0] if bad else 'missing'}", hint=f"add {report_path.name}")
+        reports.append(items[0])  # type: ignore[arg-type]
+        golds.append(read_gold(gold_path, gazetteer))
+    result = Evaluation()
+    claims = runner.extract_batch(reports)  # type: ignore[attr-defined]
+    for report, report_claims, gold in zip(reports, claims, golds):
+        score_report(Path(report.origin).name, report.text, report_claims, gold, result)
+    if progress:
+        progress(len(reports), len(reports))
+    return result

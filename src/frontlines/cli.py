@@ -1,0 +1,213 @@
+"""The `frontlines` command: thin commands over the library API."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import date
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from frontlines import api
+from frontlines._version import __version__
+from frontlines.errors import FrontlinesError
+from frontlines.model import EVENT_TYPES
+
+console = Console(stderr=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class FriendlyErrors(click.Group):
+    """Turns library errors into one readable message and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except FrontlinesError as exc:
+            console.print(f"[bold red]error:[/] {exc.message}")
+            if exc.hint:
+                console.print(f"[yellow]hint:[/] {exc.hint}")
+            sys.exit(2)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True, disable=not console.is_terminal,
+    )  # fmt: skip
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from exc
+
+
+@click.group(cls=FriendlyErrors)
+@click.version_option(__version__, prog_name="frontlines")
+@click.option("--db", envvar="FRONTLINES_DB", help="Database: a SQLite file path or a postgresql:// URL (default ./frontlines.db).")
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens.")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, verbose: bool) -> None:
+    """frontlines: dated war reports in, sourced and geolocated events out.
+
+    \b
+    Example:
+      frontlines ingest reports/ && frontlines events --format jsonl
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = {"db": db}
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--no-extract", is_flag=True, help="Store the reports only; extract later with `frontlines extract`.")
+@click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this (default 20 MiB).")
+@click.option("--fetch", is_flag=True, help="For feeds: fetch each item's page (network).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def ingest(ctx: click.Context, inputs: tuple[str, ...], no_extract: bool, max_bytes: int | None, fetch: bool, as_json: bool) -> None:
+    """Ingest report files, HTML pages, RSS/Atom feeds, JSONL, folders, or - for stdin.
+
+    \b
+    Example:
+      frontlines ingest reports/ feed.xml extra.jsonl
+      cat report.txt | frontlines ingest -
+    """
+    from frontlines.config import MAX_INPUT_BYTES
+
+    with api.open_store(ctx.obj["db"]) as store, _progress() as bar:
+        task = bar.add_task("extracting", total=None)
+        result = api.ingest(
+            inputs, store=store, run_extraction=not no_extract, stdin=sys.stdin.buffer,
+            max_bytes=max_bytes or MAX_INPUT_BYTES, fetch=fetch,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )  # fmt: skip
+    if as_json:
+        out.print_json(json.dumps({
+            "added": len(result.added), "duplicates": result.duplicates, "claims": result.claims,
+            "events": result.events, "problems": [p.__dict__ for p in result.problems],
+        }))  # fmt: skip
+    else:
+        table = Table(title="ingest")
+        for column in ("new reports", "already stored", "claims", "events", "problems"):
+            table.add_column(column, justify="right")
+        table.add_row(*map(str, (len(result.added), result.duplicates, result.claims, result.events, len(result.problems))))
+        out.print(table)
+        for problem in result.problems:
+            console.print(f"[red]✗ {problem.origin}[/]: {problem.reason}\n  [yellow]hint:[/] {problem.hint}")
+    if result.problems:
+        sys.exit(1)
+
+
+@main.command()
+@click.pass_context
+def extract(ctx: click.Context) -> None:
+    """Extract claims from stored reports not yet extracted, then fuse events.
+
+    \b
+    Example:
+      frontlines ingest --no-extract reports/ && frontlines extract
+    """
+    with api.open_store(ctx.obj["db"]) as store, _progress() as bar:
+        task = bar.add_task("extracting", total=None)
+        saved = api.extract(store, progress=lambda done, total: bar.update(task, completed=done, total=total))
+        total = store.count("events")
+    out.print(f"{saved} claims extracted; {total} events stored")
+
+
+@main.command()
+@click.option("--place", help="Any spelling of a place name (al-Qaim, Qaim, القائم).")
+@click.option("--since", callback=_iso_date, help="First day, YYYY-MM-DD.")
+@click.option("--until", callback=_iso_date, help="Last day, YYYY-MM-DD.")
+@click.option("--type", "types", multiple=True, type=click.Choice(EVENT_TYPES), help="Event type (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.pass_context
+def events(ctx: click.Context, place: str | None, since: date | None, until: date | None, types: tuple[str, ...], fmt: str) -> None:
+    """List events with their sources.
+
+    \b
+    Example:
+      frontlines events --place Qaim --since 2017-10-26 --format jsonl
+    """
+    from frontlines.outputs.exports import events_to_csv, events_to_jsonl
+
+    with api.open_store(ctx.obj["db"]) as store:
+        found = api.events(store, place=place, since=since, until=until, types=list(types) or None)
+    if fmt == "jsonl":
+        sys.stdout.write(events_to_jsonl(found))
+    elif fmt == "csv":
+        sys.stdout.write(events_to_csv(found))
+    else:
+        table = Table(title=f"{len(found)} events")
+        for column in ("date", "type", "place", "actor", "killed", "sources", "first quote"):
+            table.add_column(column)
+        for ev in found:
+            table.add_row(
+                ev.date.isoformat() if ev.date else "", ev.event_type, ev.place.name if ev.place else (ev.place_name or ""),
+                ev.actor or "", "" if ev.fatalities is None else str(ev.fatalities), str(len(ev.sources)),
+                (ev.sources[0].quote[:80] + "…") if ev.sources and len(ev.sources[0].quote) > 80 else (ev.sources[0].quote if ev.sources else ""),
+            )  # fmt: skip
+        out.print(table)
+
+
+@main.command(name="eval")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--show-errors", is_flag=True, help="List missed gold events and false alarms.")
+def eval_command(directory: str, as_json: bool, show_errors: bool) -> None:
+    """Score extraction against the gold files (X.gold.jsonl beside X.txt) in DIRECTORY.
+
+    \b
+    Example:
+      frontlines eval src/frontlines/data/demo/reports --json
+    """
+    result = api.evaluate(directory)
+    if as_json:
+        out.print_json(json.dumps(result.as_dict()))
+        return
+    table = Table(title=f"extraction vs gold ({result.reports} reports)")
+    for column in ("event type", "precision", "recall", "predicted", "required gold"):
+        table.add_column(column, justify="right")
+    rows = [("ALL", result.overall)] + sorted(result.by_type.items())
+    for name, tally in rows:
+        table.add_row(name, f"{tally.precision:.3f}", f"{tally.recall:.3f}", str(tally.predicted), str(tally.required))
+    out.print(table)
+    fields = Table(title=f"field accuracy over {result.field_pairs} same-sentence pairs")
+    for name in result.field_accuracy():
+        fields.add_column(name, justify="right")
+    fields.add_row(*(f"{v:.3f}" for v in result.field_accuracy().values()))
+    out.print(fields)
+    if show_errors:
+        for line in result.misses:
+            out.print(f"[red]missed[/] {line}")
+        for line in result.false_alarms:
+            out.print(f"[yellow]extra[/]  {line}")
+
+
+@main.command()
+@click.option("--out", "out_dir", default="frontlines-demo", show_default=True, help="Folder for the database and outputs.")
+def demo(out_dir: str) -> None:
+    """Run the whole pipeline on the bundled demo corpus and print a chronology.
+
+    \b
+    Example:
+      frontlines demo --out /tmp/demo
+    """
+    from frontlines.demo import run_demo
+
+    with _progress() as bar:
+        task = bar.add_task("extracting", total=None)
+        result = run_demo(out_dir, progress=lambda done, total: bar.update(task, completed=done, total=total))
+    out.print(result.chronology)
+    out.print(f"[bold]{len(result.ingest.added)} reports, {result.ingest.claims} claims, {result.event_count} events[/]")
+    out.print(f"database: {result.database}")
+    for name, path in result.outputs.items():
+        out.print(f"{name}: {path}")

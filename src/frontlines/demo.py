@@ -1,0 +1,47 @@
+"""`frontlines demo`: a fresh database from the bundled corpus, the whole pipeline, and its outputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from frontlines.api import IngestResult, events, ingest
+from frontlines.config import database_url
+from frontlines.outputs.chronology import chronology
+from frontlines.outputs.exports import events_to_csv, events_to_jsonl
+from frontlines.store import Store
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    database: Path
+    ingest: IngestResult
+    event_count: int
+    outputs: dict[str, Path]
+    chronology: str
+
+
+def demo_corpus_dir() -> Path:
+    return Path(str(resources.files("frontlines") / "data" / "demo" / "reports"))
+
+
+def run_demo(out_dir: str | Path, *, progress=None) -> DemoResult:  # type: ignore[no-untyped-def]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    database = out / "frontlines.db"
+    for stale in (database, database.with_name("frontlines.db-wal"), database.with_name("frontlines.db-shm")):
+        stale.unlink(missing_ok=True)
+    with Store.open(database_url(str(database))) as store:
+        result = ingest([demo_corpus_dir()], store=store, progress=progress)
+        found = events(store)
+    text = chronology(found)
+    outputs = {
+        "events.jsonl": out / "events.jsonl",
+        "events.csv": out / "events.csv",
+        "chronology.txt": out / "chronology.txt",
+    }
+    outputs["events.jsonl"].write_text(events_to_jsonl(found), encoding="utf-8")
+    outputs["events.csv"].write_text(events_to_csv(found), encoding="utf-8")
+    outputs["chronology.txt"].write_text(text, encoding="utf-8")
+    return DemoResult(database=database, ingest=result, event_count=len(found), outputs=outputs, chronology=text)

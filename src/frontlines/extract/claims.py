@@ -1,0 +1,326 @@
+"""One parsed sentence -> the claims it makes, read in the running context of its report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from frontlines.extract.actors import ActorFinder, ActorMention
+from frontlines.extract.dates import DateMention, DateResolver
+from frontlines.extract.lexicon import TriggerTable
+from frontlines.extract.modality import NON_EVENT_MODALITIES, trigger_modality
+from frontlines.extract.numbers import killed_count
+from frontlines.extract.triggers import Trigger, find_triggers
+from frontlines.model import Claim, DateValue, Place, PlaceMatch
+
+_ORIGIN_PREPS = frozenset({"from"})
+_DESTINATION_PREPS = frozenset({"toward", "towards", "to", "into", "across"})
+_NEAR_WORDS = frozenset({"near", "around", "outside", "nearby", "surrounding", "vicinity", "outskirts", "edge", "edges", "approaches", "villages", "west", "east", "north", "south", "road", "highway"})
+_PARTIAL_WORDS = frozenset({"most", "part", "parts", "much", "half", "percent", "%", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "quarters", "centre", "center", "section", "sections", "some", "areas", "district", "districts", "large"})
+_REFERENCE_WORDS = frozenset({"town", "city", "village", "it", "there", "area", "crossing", "field", "district", "stronghold"})
+_CONTAINER_CODES = frozenset({"PCLI", "ADM1", "ADM2"})
+# When two triggers of one sentence name the same place, the more telling one stays.
+_OUTRANKS = {"battle": "territory_taken", "attack": "explosion", "casualties": "*"}
+_CONFIDENCE = {"asserted": 0.8, "reported_speech": 0.75, "hedged": 0.4}
+
+
+class PlaceFinder(Protocol):
+    def match_spans(self, text: str, *, countries: tuple[str, ...] = ...) -> list[PlaceMatch]: ...
+
+
+@dataclass
+class StoryContext:
+    """What the report has established so far: its running date, last place and actor."""
+
+    published: date
+    running_date: date | None = None
+    last_place: PlaceMatch | None = None
+    last_actor: str | None = None
+    mentions_islamic_state: bool = False
+    countries: tuple[str, ...] = ("IQ", "SY")
+    places_seen: list[Place] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Assignment:
+    place: PlaceMatch
+    partial: bool
+    near: bool
+
+
+class SentenceReader:
+    def __init__(self, triggers: TriggerTable, actors: ActorFinder, places: PlaceFinder, dates: DateResolver) -> None:
+        self.triggers = triggers
+        self.actors = actors
+        self.places = places
+        self.dates = dates
+
+    def read(self, sentence: Span, offset: int, context: StoryContext) -> list[Claim]:
+        """Claims of one sentence; `offset` is where the sentence starts in the report text."""
+        text = sentence.text
+        matches = self.places.match_spans(text, countries=context.countries)
+        actor_mentions = self.actors.find(text)
+        if any(m.name == "Islamic State" for m in actor_mentions):
+            context.mentions_islamic_state = True
+        date_mentions = self.dates.mentions(text, context.published, context.running_date)
+        triggers = [t for t in find_triggers(sentence, self.triggers)]
+        assignments = _assign_places(sentence, triggers, matches, context)
+        drafts: list[Claim] = []
+        for trigger in triggers:
+            modality = trigger_modality(trigger.token, sentence)
+            if modality in NON_EVENT_MODALITIES:
+                continue
+            for assignment in assignments.get(trigger.token.i, []):
+                draft = self._claim(trigger, assignment, modality, sentence, offset, actor_mentions, date_mentions, context)
+                if draft is not None:
+                    drafts.append(draft)
+        claims = _keep_most_telling(drafts)
+        claims = _with_fatalities(claims, killed_count(sentence))
+        self._advance(context, date_mentions, matches, claims)
+        return claims
+
+    def _claim(
+        self,
+        trigger: Trigger,
+        assignment: _Assignment,
+        modality: str,
+        sentence: Span,
+        offset: int,
+        actor_mentions: list[ActorMention],
+        date_mentions: list[DateMention],
+        context: StoryContext,
+    ) -> Claim | None:
+        event_type = trigger.event_type
+        if event_type == "territory_taken" and assignment.near:
+            return None  # "villages around Zab were taken" does not take Zab
+        if event_type == "territory_taken" and assignment.partial:
+            event_type = "battle"  # "most of the town", "70 percent": fighting goes on, the place is contested
+        actor, target = self._actors(trigger, event_type, sentence, actor_mentions, context)
+        text = sentence.text.rstrip()
+        return Claim(
+            report_id=None,
+            event_type=event_type,
+            quote=text,
+            start=offset,
+            end=offset + len(text),
+            actor=actor,
+            target_actor=target,
+            controller_after=actor if event_type == "territory_taken" else None,
+            place_mention=assignment.place.text,
+            place=assignment.place.place,
+            date=_date_for(trigger, sentence, date_mentions, context),
+            modality=modality,
+            trigger=trigger.text,
+            confidence=_CONFIDENCE.get(modality, 0.5),
+        )
+
+    def _actors(
+        self, trigger: Trigger, event_type: str, sentence: Span, mentions: list[ActorMention], context: StoryContext
+    ) -> tuple[str | None, str | None]:
+        base = sentence.start_char
+        subject_spans, object_spans = _argument_spans(trigger.token)
+        actor = _mention_in(mentions, subject_spans, base)
+        target = _mention_in(mentions, object_spans, base)
+        if actor is None:
+            others = [m.name for m in mentions if m.name != target and m.name != "civilians"]
+            if event_type == "airstrike" and "US-led coalition" in others:
+                actor = "US-led coalition"
+            elif others:
+                actor = others[0]
+            else:
+                actor = context.last_actor
+        if target is None and actor is not None:
+            if self.actors.is_anti_is(actor) and (context.mentions_islamic_state or any(m.name == "Islamic State" for m in mentions)):
+                target = "Islamic State"
+            elif actor == "Islamic State":
+                target = next((m.name for m in mentions if m.name != actor), None)
+        if target == actor:
+            target = None
+        return actor, target
+
+    @staticmethod
+    def _advance(context: StoryContext, dates: list[DateMention], matches: list[PlaceMatch], claims: list[Claim]) -> None:
+        days = [m for m in dates if m.sets_running_date]
+        if days:
+            context.running_date = days[-1].value.value
+        towns = [m for m in matches if m.place.feature_code not in _CONTAINER_CODES]
+        if towns:
+            context.last_place = towns[-1]
+        if claims and claims[-1].actor:
+            context.last_actor = claims[-1].actor
+
+
+def _assign_places(
+    sentence: Span, triggers: list[Trigger], matches: list[PlaceMatch], context: StoryContext
+) -> dict[int, list[_Assignment]]:
+    """Which places each trigger speaks of: those in its part of the dependency tree."""
+    by_trigger: dict[int, list[_Assignment]] = {t.token.i: [] for t in triggers}
+    trigger_at = {t.token.i: t for t in triggers}
+    loose: list[tuple[PlaceMatch, Token]] = []
+    for match in matches:
+        head = _head_token(sentence, match)
+        if head is None:
+            continue
+        owner, path = _owning_trigger(head, trigger_at)
+        if owner is None:
+            loose.append((match, head))
+            continue
+        event_type = trigger_at[owner].event_type
+        preps = {t.lower_ for t in path if t.dep_ == "prep"}
+        if preps & _ORIGIN_PREPS and event_type != "withdrawal":
+            continue
+        if event_type == "withdrawal" and preps & _DESTINATION_PREPS:
+            continue
+        words = {t.lower_ for t in path} | {c.lower_ for t in path for c in t.children if c.dep_ in ("amod", "advmod", "quantmod", "nummod", "det", "npadvmod")}
+        near = bool(words & _NEAR_WORDS) or any(c.lower_ in _NEAR_WORDS for c in head.children)
+        partial = bool(words & _PARTIAL_WORDS) or any(t.like_num for t in path if t.i != head.i)
+        by_trigger[owner].append(_Assignment(match, partial, near))
+    for trigger in triggers:
+        if by_trigger[trigger.token.i]:
+            continue
+        nearest = _nearest_loose(trigger, loose)
+        if nearest is not None:
+            by_trigger[trigger.token.i].append(_Assignment(nearest, False, False))
+        elif context.last_place is not None and _refers_back(trigger.token):
+            by_trigger[trigger.token.i].append(_Assignment(context.last_place, _refers_partially(trigger.token), False))
+    return {key: _most_specific(value) for key, value in by_trigger.items()}
+
+
+def _head_token(sentence: Span, match: PlaceMatch) -> Token | None:
+    start = sentence.start_char + match.start
+    end = sentence.start_char + match.end
+    tokens = [t for t in sentence if t.idx >= start and t.idx < end]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head is token:
+            return token
+    return tokens[-1]
+
+
+def _owning_trigger(head: Token, trigger_at: dict[int, Trigger]) -> tuple[int | None, list[Token]]:
+    path: list[Token] = [head]
+    node = head
+    while node.head is not node:
+        node = node.head
+        if node.i in trigger_at:
+            return node.i, path
+        path.append(node)
+    return None, path
+
+
+def _nearest_loose(trigger: Trigger, loose: list[tuple[PlaceMatch, Token]]) -> PlaceMatch | None:
+    candidates = [(abs(head.i - trigger.token.i), match) for match, head in loose if not _after_origin_prep(head)]
+    return min(candidates, key=lambda item: item[0])[1] if candidates else None
+
+
+def _after_origin_prep(head: Token) -> bool:
+    return head.dep_ == "pobj" and head.head.lower_ in _ORIGIN_PREPS
+
+
+def _refers_back(trigger: Token) -> bool:
+    nearby = list(trigger.subtree) + list(trigger.children)
+    if trigger.head is not trigger:
+        nearby += list(trigger.head.children)
+    return any(t.lower_ in _REFERENCE_WORDS for t in nearby)
+
+
+def _refers_partially(trigger: Token) -> bool:
+    return any(t.lower_ in _PARTIAL_WORDS or t.like_num for t in trigger.subtree if t.i != trigger.i)
+
+
+def _most_specific(assignments: list[_Assignment]) -> list[_Assignment]:
+    """Drop a province or country when a place inside it is named for the same trigger."""
+    kept = []
+    for item in assignments:
+        place = item.place.place
+        contains_other = place.feature_code in _CONTAINER_CODES and any(
+            other is not item and _inside(other.place.place, place) for other in assignments
+        )
+        if not contains_other:
+            kept.append(item)
+    return kept
+
+
+def _inside(inner: Place, outer: Place) -> bool:
+    if inner.key == outer.key:
+        return False
+    if outer.feature_code == "PCLI":
+        return inner.country == outer.country
+    return bool(inner.admin1) and inner.admin1 == outer.admin1 and inner.country == outer.country
+
+
+def _argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character spans of the trigger's doer and of whom it was done to."""
+    node = token
+    while node.dep_ in ("conj", "xcomp", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        node = node.head
+    subjects: list[tuple[int, int]] = []
+    objects: list[tuple[int, int]] = []
+    for child in list(node.children) + ([c for c in token.children] if node is not token else []):
+        span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+        if child.dep_ == "nsubj":
+            subjects.append(span)
+        elif child.dep_ == "agent":
+            subjects.append(span)
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            objects.append(span)
+        elif child.dep_ == "prep" and child.lower_ in ("from", "against", "on", "at"):
+            objects.append(span)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            subjects.append(span)
+        elif child.dep_ in ("compound", "poss", "amod") and token.pos_ == "NOUN":
+            subjects.append(span)
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                subjects.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
+    return subjects, objects
+
+
+def _mention_in(mentions: list[ActorMention], spans: list[tuple[int, int]], base: int) -> str | None:
+    for start, end in spans:
+        for mention in mentions:
+            if start <= base + mention.start and base + mention.end <= end:
+                return mention.name
+    return None
+
+
+def _date_for(trigger: Trigger, sentence: Span, mentions: list[DateMention], context: StoryContext) -> DateValue:
+    position = trigger.token.idx - sentence.start_char
+    if mentions:
+        nearest = min(mentions, key=lambda m: (abs(m.start - position), -m.start))
+        return nearest.value
+    if context.running_date is not None:
+        return DateValue(context.running_date, "day", "", relative=True)
+    return DateValue(context.published, "day", "", relative=True)
+
+
+def _keep_most_telling(drafts: list[Claim]) -> list[Claim]:
+    """One claim per (type, place); a battle yields to a capture of the same place, etc."""
+    seen: dict[tuple[str, str], Claim] = {}
+    for claim in drafts:
+        key = (claim.event_type, claim.place.key if claim.place else claim.place_mention or "")
+        seen.setdefault(key, claim)
+    kept = []
+    for (event_type, place_key), claim in seen.items():
+        stronger = _OUTRANKS.get(event_type)
+        if stronger == "*" and any(k[0] != event_type for k in seen):
+            continue
+        if stronger and stronger != "*" and (stronger, place_key) in seen:
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _with_fatalities(claims: list[Claim], killed: int | None) -> list[Claim]:
+    if killed is None or not claims:
+        return claims
+    from dataclasses import replace
+
+    first = replace(claims[0], fatalities=killed)
+    return [first, *claims[1:]]

@@ -1,0 +1,88 @@
+"""Knowledge as data: the trigger and actor tables, read from YAML files a user can extend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from frontlines.errors import FrontlinesError
+
+
+@dataclass(frozen=True)
+class TriggerTable:
+    """Words that announce each event type."""
+
+    verbs: dict[str, str]  # lemma -> event type
+    nouns: dict[str, str]  # lemma -> event type
+    phrases: dict[tuple[str, ...], str]  # lower-case token sequence -> event type
+    operation_nouns: frozenset[str]
+    needs_place_object: frozenset[str]
+    particles: dict[str, frozenset[str]] = field(default_factory=dict)  # verb lemma -> required particles
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    side: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    actors: dict[str, Actor]  # canonical name -> actor
+    aliases: dict[str, str]  # alias (as written; lower-cased unless an acronym) -> canonical name
+
+
+def _data_file(name: str) -> Path:
+    return Path(str(resources.files("frontlines") / "data" / "lexicon" / name))
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            loaded = yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as exc:
+        raise FrontlinesError(f"cannot read the lexicon file {path}: {exc}", hint="check its YAML syntax") from exc
+    if not isinstance(loaded, dict):
+        raise FrontlinesError(f"the lexicon file {path} is not a mapping", hint="see the bundled file for its shape")
+    return loaded
+
+
+def load_triggers(path: Path | None = None) -> TriggerTable:
+    data = _read_yaml(path or _data_file("triggers.yaml"))
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    operation_nouns: set[str] = set()
+    needs_place: set[str] = set()
+    particles: dict[str, frozenset[str]] = {}
+    for event_type, entry in data.items():
+        for lemma in entry.get("verbs", []):
+            verbs.setdefault(lemma.lower(), event_type)
+        for lemma in entry.get("nouns", []):
+            nouns.setdefault(lemma.lower(), event_type)
+        for phrase in entry.get("phrases", []):
+            phrases.setdefault(tuple(phrase.lower().split()), event_type)
+        operation_nouns.update(n.lower() for n in entry.get("operation_nouns", []))
+        needs_place.update(n.lower() for n in entry.get("needs_place_object", []))
+        for verb, words in (entry.get("particles") or {}).items():
+            particles[verb] = frozenset(words)
+    return TriggerTable(verbs, nouns, phrases, frozenset(operation_nouns), frozenset(needs_place), particles)
+
+
+def load_actors(path: Path | None = None) -> ActorTable:
+    data = _read_yaml(path or _data_file("actors.yaml"))
+    actors: dict[str, Actor] = {}
+    aliases: dict[str, str] = {}
+    for name, entry in data.items():
+        actors[name] = Actor(name=name, side=entry.get("side", "unknown"), country=entry.get("country"))
+        for alias in [name, *entry.get("aliases", [])]:
+            aliases.setdefault(alias if _is_acronym(alias) else alias.lower(), name)
+    return ActorTable(actors, aliases)
+
+
+def _is_acronym(word: str) -> bool:
+    return word.isupper() and len(word) <= 6

@@ -1,0 +1,91 @@
+"""Modality of a trigger: asserted, reported speech, hedged, planned, hoped, negated or a question.
+
+Decided from the trigger's place in the dependency tree (its auxiliaries, negation and the verbs
+that govern it) and from hedging cues in the sentence. Planned, hoped, negated and questioned
+statements never become events.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+NON_EVENT_MODALITIES = frozenset({"planned", "hoped", "negated", "question"})
+
+_PLAN_HEADS = frozenset(
+    {
+        "plan", "prepare", "aim", "intend", "seek", "expect", "want", "try", "attempt", "vow", "pledge",
+        "threaten", "objective", "target", "goal", "order", "ready", "poised", "set", "mean", "need",
+        "move", "call", "urge", "push", "bid", "effort", "mission", "determine", "decide", "promise",
+        "operation", "offensive", "campaign", "launch", "begin", "start", "continue", "resume", "head",
+        "assault", "drive", "advance", "step", "tasked", "task",
+    }
+)  # fmt: skip
+_HOPE_HEADS = frozenset({"hope", "wish", "dream"})
+_NEGATING_HEADS = frozenset({"deny", "fail", "refute", "reject", "dismiss", "unable", "deny", "prevent"})
+_ACHIEVING_HEADS = frozenset({"manage", "succeed", "able"})
+_SPEECH_HEADS = frozenset(
+    {"say", "announce", "state", "tell", "report", "confirm", "declare", "add", "note", "affirm", "explain", "quote", "insist", "stress"}
+)  # fmt: skip
+_FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})
+_HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|apparently|unconfirmed|rumou?rs?|it is believed|were believed|is believed|"
+    r"may have|might have|could have|there (?:were|are) (?:reports|stories|claims|indications)|"
+    r"stories that|reports that|claims that|said to have|appeared to|seemed to|possibly|perhaps|unverified)\b",
+    re.I,
+)
+
+
+def trigger_modality(trigger: Token, sentence: Span) -> str:
+    if sentence.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return "question"
+    if _is_negated(trigger):
+        return "negated"
+    governed = _governed_modality(trigger)
+    if governed:
+        return governed
+    if _HEDGES.search(sentence.text):
+        return "hedged"
+    if any(node.lemma_ in _SPEECH_HEADS for node in trigger.ancestors) or "according to" in sentence.text.lower():
+        return "reported_speech"
+    return "asserted"
+
+
+def _is_negated(trigger: Token) -> bool:
+    nodes = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
+        nodes.append(trigger.head)
+    for node in nodes:
+        if any(child.dep_ == "neg" or child.lower_ in ("never", "no") and child.dep_ in ("neg", "det", "advmod") for child in node.children):
+            return True
+    for ancestor in trigger.ancestors:
+        if ancestor.lemma_ in _NEGATING_HEADS:
+            return True
+    return False
+
+
+def _governed_modality(trigger: Token) -> str | None:
+    """Planned or hoped when a future auxiliary, an infinitive of purpose or a verb of intent governs the trigger."""
+    if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in trigger.children):
+        return "planned"
+    node = trigger
+    infinitive = any(child.dep_ == "aux" and child.tag_ == "TO" for child in trigger.children)
+    for ancestor in trigger.ancestors:
+        lemma = ancestor.lemma_.lower()
+        if lemma in _ACHIEVING_HEADS:
+            return None
+        if lemma in _HOPE_HEADS:
+            return "hoped"
+        if lemma in _PLAN_HEADS and (infinitive or node.dep_ in ("xcomp", "acl", "advcl", "pcomp", "pobj")):
+            if lemma in ("launch", "begin", "start", "continue", "resume", "head", "advance", "move", "push") and not infinitive:
+                return None
+            return "planned"
+        if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in ancestor.children) and node.dep_ in ("xcomp", "ccomp"):
+            return "planned"
+        if ancestor.dep_ in ("ROOT",) or ancestor.lemma_ in _SPEECH_HEADS:
+            break
+        node = ancestor
+    if infinitive and trigger.head.lemma_.lower() not in _ACHIEVING_HEADS:
+        return "planned"
+    return None

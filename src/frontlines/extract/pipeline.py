@@ -1,0 +1,81 @@
+"""Extraction over batches of reports: one nlp.pipe pass, then each report read sentence by sentence.
+
+`extract_batch` is the unit of work a worker pool or a cluster calls unchanged: it takes plain
+reports and returns plain claims, loading the model once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+
+from spacy.language import Language
+
+from frontlines.config import Settings
+from frontlines.extract.actors import ActorFinder
+from frontlines.extract.claims import PlaceFinder, SentenceReader, StoryContext
+from frontlines.extract.dates import DateResolver
+from frontlines.extract.lexicon import ActorTable, TriggerTable, load_actors, load_triggers
+from frontlines.extract.nlp import load_nlp
+from frontlines.extract.sentences import paragraphs
+from frontlines.model import Claim, Report
+
+EXTRACTOR_VERSION = "1"
+
+
+class Pipeline:
+    """Reports in, claims out. Dependencies are passed in; defaults are loaded lazily."""
+
+    def __init__(
+        self,
+        *,
+        nlp: Language | None = None,
+        gazetteer: PlaceFinder | None = None,
+        triggers: TriggerTable | None = None,
+        actors: ActorTable | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.nlp = nlp or load_nlp(self.settings.model)
+        if gazetteer is None:
+            from frontlines.gazetteer import Gazetteer
+
+            gazetteer = Gazetteer.bundled()
+        self.reader = SentenceReader(
+            triggers or load_triggers(), ActorFinder(actors or load_actors()), gazetteer, DateResolver()
+        )
+
+    def extract(self, report: Report) -> list[Claim]:
+        return self.extract_batch([report])[0]
+
+    def extract_batch(self, reports: Sequence[Report]) -> list[list[Claim]]:
+        """Claims of each report, in order; the quote of each claim is the report text at its span."""
+        pieces = [(p.text, (index, p.start)) for index, report in enumerate(reports) for p in paragraphs(report.text)]
+        results: list[list[Claim]] = [[] for _ in reports]
+        contexts = [StoryContext(published=_anchor(r)) for r in reports]
+        docs = self.nlp.pipe(pieces, as_tuples=True, batch_size=self.settings.batch_size)
+        for doc, (index, start) in docs:
+            report = reports[index]
+            for sentence in doc.sents:
+                offset = start + sentence.start_char
+                for claim in self.reader.read(sentence, offset, contexts[index]):
+                    results[index].append(replace(claim, report_id=report.id))
+        return results
+
+
+def _anchor(report: Report) -> date:
+    if report.published is None:
+        raise ValueError(f"{report.origin or report.title}: a report needs a publication date to anchor its dates")
+    return report.published
+
+
+@lru_cache(maxsize=2)
+def default_pipeline(model: str) -> Pipeline:
+    return Pipeline(settings=Settings(model=model))
+
+
+def extract_batch(reports: Sequence[Report], model: str | None = None) -> list[list[Claim]]:
+    """The batch function workers call: the pipeline is built once per process and reused."""
+    return default_pipeline(model or Settings().model).extract_batch(reports)

@@ -1,0 +1,1 @@
+"""Outputs: exports (JSONL, CSV) and the printed chronology with its SOURCES list."""

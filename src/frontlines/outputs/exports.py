@@ -1,0 +1,75 @@
+"""Event exports: the JSONL "Event export" of DESIGN.md, and a flat CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from frontlines.model import Event
+
+CSV_COLUMNS = (
+    "id", "event_type", "date", "date_precision", "actor", "target_actor", "controller_after", "fatalities",
+    "place_name", "geonames_id", "lat", "lon", "admin1", "country", "confidence", "source_count", "outlets", "first_quote",
+)  # fmt: skip
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    place = event.place
+    return {
+        "id": event.id,
+        "event_type": event.event_type,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision,
+        "actor": event.actor,
+        "target_actor": event.target_actor,
+        "controller_after": event.controller_after,
+        "fatalities": event.fatalities,
+        "place": {
+            "name": place.name if place else event.place_name,
+            "geonames_id": place.geonames_id if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "admin1": place.admin1 if place else None,
+            "country": place.country if place else None,
+        },
+        "confidence": event.confidence,
+        "sources": [
+            {
+                "report_id": s.report_id,
+                "outlet": s.outlet,
+                "title": s.title,
+                "published": s.published.isoformat() if s.published else None,
+                "url": s.url,
+                "quote": s.quote,
+                "start": s.start,
+                "end": s.end,
+            }
+            for s in event.sources
+        ],
+    }
+
+
+def events_to_jsonl(events: Iterable[Event]) -> str:
+    return "".join(json.dumps(event_to_dict(e), ensure_ascii=False) + "\n" for e in events)
+
+
+def events_to_csv(events: Iterable[Event]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        data = event_to_dict(event)
+        place = data["place"]
+        writer.writerow(
+            [
+                data["id"], data["event_type"], data["date"], data["date_precision"], data["actor"],
+                data["target_actor"], data["controller_after"], data["fatalities"], place["name"],
+                place["geonames_id"], place["lat"], place["lon"], place["admin1"], place["country"],
+                data["confidence"], len(event.sources), "; ".join(sorted({s.outlet for s in event.sources})),
+                event.sources[0].quote if event.sources else "",
+            ]
+        )  # fmt: skip
+    return buffer.getvalue()

@@ -1,0 +1,127 @@
+"""The tables, as SQLAlchemy Core metadata. Migrations in migrations/versions build the same shape."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+outlets = Table(
+    "outlets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("language", String(10)),
+    Column("country", String(2)),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("outlet_id", Integer, ForeignKey("outlets.id"), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("url", Text),
+    Column("published", Date),
+    Column("published_inferred", Boolean, nullable=False, default=False),
+    Column("language", String(10), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("raw", LargeBinary, nullable=False),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("origin", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("extracted_version", String(40)),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(80), nullable=False, unique=True),
+    Column("geonames_id", Integer),
+    Column("name", String(200), nullable=False),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("admin1", String(100)),
+    Column("feature_class", String(1)),
+    Column("feature_code", String(10)),
+    Column("population", Integer),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    Column("event_type", String(30), nullable=False),
+    Column("actor", String(100)),
+    Column("target_actor", String(100)),
+    Column("controller_after", String(100)),
+    Column("place_mention", Text),
+    Column("place_id", Integer, ForeignKey("places.id")),
+    Column("date", Date),
+    Column("date_precision", String(10)),
+    Column("date_text", Text),
+    Column("fatalities", Integer),
+    Column("modality", String(20), nullable=False),
+    Column("trigger", String(100)),
+    Column("confidence", Float, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("ix_claims_report", "report_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("fusion_key", String(300), nullable=False, unique=True),
+    Column("event_type", String(30), nullable=False),
+    Column("date", Date),
+    Column("date_precision", String(10)),
+    Column("actor", String(100)),
+    Column("target_actor", String(100)),
+    Column("controller_after", String(100)),
+    Column("fatalities", Integer),
+    Column("place_id", Integer, ForeignKey("places.id")),
+    Column("place_name", Text),
+    Column("confidence", Float, nullable=False),
+    Index("ix_events_date", "date"),
+)
+
+event_claims = Table(
+    "event_claims",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_id", Integer, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+)
+
+notes = Table(
+    "notes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("target_kind", String(20), nullable=False),  # "event" | "report"
+    Column("target_id", Integer, nullable=False),
+    Column("verdict", String(20)),  # confirm | reject | correct | None (a comment)
+    Column("body", Text, nullable=False),
+    Column("author", String(100), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("target_kind", "target_id", "author", "created_at"),
+)
