@@ -1,0 +1,72 @@
+"""Shared fixtures: real stores (SQLite file, PostgreSQL on 127.0.0.1:5432) and the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+
+from frontlines.store import Store
+
+POSTGRES_ADMIN_URL = os.environ.get("FRONTLINES_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+def _postgres_database() -> Iterator[str]:
+    """A fresh, uniquely named database on the local server, dropped afterwards."""
+    name = f"frontlines_test_{uuid.uuid4().hex[:10]}"
+    try:
+        admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL at {POSTGRES_ADMIN_URL} is unreachable under CI=true: {exc}")
+        pytest.skip(f"PostgreSQL unreachable: {exc.__class__.__name__}")
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The same tests run on an SQLite file and on a PostgreSQL database."""
+    if request.param == "sqlite":
+        opened = Store.open(f"sqlite:///{tmp_path / 'test.db'}")
+        yield opened
+        opened.close()
+        return
+    for url in _postgres_database():
+        opened = Store.open(url)
+        yield opened
+        opened.close()
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(f"sqlite:///{tmp_path / 'test.db'}")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def pipeline():  # type: ignore[no-untyped-def]
+    """The real extraction pipeline (spaCy English model + bundled gazetteer), built once."""
+    from frontlines.extract import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def gazetteer():  # type: ignore[no-untyped-def]
+    from frontlines.gazetteer import Gazetteer
+
+    return Gazetteer.bundled()
