@@ -43,6 +43,7 @@ class Pipeline:
             from frontlines.gazetteer import Gazetteer
 
             gazetteer = Gazetteer.bundled()
+        self.gazetteer = gazetteer
         self.reader = SentenceReader(
             triggers or load_triggers(), ActorFinder(actors or load_actors()), gazetteer, DateResolver()
         )

@@ -1,0 +1,81 @@
+"""Throughput of ingest + extraction against bare spaCy `nlp.pipe` over the same texts, in one run.
+
+Replicates the bundled demo corpus to at least --reports report files (each copy made unique so
+that ingest stores it), then times:
+  1. bare `nlp.pipe` over the report bodies (the floor: parsing alone);
+  2. `frontlines.ingest` of the folder into a fresh SQLite database, extraction and fusion included.
+Prints reports/s, words/s and the ratio 2/1. A benchmark, not a test: it asserts nothing.
+
+    python bench/bench_extract.py [--reports 1000] [--batch-size 64]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from frontlines.api import ingest
+from frontlines.config import Settings
+from frontlines.demo import demo_corpus_dir
+from frontlines.extract import Pipeline
+from frontlines.extract.nlp import load_nlp
+from frontlines.ingest.dispatch import read_inputs
+from frontlines.model import Report
+from frontlines.store import Store
+
+
+def replicate(target: Path, minimum: int) -> int:
+    sources = sorted(demo_corpus_dir().glob("*.txt"))
+    count = 0
+    copy = 0
+    while count < minimum:
+        for source in sources:
+            header, body = source.read_text(encoding="utf-8").split("\n\n", 1)
+            header = header.replace("\ntitle: ", f"\ntitle: [copy {copy}] ", 1) if "\ntitle: " in header else header
+            (target / f"{copy:03d}-{source.name}").write_text(f"{header}\n\n{body}", encoding="utf-8")
+            count += 1
+        copy += 1
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--rounds", type=int, default=1, help="repeat both measurements and report medians")
+    args = parser.parse_args()
+
+    settings = Settings(batch_size=args.batch_size)
+    nlp = load_nlp(settings.model)
+    pipeline = Pipeline(nlp=nlp, settings=settings)  # model and gazetteer loaded once, outside the timings
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        count = replicate(corpus, args.reports)
+        texts = [r.text for r in read_inputs([corpus]) if isinstance(r, Report)]
+        words = sum(len(t.split()) for t in texts)
+        bare_times, ours_times = [], []
+        for round_no in range(args.rounds):
+            started = time.perf_counter()
+            for _ in nlp.pipe(texts, batch_size=args.batch_size):
+                pass
+            bare_times.append(time.perf_counter() - started)
+
+            database = Path(tmp) / f"bench-{round_no}.db"
+            with Store.open(f"sqlite:///{database}") as store:
+                started = time.perf_counter()
+                result = ingest([corpus], store=store, pipeline=pipeline)
+                ours_times.append(time.perf_counter() - started)
+        bare = statistics.median(bare_times)
+        ours = statistics.median(ours_times)
+    print(f"reports: {count}   words: {words}   claims: {result.claims}   events: {result.events}")
+    print(f"bare nlp.pipe:        {bare:7.2f} s   {count / bare:7.1f} reports/s   {words / bare:8.0f} words/s")
+    print(f"ingest + extraction:  {ours:7.2f} s   {count / ours:7.1f} reports/s   {words / ours:8.0f} words/s")
+    print(f"ratio ours / bare nlp.pipe: {ours / bare:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

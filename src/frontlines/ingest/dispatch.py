@@ -1,0 +1,222 @@
+"""Files, folders and stdin → Reports, with one IngestProblem per bad input.
+
+The format comes from the extension, else from the first bytes. Nothing here
+raises for bad input: the caller gets every report that could be read and a
+problem (origin, reason, hint) for each one that could not.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from frontlines.config import MAX_INPUT_BYTES
+from frontlines.errors import BadInput
+from frontlines.ingest.decode import read_limited
+from frontlines.ingest.feeds import parse_feed
+from frontlines.ingest.html import parse_html
+from frontlines.ingest.jsonl import parse_jsonl
+from frontlines.ingest.report_file import parse_report_file
+from frontlines.model import IngestProblem, Report
+
+Item = Report | IngestProblem
+
+STDIN_ORIGIN = "<stdin>"
+GOLD_SUFFIX = ".gold.jsonl"
+
+FORMAT_BY_EXTENSION = {
+    **dict.fromkeys((".txt", ".text", ".md"), "report"),
+    **dict.fromkeys((".html", ".htm", ".xhtml"), "html"),
+    **dict.fromkeys((".xml", ".rss", ".atom", ".feed"), "feed"),
+    **dict.fromkeys((".jsonl", ".ndjson", ".json-lines"), "jsonl"),
+}
+# Skipped without a word when walking a folder: not reports in any format.
+NON_REPORT_EXTENSIONS = frozenset(
+    """
+    .png .jpg .jpeg .gif .webp .bmp .tif .tiff .ico .svg .heic
+    .db .sqlite .sqlite3 .db-wal .db-shm .db-journal .wal .shm
+    .zip .gz .tgz .bz2 .xz .zst .7z .tar .rar
+    .mp3 .mp4 .m4a .wav .ogg .webm .mov .avi
+    .woff .woff2 .ttf .otf .eot .css .js .map
+    .py .pyc .yaml .yml .toml .ini .cfg .lock .log .csv .tsv .parquet .pkl .npy .bak .tmp
+    """.split()
+)
+# Reports, probably, but in a format frontlines cannot read: said, not skipped.
+UNSUPPORTED_EXTENSIONS = {
+    ".pdf": "PDF",
+    ".doc": "Word",
+    ".docx": "Word",
+    ".odt": "OpenDocument",
+    ".rtf": "RTF",
+}
+
+_READERS: dict[str, Callable[..., Report | Iterator[Item]]] = {
+    "report": parse_report_file,
+    "html": parse_html,
+    "feed": parse_feed,
+    "jsonl": parse_jsonl,
+}
+
+
+def read_inputs(
+    inputs: Iterable[str | Path],
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    fetch: bool = False,
+) -> Iterator[Report | IngestProblem]:
+    """Read files, folders (recursively, in sorted order) and ``"-"`` (stdin).
+
+    Yields a Report for every report read and an IngestProblem for every input,
+    line or feed item that could not be; never raises for bad input. Origins are
+    the paths as given, with ``:LINE`` for JSONL lines and ``#item-N`` for feed
+    items; stdin is ``<stdin>``.
+    """
+    for given in inputs:
+        name = os.fspath(given)
+        if name == "-":
+            yield from _read_stdin(stdin, max_bytes=max_bytes, fetch=fetch)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            yield from _read_folder(path, name, max_bytes=max_bytes, fetch=fetch)
+        elif path.exists():
+            yield from read_file(path, name, max_bytes=max_bytes, fetch=fetch)
+        else:
+            yield IngestProblem(
+                name, "no such file or folder", "check the path; use - to read standard input"
+            )
+
+
+def read_file(
+    path: Path, origin: str | None = None, *, max_bytes: int = MAX_INPUT_BYTES, fetch: bool = False
+) -> Iterator[Report | IngestProblem]:
+    """Read one file of any supported format; problems are yielded, not raised."""
+    origin = origin if origin is not None else str(path)
+    if path.name.lower().endswith(GOLD_SUFFIX):
+        yield IngestProblem(
+            origin,
+            "a gold file (expected events), not reports",
+            "give the report file beside it, or the folder: folders skip *.gold.jsonl",
+        )
+        return
+    kind = UNSUPPORTED_EXTENSIONS.get(path.suffix.lower())
+    if kind:
+        yield IngestProblem(
+            origin, f"{kind} files are not read", "save the article as a report file (.txt) or as HTML"
+        )
+        return
+    try:
+        with open(path, "rb") as handle:
+            data = read_limited(handle, origin, max_bytes=max_bytes)
+    except BadInput as error:
+        yield IngestProblem(error.origin, error.reason, error.hint)
+        return
+    except OSError as error:
+        yield IngestProblem(
+            origin, f"cannot read the file: {error.strerror or error}", "check its permissions"
+        )
+        return
+    fmt = FORMAT_BY_EXTENSION.get(path.suffix.lower()) or sniff_format(data)
+    yield from read_bytes(data, origin, fmt, max_bytes=max_bytes, fetch=fetch)
+
+
+def read_bytes(
+    data: bytes, origin: str, fmt: str | None = None, *, max_bytes: int = MAX_INPUT_BYTES, fetch: bool = False
+) -> Iterator[Report | IngestProblem]:
+    """Read one input's bytes as ``fmt`` ("report", "html", "feed", "jsonl"; sniffed when None)."""
+    fmt = fmt or sniff_format(data)
+    options: dict[str, object] = {"max_bytes": max_bytes}
+    if fmt == "feed":
+        options["fetch"] = fetch
+    try:
+        result = _READERS[fmt](data, origin, **options)
+        if isinstance(result, Report):
+            yield result
+        else:
+            yield from result
+    except BadInput as error:
+        yield IngestProblem(error.origin, error.reason, error.hint)
+
+
+def sniff_format(data: bytes) -> str:
+    """Guess a format from the first bytes: "jsonl", "feed", "html", else "report".
+
+    Plain text of any kind is read as a report file, whose reader then says
+    what is missing (or that the bytes are binary, empty or not UTF-8).
+    """
+    head = _head_text(data)
+    stripped = head.lstrip()
+    lowered = stripped.lower()
+    if stripped.startswith("{"):
+        return "jsonl"
+    if lowered.startswith(("<!doctype html", "<html", "<head", "<body", "<meta", "<article", "<p>", "<div")):
+        return "html"
+    if lowered.startswith("<"):
+        feed_at = min(
+            (i for i in (lowered.find("<rss"), lowered.find("<feed"), lowered.find("<rdf:rdf")) if i >= 0),
+            default=-1,
+        )
+        html_at = lowered.find("<html")
+        if feed_at >= 0 and (html_at < 0 or feed_at < html_at):
+            return "feed"
+        if html_at >= 0:
+            return "html"
+        return "feed" if lowered.startswith("<?xml") else "html"
+    return "report"
+
+
+def _read_stdin(stdin: BinaryIO | None, *, max_bytes: int, fetch: bool) -> Iterator[Item]:
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    try:
+        data = read_limited(stream, STDIN_ORIGIN, max_bytes=max_bytes)
+    except BadInput as error:
+        yield IngestProblem(error.origin, error.reason, error.hint)
+        return
+    except OSError as error:
+        yield IngestProblem(
+            STDIN_ORIGIN, f"cannot read standard input: {error}", "pipe a file into the command"
+        )
+        return
+    yield from read_bytes(data, STDIN_ORIGIN, max_bytes=max_bytes, fetch=fetch)
+
+
+def _read_folder(folder: Path, given: str, *, max_bytes: int, fetch: bool) -> Iterator[Item]:
+    found = False
+    for relative in _report_paths(folder):
+        found = True
+        yield from read_file(
+            folder / relative, os.path.join(given, relative), max_bytes=max_bytes, fetch=fetch
+        )
+    if not found:
+        yield IngestProblem(
+            given,
+            "no report files in the folder",
+            "add .txt, .html, .xml or .jsonl files (hidden files, *.gold.jsonl, images and databases are skipped)",
+        )
+
+
+def _report_paths(folder: Path) -> Iterator[str]:
+    """Relative paths of the candidate report files below a folder, sorted, hidden ones left out."""
+    for directory, subfolders, files in os.walk(folder, onerror=None):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        relative_dir = os.path.relpath(directory, folder)
+        for name in sorted(files):
+            lowered = name.lower()
+            if name.startswith(".") or name.endswith("~") or lowered.endswith(GOLD_SUFFIX):
+                continue
+            if os.path.splitext(lowered)[1] in NON_REPORT_EXTENSIONS:
+                continue
+            yield name if relative_dir == "." else os.path.join(relative_dir, name)
+
+
+def _head_text(data: bytes) -> str:
+    head = data[:4096]
+    for mark, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(mark):
+            return head[len(mark) :].decode(encoding, errors="ignore")
+    return head.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="ignore")
