@@ -1,0 +1,137 @@
+"""Normalised lookup keys for place names.
+
+Reports spell the same town many ways: "al-Qaim", "Al Qa'im", "Qaem", "القائم". `name_key`
+folds such spellings onto one key, so the gazetteer can be an exact dictionary lookup for
+most of them and fuzzy matching is left for the rest.
+
+Latin script: lower case, no diacritics, no apostrophes or ayn/hamza marks, the Arabic article
+dropped ("al-", "el-", assimilated "ar-Ramadi", "As Samawah", ...; also "the "), then light
+spelling folding (q→k, o→u, ee→i, ei→ai, ae→ai, y→i inside words, dh→d, doubled letters
+single, word-final -ah/-eh→-a) and finally spaces and hyphens removed ("Tal Afar" = "Talafar").
+
+Arabic script: tashkeel and tatweel stripped, alef/hamza forms unified, ta marbuta → ha,
+alef maqsura → ya, Persian/Kurdish kaf, ya and ha folded, the article ال dropped from
+every word, spaces removed ("تل عفر" = "تلعفر").
+
+The folding is deliberately light: it must not make two different towns collide. Spellings it
+cannot reach ("Tel Afar", "Abu Kamal" / "Albu Kamal") are explicit aliases in the data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["name_key", "is_arabic", "strip_article"]
+
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF]")
+_TASHKEEL = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_ARABIC_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ء": "",
+        "ة": "ه",
+        "ى": "ي",
+        "ی": "ي",  # Persian/Kurdish ya
+        "ێ": "ي",
+        "ک": "ك",  # Persian/Kurdish kaf
+        "ە": "ه",  # Kurdish ae
+        "ھ": "ه",
+        "ۆ": "و",
+        "ڵ": "ل",
+        "ڕ": "ر",
+    }
+)
+_ARABIC_NON_LETTER = re.compile(r"[^\u0621-\u064A\u0660-\u0669\u06F0-\u06F9\s]")
+
+# Apostrophes and the marks transliterations use for ayn and hamza.
+_MARKS = re.compile("['’‘`´ʼʻʿʾ′\u02bd\u02be\u02bf]")
+_SEPARATORS = re.compile(r"[-‐‑‒–—_/.,;:()\[\]\"“”]+")
+_NON_KEY = re.compile(r"[^a-z0-9 ]+")
+_SPACES = re.compile(r"\s+")
+
+# "al-Qaim", "el-Zor", "ash-Sharqat": a hyphenated article is always an article.
+_HYPHEN_ARTICLE = re.compile(
+    r"(?<![^\s-])(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|dh|ed|er|es|esh|et|ez|en)[-‐‑](?=\w)",
+)
+# "Al Qaim", "El Bab": the article as a separate word.
+_WORD_ARTICLE = re.compile(r"(?<!\S)(?:al|el)\s+(?=\w)")
+# "Ar Rutbah", "As Samawah", "Ash Shaykhan": a separate sun-letter article only when it
+# assimilates to the next word, so English "at Rawa" or "as Syria" keep their words.
+_SUN_ARTICLE = re.compile(r"(?<!\S)[ae](sh|dh|th|[dnrstz])\s+(?=\1)")
+_THE = re.compile(r"^the\s+(?=\w)")
+
+
+def is_arabic(text: str) -> bool:
+    """True when the text contains Arabic-script letters."""
+    return bool(_ARABIC_LETTER.search(text))
+
+
+def strip_article(word: str) -> str:
+    """A single word without a leading Latin-script article: "al-Qaim" → "Qaim"."""
+    match = re.match(r"(?i)(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|er|es|esh|et|ez|en)[-‐‑](?=\w)", word)
+    return word[match.end() :] if match else word
+
+
+def _arabic_key(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name)
+    text = _TASHKEEL.sub("", text).translate(_ARABIC_FOLD)
+    text = _ARABIC_NON_LETTER.sub(" ", text)
+    words = []
+    for word in text.split():
+        if word.startswith("ال") and len(word) > 3:
+            word = word[2:]
+        words.append(word)
+    return "".join(words)
+
+
+def _fold_word(word: str) -> str:
+    word = word.replace("ee", "i").replace("ou", "u").replace("o", "u")
+    word = word.replace("ei", "ai").replace("ae", "ai").replace("q", "k").replace("dh", "d")
+    if word.endswith("eh") and len(word) > 3:
+        word = word[:-2] + "a"
+    # y as a consonant only at the start of a word; elsewhere it is the vowel i.
+    if len(word) > 1:
+        word = word[0] + word[1:].replace("y", "i")
+    word = re.sub(r"(.)\1+", r"\1", word)
+    if word.endswith("ah") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def _latin_key(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
+    text = _MARKS.sub("", text)
+    text = text.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
+    text = _SPACES.sub(" ", text).strip()
+    text = _THE.sub("", text)
+    text = _HYPHEN_ARTICLE.sub("", text)
+    text = _WORD_ARTICLE.sub("", text)
+    text = _SUN_ARTICLE.sub("", text)
+    text = _SEPARATORS.sub(" ", text)
+    text = _NON_KEY.sub("", text)
+    return "".join(_fold_word(word) for word in text.split())
+
+
+def name_key(name: str) -> str:
+    """The normalised lookup key of a place name ("" when nothing is left of it).
+
+    >>> name_key("Al Qa'im") == name_key("al-Qaim") == name_key("Qaem")
+    True
+    >>> name_key("القائم") == name_key("ٱلْقَائِم")
+    True
+    """
+    if not name:
+        return ""
+    if is_arabic(name):
+        return _arabic_key(name)
+    return _latin_key(name)

@@ -1,0 +1,249 @@
+"""Find place names in running text: word n-grams looked up by normalised key.
+
+Rules, in the order they apply:
+
+- Candidates are runs of up to five words separated by plain spaces (never across punctuation
+  or a blank line), looked up exactly by `name_key`; no fuzzy matching in running text.
+- A Latin-script candidate starts with a capital letter, after any article ("al-Qaim",
+  "al Qaim", "Al Qa'im" all count; "hit" never does). Arabic script has no capitals; a leading
+  و/ب/ف/ل/ك/لل joined to the name is left out of the span.
+- Stop words and phrases (stopwords.txt) are never places and shield the words inside them; a
+  candidate may not start with one ("The Hamrin mountains" → "Hamrin mountains").
+- Names in ambiguous_words.txt ("Hit", "Ana") also must not open a sentence nor stand next to
+  another capitalised word.
+- A feature word after a name joins the match when the gazetteer has that kind of place under
+  that name: "Akkas gas field", "Kirkuk province"; "Kirkuk" alone is the city.
+- Longer matches win over shorter ones they overlap; matches never overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from frontlines.gazetteer.normalise import is_arabic, name_key, strip_article
+from frontlines.model import Place, PlaceMatch
+
+if TYPE_CHECKING:
+    from frontlines.gazetteer.index import Gazetteer
+
+__all__ = ["MAX_WORDS", "Token", "find_place_spans", "tokenize"]
+
+MAX_WORDS = 5
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+_TOKEN = re.compile(rf"[\w{_MARKS}]+(?:['’‘ʿʾ`\-‐][\w{_MARKS}]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_SENTENCE_BREAK = re.compile(r"[.!?:]|\n\s*\n")
+_ARTICLE_WORDS = frozenset({"al", "el"})
+# Separate-word articles inside a name: "Dayr az Zawr", "Suq ash Shuyukh".
+_INNER_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "ez", "en"})
+# Lower-case words that may sit inside a name besides the feature words: "Kisik junction".
+_INNER_WORDS = frozenset({"junction", "city", "camp", "district", "plains", "of", "bin", "bu"})
+_ARABIC_PROCLITICS = ("لل", "و", "ب", "ف", "ل", "ك")
+_AMBIGUOUS_WEIGHT = 0.9
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence_start: bool
+    joined_to_previous: bool  # only spaces (no punctuation, no blank line) since the previous token
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of a text with their character spans; "Husaybah's" is the word "Husaybah"."""
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if not any(ch.isalpha() for ch in word):
+            previous_end = match.end()
+            continue
+        end = match.end()
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 3:
+            word, end = word[: possessive.start()], match.start() + possessive.start()
+        gap = text[previous_end : match.start()]
+        tokens.append(
+            Token(
+                start=match.start(),
+                end=end,
+                text=word,
+                sentence_start=not tokens or bool(_SENTENCE_BREAK.search(gap)),
+                joined_to_previous=bool(tokens)
+                and tokens[-1].end == previous_end
+                and gap.isspace()
+                and "\n\n" not in gap,
+            )
+        )
+        previous_end = match.end()
+    return tokens
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _starts_like_a_name(tokens: Sequence[Token], i: int, n: int) -> bool:
+    """Whether tokens[i:i+n] may start a Latin-script place name: capitalised after any article."""
+    first = tokens[i].text
+    if first.casefold() in _ARTICLE_WORDS:
+        return n > 1 and _capitalised(strip_article(tokens[i + 1].text))
+    return _capitalised(strip_article(first))
+
+
+def _continues_like_a_name(tokens: Sequence[Token], i: int, n: int, lower_words: frozenset[str]) -> bool:
+    """Words after the first are capitalised, articles inside the name, or words such as "field".
+
+    Keeps "Kirkuk as" (an alias in some language) from swallowing the English "as".
+    """
+    for j in range(i + 1, i + n):
+        word = tokens[j].text
+        folded = word.casefold()
+        if _capitalised(strip_article(word)) or folded in lower_words:
+            continue
+        if folded in _INNER_ARTICLES and j < i + n - 1:
+            continue
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    first: int  # token indexes, end exclusive
+    last: int
+    start: int  # character span
+    end: int
+    fits: tuple[tuple[Place, float], ...]  # empty for a stop word or phrase
+
+    @property
+    def size(self) -> int:
+        return self.last - self.first
+
+
+class _Finder:
+    def __init__(self, gazetteer: Gazetteer, text: str, countries: Sequence[str] | None) -> None:
+        self.gazetteer = gazetteer
+        self.words = gazetteer.word_lists
+        self.text = text
+        self.countries = countries
+        self.tokens = tokenize(text)
+        self.lower_words = _INNER_WORDS | {w for phrase in self.words.feature_phrases for w in phrase}
+
+    def run(self) -> list[PlaceMatch]:
+        candidates = [c for i in range(len(self.tokens)) for c in self._candidates_at(i)]
+        candidates.sort(key=lambda c: (-c.size, c.first, -(c.fits[0][1] if c.fits else 2.0)))
+        taken: set[int] = set()
+        chosen = []
+        for candidate in candidates:
+            span = set(range(candidate.first, candidate.last))
+            if span & taken:
+                continue
+            taken |= span
+            if candidate.fits:
+                chosen.append(candidate)
+        chosen.sort(key=lambda c: c.start)
+        return [
+            PlaceMatch(
+                start=c.start, end=c.end, text=self.text[c.start : c.end], place=c.fits[0][0], score=c.fits[0][1]
+            )
+            for c in chosen
+        ]
+
+    def _candidates_at(self, i: int) -> list[_Candidate]:
+        tokens = self.tokens
+        found = []
+        arabic = is_arabic(tokens[i].text)
+        for n in range(1, MAX_WORDS + 1):
+            if i + n > len(tokens) or (n > 1 and not tokens[i + n - 1].joined_to_previous):
+                break
+            if not arabic and not (
+                _starts_like_a_name(tokens, i, n) and _continues_like_a_name(tokens, i, n, self.lower_words)
+            ):
+                continue
+            candidate = self._candidate(i, n, arabic)
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    def _candidate(self, i: int, n: int, arabic: bool) -> _Candidate | None:
+        tokens, stop = self.tokens, self.words.stop_keys
+        start, end = tokens[i].start, tokens[i + n - 1].end
+        key = name_key(self.text[start:end])
+        if key in stop:
+            return _Candidate(i, i + n, start, end, ())
+        if n > 1 and tokens[i].text.casefold() not in _ARTICLE_WORDS and name_key(tokens[i].text) in stop:
+            return None
+        fits = self.gazetteer.candidates(key, countries=self.countries)
+        if not fits and arabic:
+            start, fits = self._without_proclitic(i, n, end)
+        if not fits:
+            return None
+        if not arabic and self._ambiguous(i, n):
+            if not self._clear_of_other_names(i, n):
+                return None
+            fits = [(place, score * _AMBIGUOUS_WEIGHT) for place, score in fits]
+        last, end, fits = self._with_feature_word(key, i + n, end, fits)
+        if not fits:
+            return None
+        return _Candidate(i, last, start, end, tuple(fits))
+
+    def _without_proclitic(self, i: int, n: int, end: int) -> tuple[int, list[tuple[Place, float]]]:
+        """"وراوة" is "and Rawa": try the name without a joined conjunction or preposition."""
+        word = self.tokens[i].text
+        shortest = 3 if n == 1 else 2  # a lone two-letter remainder is too often a word
+        for clitic in _ARABIC_PROCLITICS:
+            if word.startswith(clitic) and len(word) - len(clitic) >= shortest:
+                start = self.tokens[i].start + len(clitic)
+                key = name_key(self.text[start:end])
+                if key in self.words.stop_keys:
+                    continue
+                fits = self.gazetteer.candidates(key, countries=self.countries)
+                if fits:
+                    return start, fits
+        return self.tokens[i].start, []
+
+    def _ambiguous(self, i: int, n: int) -> bool:
+        surface = " ".join(strip_article(t.text) for t in self.tokens[i : i + n]).casefold()
+        return surface in self.words.ambiguous
+
+    def _clear_of_other_names(self, i: int, n: int) -> bool:
+        """An ambiguous name must not open a sentence or touch another capitalised word."""
+        tokens = self.tokens
+        if tokens[i].sentence_start:
+            return False
+        before = tokens[i - 1] if i > 0 and tokens[i].joined_to_previous else None
+        after = tokens[i + n] if i + n < len(tokens) and tokens[i + n].joined_to_previous else None
+        if before is not None and _capitalised(before.text) and not before.sentence_start:
+            return False
+        return not (after is not None and _capitalised(strip_article(after.text)))
+
+    def _with_feature_word(
+        self, key: str, after: int, end: int, fits: list[tuple[Place, float]]
+    ) -> tuple[int, int, list[tuple[Place, float]]]:
+        """Extend a match over a following feature word when the gazetteer has such a feature."""
+        tokens = self.tokens
+        for size in range(self.words.longest_feature_phrase, 0, -1):
+            stop = after + size
+            if stop > len(tokens) or not all(t.joined_to_previous for t in tokens[after:stop]):
+                continue
+            phrase = tuple(t.text.casefold() for t in tokens[after:stop])
+            feature = self.words.feature_phrases.get(phrase)
+            if feature is None:
+                continue
+            featured = self.gazetteer.candidates(key, countries=self.countries, feature_codes=feature.codes)
+            if featured:
+                return stop, tokens[stop - 1].end, featured
+            if feature.drop_if_missing:
+                return after, end, []
+            break
+        return after, end, fits
+
+
+def find_place_spans(gazetteer: Gazetteer, text: str, *, countries: Sequence[str] | None) -> list[PlaceMatch]:
+    """Every place name in `text`, longest match first, non-overlapping, returned in text order."""
+    return _Finder(gazetteer, text, countries).run()
