@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
@@ -18,10 +19,14 @@ from frontlines.model import Claim, DateValue, Place, PlaceMatch
 
 _ORIGIN_PREPS = frozenset({"from"})
 _DESTINATION_PREPS = frozenset({"toward", "towards", "to", "into", "across"})
-_NEAR_WORDS = frozenset({"near", "around", "outside", "nearby", "surrounding", "vicinity", "outskirts", "edge", "edges", "approaches", "villages", "west", "east", "north", "south", "road", "highway"})
-_PARTIAL_WORDS = frozenset({"most", "part", "parts", "much", "half", "percent", "%", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "quarters", "centre", "center", "section", "sections", "some", "areas", "district", "districts", "large"})
+_NEAR_WORDS = frozenset({"near", "around", "outside", "surrounding", "vicinity", "outskirts", "edge", "edges", "approaches", "opposite", "across", "west", "east", "north", "south", "north-west", "north-east", "south-west", "south-east", "northwest", "northeast", "southwest", "southeast", "road", "highway", "short"})
+_PARTIAL_WORDS = frozenset({"most", "part", "parts", "much", "half", "percent", "%", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "quarters", "centre", "center", "section", "sections", "some", "large", "bulk", "majority", "several"})
+_WHOLE_WORDS = frozenset({"every", "all", "entire", "whole", "rest", "remaining"})
+_SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add", "quote"})
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*(?:--|[-—–])\s*")
 _REFERENCE_WORDS = frozenset({"town", "city", "village", "it", "there", "area", "crossing", "field", "district", "stronghold"})
 _CONTAINER_CODES = frozenset({"PCLI", "ADM1", "ADM2"})
+_COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
 # When two triggers of one sentence name the same place, the more telling one stays.
 _OUTRANKS = {"battle": "territory_taken", "attack": "explosion", "casualties": "*"}
 _CONFIDENCE = {"asserted": 0.8, "reported_speech": 0.75, "hedged": 0.4}
@@ -61,20 +66,25 @@ class SentenceReader:
     def read(self, sentence: Span, offset: int, context: StoryContext) -> list[Claim]:
         """Claims of one sentence; `offset` is where the sentence starts in the report text."""
         text = sentence.text
-        matches = self.places.match_spans(text, countries=context.countries)
+        dateline = _DATELINE.match(text)
+        skip_to = dateline.end() if dateline else 0  # "BAGHDAD, Nov. 4 (Xinhua) --" names where it was filed
+        matches = [m for m in self.places.match_spans(text, countries=context.countries) if m.start >= skip_to]
+        matches = [m for m in matches if m.place.feature_code not in _COUNTRY_CODES]
         actor_mentions = self.actors.find(text)
         if any(m.name == "Islamic State" for m in actor_mentions):
             context.mentions_islamic_state = True
-        date_mentions = self.dates.mentions(text, context.published, context.running_date)
-        triggers = [t for t in find_triggers(sentence, self.triggers)]
-        assignments = _assign_places(sentence, triggers, matches, context)
+        date_mentions = [m for m in self.dates.mentions(text, context.published, context.running_date) if m.start >= skip_to]
+        triggers = find_triggers(sentence, self.triggers)
+        modalities = {t.token.i: trigger_modality(t.token, sentence) for t in triggers}
+        owners = [t for t in triggers if not _purpose_of_operation(t, triggers, modalities)]
+        assignments = _assign_places(sentence, owners, matches, context, self.triggers.needs_place_object)
         drafts: list[Claim] = []
-        for trigger in triggers:
-            modality = trigger_modality(trigger.token, sentence)
+        for trigger in owners:
+            modality = modalities[trigger.token.i]
             if modality in NON_EVENT_MODALITIES:
                 continue
             for assignment in assignments.get(trigger.token.i, []):
-                draft = self._claim(trigger, assignment, modality, sentence, offset, actor_mentions, date_mentions, context)
+                draft = self._claim(trigger, assignment, modality, sentence, offset, actor_mentions, date_mentions, context, owners)
                 if draft is not None:
                     drafts.append(draft)
         claims = _keep_most_telling(drafts)
@@ -92,6 +102,7 @@ class SentenceReader:
         actor_mentions: list[ActorMention],
         date_mentions: list[DateMention],
         context: StoryContext,
+        triggers: list[Trigger],
     ) -> Claim | None:
         event_type = trigger.event_type
         if event_type == "territory_taken" and assignment.near:
@@ -99,6 +110,8 @@ class SentenceReader:
         if event_type == "territory_taken" and assignment.partial:
             event_type = "battle"  # "most of the town", "70 percent": fighting goes on, the place is contested
         actor, target = self._actors(trigger, event_type, sentence, actor_mentions, context)
+        if actor == "civilians" and event_type != "casualties":
+            return None  # residents reaching a camp or fleeing a town is no military event
         text = sentence.text.rstrip()
         return Claim(
             report_id=None,
@@ -111,7 +124,7 @@ class SentenceReader:
             controller_after=actor if event_type == "territory_taken" else None,
             place_mention=assignment.place.text,
             place=assignment.place.place,
-            date=_date_for(trigger, sentence, date_mentions, context),
+            date=_date_for(trigger, sentence, date_mentions, context, triggers),
             modality=modality,
             trigger=trigger.text,
             confidence=_CONFIDENCE.get(modality, 0.5),
@@ -153,8 +166,16 @@ class SentenceReader:
             context.last_actor = claims[-1].actor
 
 
+def _purpose_of_operation(trigger: Trigger, triggers: list[Trigger], modalities: dict[int, str]) -> bool:
+    """"an offensive to retake Anah": the capture is the operation's purpose; its places are the operation's."""
+    if modalities[trigger.token.i] not in NON_EVENT_MODALITIES:
+        return False
+    starts = {t.token.i for t in triggers if t.event_type == "operation_start"}
+    return any(a.i in starts or a.lemma_.lower() in ("operation", "offensive", "campaign") for a in trigger.token.ancestors)
+
+
 def _assign_places(
-    sentence: Span, triggers: list[Trigger], matches: list[PlaceMatch], context: StoryContext
+    sentence: Span, triggers: list[Trigger], matches: list[PlaceMatch], context: StoryContext, needs_object: frozenset[str]
 ) -> dict[int, list[_Assignment]]:
     """Which places each trigger speaks of: those in its part of the dependency tree."""
     by_trigger: dict[int, list[_Assignment]] = {t.token.i: [] for t in triggers}
@@ -162,22 +183,26 @@ def _assign_places(
     loose: list[tuple[PlaceMatch, Token]] = []
     for match in matches:
         head = _head_token(sentence, match)
-        if head is None:
+        if head is None or _names_a_speaker(head):
             continue
         owner, path = _owning_trigger(head, trigger_at)
         if owner is None:
             loose.append((match, head))
             continue
-        event_type = trigger_at[owner].event_type
+        trigger = trigger_at[owner]
         preps = {t.lower_ for t in path if t.dep_ == "prep"}
-        if preps & _ORIGIN_PREPS and event_type != "withdrawal":
+        if preps & _ORIGIN_PREPS and trigger.event_type != "withdrawal":
             continue
-        if event_type == "withdrawal" and preps & _DESTINATION_PREPS:
+        if trigger.event_type == "withdrawal" and preps & _DESTINATION_PREPS:
             continue
-        words = {t.lower_ for t in path} | {c.lower_ for t in path for c in t.children if c.dep_ in ("amod", "advmod", "quantmod", "nummod", "det", "npadvmod")}
-        near = bool(words & _NEAR_WORDS) or any(c.lower_ in _NEAR_WORDS for c in head.children)
+        if trigger.token.lemma_.lower() in needs_object and not _is_object(head, path, trigger.token):
+            continue  # "taken to a hospital in Haditha" takes no town
+        words = _path_words(path, head)
+        near = bool(words & _NEAR_WORDS)
         partial = bool(words & _PARTIAL_WORDS) or any(t.like_num for t in path if t.i != head.i)
+        partial = partial and not words & _WHOLE_WORDS
         by_trigger[owner].append(_Assignment(match, partial, near))
+    _lend_casualty_places(triggers, by_trigger)
     for trigger in triggers:
         if by_trigger[trigger.token.i]:
             continue
@@ -185,19 +210,58 @@ def _assign_places(
         if nearest is not None:
             by_trigger[trigger.token.i].append(_Assignment(nearest, False, False))
         elif context.last_place is not None and _refers_back(trigger.token):
-            by_trigger[trigger.token.i].append(_Assignment(context.last_place, _refers_partially(trigger.token), False))
+            words = {t.lower_ for t in trigger.token.subtree if t.i != trigger.token.i}
+            partial = (bool(words & _PARTIAL_WORDS) or any(t.like_num for t in trigger.token.subtree)) and not words & _WHOLE_WORDS
+            by_trigger[trigger.token.i].append(_Assignment(context.last_place, partial, bool(words & _NEAR_WORDS)))
     return {key: _most_specific(value) for key, value in by_trigger.items()}
 
 
+def _path_words(path: list[Token], head: Token) -> set[str]:
+    modifiers = ("amod", "advmod", "quantmod", "nummod", "det", "npadvmod", "prep")
+    words = {t.lower_ for t in path if t.i != head.i}
+    words |= {c.lower_ for t in path for c in t.children if c.dep_ in modifiers and c.i != head.i}
+    return words
+
+
+def _names_a_speaker(head: Token) -> bool:
+    """A place inside the subject of "said" tells where the speaker is: "a source in Haditha said"."""
+    node = head
+    while node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() in _SPEECH_VERBS:
+            return True
+        node = node.head
+    return False
+
+
+def _is_object(head: Token, path: list[Token], trigger: Token) -> bool:
+    if head.head.i == trigger.i and head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+        return True
+    return any(t.lemma_.lower() in ("control", "town", "city", "village", "area", "district") for t in path) and path[-1].dep_ in ("dobj", "nsubjpass")
+
+
+def _lend_casualty_places(triggers: list[Trigger], by_trigger: dict[int, list[_Assignment]]) -> None:
+    """"Two soldiers were killed by a roadside bomb at the entrance of Anah": the bomb was at Anah."""
+    lent = [a for t in triggers if t.event_type == "casualties" for a in by_trigger[t.token.i]]
+    if not lent:
+        return
+    for trigger in triggers:
+        if trigger.event_type != "casualties" and not by_trigger[trigger.token.i]:
+            by_trigger[trigger.token.i].extend(lent)
+
+
 def _head_token(sentence: Span, match: PlaceMatch) -> Token | None:
-    start = sentence.start_char + match.start
-    end = sentence.start_char + match.end
+    return _head_token_of_span(sentence, match.start, match.end)
+
+
+def _head_token_of_span(sentence: Span, start: int, end: int) -> Token | None:
+    start += sentence.start_char
+    end += sentence.start_char
     tokens = [t for t in sentence if t.idx >= start and t.idx < end]
     if not tokens:
         return None
     inside = {t.i for t in tokens}
     for token in tokens:
-        if token.head.i not in inside or token.head is token:
+        if token.head.i not in inside or token.head.i == token.i:
             return token
     return tokens[-1]
 
@@ -205,7 +269,7 @@ def _head_token(sentence: Span, match: PlaceMatch) -> Token | None:
 def _owning_trigger(head: Token, trigger_at: dict[int, Trigger]) -> tuple[int | None, list[Token]]:
     path: list[Token] = [head]
     node = head
-    while node.head is not node:
+    while node.head.i != node.i:
         node = node.head
         if node.i in trigger_at:
             return node.i, path
@@ -214,7 +278,11 @@ def _owning_trigger(head: Token, trigger_at: dict[int, Trigger]) -> tuple[int | 
 
 
 def _nearest_loose(trigger: Trigger, loose: list[tuple[PlaceMatch, Token]]) -> PlaceMatch | None:
-    candidates = [(abs(head.i - trigger.token.i), match) for match, head in loose if not _after_origin_prep(head)]
+    candidates = [
+        (abs(head.i - trigger.token.i), match)
+        for match, head in loose
+        if not _after_origin_prep(head) and match.place.feature_code not in _CONTAINER_CODES
+    ]
     return min(candidates, key=lambda item: item[0])[1] if candidates else None
 
 
@@ -224,7 +292,7 @@ def _after_origin_prep(head: Token) -> bool:
 
 def _refers_back(trigger: Token) -> bool:
     nearby = list(trigger.subtree) + list(trigger.children)
-    if trigger.head is not trigger:
+    if trigger.head.i != trigger.i:
         nearby += list(trigger.head.children)
     return any(t.lower_ in _REFERENCE_WORDS for t in nearby)
 
@@ -261,7 +329,7 @@ def _argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int
         node = node.head
     subjects: list[tuple[int, int]] = []
     objects: list[tuple[int, int]] = []
-    for child in list(node.children) + ([c for c in token.children] if node is not token else []):
+    for child in list(node.children) + ([c for c in token.children] if node.i != token.i else []):
         span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
         if child.dep_ == "nsubj":
             subjects.append(span)
@@ -290,10 +358,19 @@ def _mention_in(mentions: list[ActorMention], spans: list[tuple[int, int]], base
     return None
 
 
-def _date_for(trigger: Trigger, sentence: Span, mentions: list[DateMention], context: StoryContext) -> DateValue:
+def _date_for(
+    trigger: Trigger, sentence: Span, mentions: list[DateMention], context: StoryContext, triggers: list[Trigger]
+) -> DateValue:
+    """The date in the trigger's part of the tree; else the nearest in the sentence; else the story's."""
     position = trigger.token.idx - sentence.start_char
     if mentions:
-        nearest = min(mentions, key=lambda m: (abs(m.start - position), -m.start))
+        trigger_at = {t.token.i: t for t in triggers}
+        own = []
+        for mention in mentions:
+            head = _head_token_of_span(sentence, mention.start, mention.end)
+            if head is not None and _owning_trigger(head, trigger_at)[0] == trigger.token.i:
+                own.append(mention)
+        nearest = min(own or mentions, key=lambda m: (abs(m.start - position), -m.start))
         return nearest.value
     if context.running_date is not None:
         return DateValue(context.running_date, "day", "", relative=True)
@@ -320,7 +397,5 @@ def _keep_most_telling(drafts: list[Claim]) -> list[Claim]:
 def _with_fatalities(claims: list[Claim], killed: int | None) -> list[Claim]:
     if killed is None or not claims:
         return claims
-    from dataclasses import replace
-
     first = replace(claims[0], fatalities=killed)
     return [first, *claims[1:]]

@@ -20,7 +20,9 @@ class TriggerTable:
     phrases: dict[tuple[str, ...], str]  # lower-case token sequence -> event type
     operation_nouns: frozenset[str]
     needs_place_object: frozenset[str]
-    particles: dict[str, frozenset[str]] = field(default_factory=dict)  # verb lemma -> required particles
+    adjectives: dict[str, str] = field(default_factory=dict)  # "free" (of), "liberated" -> event type
+    particle_types: dict[tuple[str, str], str] = field(default_factory=dict)  # ("pull", "back") -> withdrawal
+    particle_only: frozenset[str] = frozenset()  # verbs that count only with a particle ("pull")
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,9 @@ def load_triggers(path: Path | None = None) -> TriggerTable:
     phrases: dict[tuple[str, ...], str] = {}
     operation_nouns: set[str] = set()
     needs_place: set[str] = set()
-    particles: dict[str, frozenset[str]] = {}
+    adjectives: dict[str, str] = {}
+    particle_types: dict[tuple[str, str], str] = {}
+    particle_only: set[str] = set()
     for event_type, entry in data.items():
         for lemma in entry.get("verbs", []):
             verbs.setdefault(lemma.lower(), event_type)
@@ -68,9 +72,16 @@ def load_triggers(path: Path | None = None) -> TriggerTable:
             phrases.setdefault(tuple(phrase.lower().split()), event_type)
         operation_nouns.update(n.lower() for n in entry.get("operation_nouns", []))
         needs_place.update(n.lower() for n in entry.get("needs_place_object", []))
+        for lemma in entry.get("adjectives", []):
+            adjectives.setdefault(lemma.lower(), event_type)
         for verb, words in (entry.get("particles") or {}).items():
-            particles[verb] = frozenset(words)
-    return TriggerTable(verbs, nouns, phrases, frozenset(operation_nouns), frozenset(needs_place), particles)
+            for word in words:
+                particle_types[(verb, word)] = event_type
+            if verb in entry.get("verbs", []):
+                particle_only.add(verb)
+    return TriggerTable(
+        verbs, nouns, phrases, frozenset(operation_nouns), frozenset(needs_place), adjectives, particle_types, frozenset(particle_only)
+    )
 
 
 def load_actors(path: Path | None = None) -> ActorTable:

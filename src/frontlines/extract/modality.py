@@ -81,7 +81,7 @@ def _governed_modality(trigger: Token) -> str | None:
             if lemma in ("launch", "begin", "start", "continue", "resume", "head", "advance", "move", "push") and not infinitive:
                 return None
             return "planned"
-        if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in ancestor.children) and node.dep_ in ("xcomp", "ccomp"):
+        if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in ancestor.children) and node.dep_ in ("xcomp", "ccomp", "advcl"):
             return "planned"
         if ancestor.dep_ in ("ROOT",) or ancestor.lemma_ in _SPEECH_HEADS:
             break

@@ -41,7 +41,7 @@ def killed_count(sentence: Span) -> int | None:
         if value is None or _looks_like_date_or_measure(token):
             continue
         noun = _counted_noun(token)
-        if noun is None or noun.lemma_.lower() not in _PEOPLE and noun is not token:
+        if noun is None or noun.lemma_.lower() not in _PEOPLE and noun.i != token.i:
             continue
         if _fate_of(noun) == "killed":
             total += value
@@ -59,7 +59,7 @@ def _looks_like_date_or_measure(token: Token) -> bool:
 def _counted_noun(number: Token) -> Token | None:
     head = number
     # "at least 20 militants": the number may hang under "least" or "than"
-    while head.dep_ in ("nummod", "quantmod", "advmod", "amod", "compound", "npadvmod", "pobj", "prep") and head.head is not head:
+    while head.dep_ in ("nummod", "quantmod", "advmod", "amod", "compound", "npadvmod", "pobj", "prep") and head.head.i != head.i:
         head = head.head
         if head.pos_ in ("NOUN", "PROPN"):
             return head
@@ -85,7 +85,7 @@ def _fate_of(noun: Token) -> str | None:
             return "killed"
         if lemma in _WOUND or head.lower_ in _WOUND:
             return "other"
-        if head is node or node.dep_ == "ROOT":
+        if head.i == node.i or node.dep_ == "ROOT":
             return None
         node = head
     return None

@@ -8,7 +8,10 @@ from spacy.tokens import Span, Token
 
 from frontlines.extract.lexicon import TriggerTable
 
-_AIR_WORDS = frozenset({"warplane", "jet", "aircraft", "drone", "helicopter", "plane", "air", "coalition", "aviation", "airstrike", "bomber"})
+_AIR_WORDS = frozenset({"warplane", "jet", "aircraft", "drone", "helicopter", "plane", "air", "coalition", "aviation", "airstrike", "sortie"})
+_EXPLOSIVES = frozenset({"bomber", "bomb", "ied", "vbied", "explosive", "mine", "shell", "mortar", "rocket"})
+# Weapons named as things made or stored are no explosion: "a workshop for car bombs".
+_NON_EVENT_HOLDERS = frozenset({"workshop", "factory", "cache", "depot", "stockpile", "making", "manufacture", "warehouse", "production", "plant", "lab", "laboratory", "store", "storage", "cell"})
 _OPERATION_START_NOUNS = frozenset({"launch", "start", "beginning", "onset", "outset", "opening", "kick-off", "resumption"})
 _END_WORDS = frozenset({"end", "conclusion", "completion", "success", "final", "last", "culmination"})
 
@@ -43,36 +46,55 @@ def find_triggers(sentence: Span, table: TriggerTable) -> list[Trigger]:
 def _word_trigger(token: Token, table: TriggerTable) -> str | None:
     lemma = token.lemma_.lower()
     lower = token.lower_
+    if token.pos_ == "ADJ" and (lemma in table.adjectives or lower in table.adjectives):
+        return table.adjectives.get(lemma) or table.adjectives[lower]
     if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG") or (token.pos_ == "ADJ" and lower.endswith("ed")):
-        event_type = table.verbs.get(lemma) or table.verbs.get(lower)
-        if event_type is None:
+        for child in token.children:
+            if child.dep_ in ("prt", "advmod") and (lemma, child.lower_) in table.particle_types:
+                return table.particle_types[(lemma, child.lower_)]
+        if lemma in table.particle_only:
             return None
-        required = table.particles.get(lemma)
-        if required is not None and not any(c.dep_ == "prt" and c.lower_ in required for c in token.children):
-            return "territory_taken" if lemma == "fall" and _has_prep(token, "to") else None
-        if event_type == "attack" and _from_the_air(token):
-            return "airstrike"
-        if event_type == "operation_start":
-            return None  # only with an operation noun, see _operation_starts
+        event_type = table.verbs.get(lemma) or table.verbs.get(lower)
+        if event_type is None or event_type == "operation_start":
+            return None  # operation starts need an operation noun, see _operation_starts
+        if event_type == "attack":
+            if _subject_has(token, _EXPLOSIVES):
+                return "explosion"  # "a suicide car bomber struck a checkpoint"
+            if _subject_has(token, _AIR_WORDS):
+                return "airstrike"
         return event_type
     if token.pos_ in ("NOUN", "PROPN", "ADJ"):
         event_type = table.nouns.get(lemma) or table.nouns.get(lower)
+        if event_type is None:
+            return None
         if event_type == "airstrike" and lemma in ("warplane", "drone", "sortie"):
             return None  # a plane is no strike; "warplanes struck" is found from the verb
-        if event_type == "explosion" and lemma in ("mine", "rocket", "artillery", "mortar", "bomb") and token.dep_ == "compound":
+        if lemma == "strike" and not _sentence_has(token, _AIR_WORDS):
+            return "attack"
+        if event_type == "explosion" and _held_as_thing(token):
             return None
         return event_type
     return None
 
 
-def _has_prep(token: Token, word: str) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == word for c in token.children)
-
-
-def _from_the_air(token: Token) -> bool:
+def _subject_has(token: Token, words: frozenset[str]) -> bool:
     subject = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
-    words = {t.lemma_.lower() for c in subject for t in c.subtree}
-    return bool(words & _AIR_WORDS)
+    return bool({t.lemma_.lower() for c in subject for t in c.subtree} & words)
+
+
+def _sentence_has(token: Token, words: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in words for t in token.sent)
+
+
+def _held_as_thing(token: Token) -> bool:
+    node = token
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _NON_EVENT_HOLDERS:
+            return True
+    return False
 
 
 def _phrases(sentence: Span, table: TriggerTable) -> list[Trigger]:
@@ -107,7 +129,8 @@ def _operation_starts(sentence: Span, table: TriggerTable) -> list[Trigger]:
             continue
         if any(t.lemma_.lower() in _END_WORDS for n in nouns for t in n.children):
             continue
-        found.append(Trigger(token, "operation_start", token.text))
+        anchor = nouns[0] if token.dep_ in ("relcl", "acl") and nouns[0].i == token.head.i else token
+        found.append(Trigger(anchor, "operation_start", token.text))
     return found
 
 
