@@ -18,9 +18,11 @@ from frontlines.extract.triggers import Trigger, find_triggers
 from frontlines.model import Claim, DateValue, Place, PlaceMatch
 
 _ORIGIN_PREPS = frozenset({"from"})
-_DESTINATION_PREPS = frozenset({"toward", "towards", "to", "into", "across"})
-_NEAR_WORDS = frozenset({"near", "around", "outside", "surrounding", "vicinity", "outskirts", "edge", "edges", "approaches", "opposite", "across", "west", "east", "north", "south", "north-west", "north-east", "south-west", "south-east", "northwest", "northeast", "southwest", "southeast", "road", "highway", "short"})
-_PARTIAL_WORDS = frozenset({"most", "part", "parts", "much", "half", "percent", "%", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "quarters", "centre", "center", "section", "sections", "some", "large", "bulk", "majority", "several"})
+_DESTINATION_PREPS = frozenset({"toward", "towards", "to", "into", "across", "for"})
+_NEAR_WORDS = frozenset({"near", "around", "outside", "surrounding", "vicinity", "outskirts", "edge", "edges", "approach", "approaches", "gates", "doorstep", "opposite", "across", "road", "highway", "short", "between", "beyond"})
+# Compass words make a place a reference point only as "east of X".
+_COMPASS_WORDS = frozenset({"west", "east", "north", "south", "north-west", "north-east", "south-west", "south-east", "northwest", "northeast", "southwest", "southeast", "upstream", "downstream"})
+_PARTIAL_WORDS = frozenset({"most", "part", "parts", "much", "half", "percent", "%", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "quarters", "centre", "center", "central", "districts", "section", "sections", "bulk", "majority"})
 _WHOLE_WORDS = frozenset({"every", "all", "entire", "whole", "rest", "remaining"})
 _SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add", "quote"})
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*(?:--|[-—–])\s*")
@@ -180,17 +182,26 @@ def _assign_places(
     """Which places each trigger speaks of: those in its part of the dependency tree."""
     by_trigger: dict[int, list[_Assignment]] = {t.token.i: [] for t in triggers}
     trigger_at = {t.token.i: t for t in triggers}
-    loose: list[tuple[PlaceMatch, Token]] = []
+    loose: list[tuple[PlaceMatch, Token, bool]] = []  # places no trigger governs, and whether only "near"
+    speakers: list[PlaceMatch] = []
+    preceding: list[tuple[PlaceMatch, Token]] = []
     for match in matches:
         head = _head_token(sentence, match)
-        if head is None or _names_a_speaker(head):
+        if head is None:
             continue
+        if _names_a_speaker(head):
+            speakers.append(match)
+            continue
+        if match.place.feature_code not in _CONTAINER_CODES and not _is_near(head):
+            preceding.append((match, head))
         owner, path = _owning_trigger(head, trigger_at)
         if owner is None:
-            loose.append((match, head))
+            loose.append((match, head, _is_near(head)))
             continue
         trigger = trigger_at[owner]
         preps = {t.lower_ for t in path if t.dep_ == "prep"}
+        if preps & {"between", "beyond", "like"}:
+            continue
         if preps & _ORIGIN_PREPS and trigger.event_type != "withdrawal":
             continue
         if trigger.event_type == "withdrawal" and preps & _DESTINATION_PREPS:
@@ -208,19 +219,44 @@ def _assign_places(
             continue
         nearest = _nearest_loose(trigger, loose)
         if nearest is not None:
-            by_trigger[trigger.token.i].append(_Assignment(nearest, False, False))
-        elif context.last_place is not None and _refers_back(trigger.token):
+            by_trigger[trigger.token.i].append(_Assignment(nearest[0], False, nearest[1]))
+        elif _refers_back(trigger.token) and not _mentions_earlier_event(trigger.token):
+            earlier = [m for m, head in preceding if head.i < trigger.token.i]
+            referent = earlier[-1] if earlier else context.last_place
+            if referent is None:
+                continue
             words = {t.lower_ for t in trigger.token.subtree if t.i != trigger.token.i}
             partial = (bool(words & _PARTIAL_WORDS) or any(t.like_num for t in trigger.token.subtree)) and not words & _WHOLE_WORDS
-            by_trigger[trigger.token.i].append(_Assignment(context.last_place, partial, bool(words & _NEAR_WORDS)))
+            by_trigger[trigger.token.i].append(_Assignment(referent, partial, bool(words & _NEAR_WORDS)))
+        elif speakers:
+            by_trigger[trigger.token.i].append(_Assignment(speakers[0], False, False))
     return {key: _most_specific(value) for key, value in by_trigger.items()}
 
 
 def _path_words(path: list[Token], head: Token) -> set[str]:
     modifiers = ("amod", "advmod", "quantmod", "nummod", "det", "npadvmod", "prep")
-    words = {t.lower_ for t in path if t.i != head.i}
-    words |= {c.lower_ for t in path for c in t.children if c.dep_ in modifiers and c.i != head.i}
+    tokens = [t for t in path if t.i != head.i]
+    tokens += [c for t in path for c in t.children if c.dep_ in modifiers and c.i != head.i]
+    words = {t.lower_ for t in tokens if t.lower_ not in _COMPASS_WORDS}
+    if any(t.lower_ in _COMPASS_WORDS and any(c.lower_ == "of" for c in t.children) for t in tokens):
+        words.add("near")
     return words
+
+
+def _is_near(head: Token) -> bool:
+    """A place named only as a reference point: "west of Mosul", "near Rawa"."""
+    return bool(_path_words(_path_up(head, 3), head) & _NEAR_WORDS)
+
+
+def _path_up(head: Token, steps: int) -> list[Token]:
+    path = [head]
+    node = head
+    for _ in range(steps):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        path.append(node)
+    return path
 
 
 def _names_a_speaker(head: Token) -> bool:
@@ -235,6 +271,8 @@ def _names_a_speaker(head: Token) -> bool:
 
 def _is_object(head: Token, path: list[Token], trigger: Token) -> bool:
     if head.head.i == trigger.i and head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+        return True
+    if head.dep_ == "pobj" and head.head.head.i == trigger.i and head.head.lower_ in ("into", "on", "toward", "towards", "to", "in", "inside"):
         return True
     return any(t.lemma_.lower() in ("control", "town", "city", "village", "area", "district") for t in path) and path[-1].dep_ in ("dobj", "nsubjpass")
 
@@ -277,13 +315,16 @@ def _owning_trigger(head: Token, trigger_at: dict[int, Trigger]) -> tuple[int | 
     return None, path
 
 
-def _nearest_loose(trigger: Trigger, loose: list[tuple[PlaceMatch, Token]]) -> PlaceMatch | None:
+def _nearest_loose(trigger: Trigger, loose: list[tuple[PlaceMatch, Token, bool]]) -> tuple[PlaceMatch, bool] | None:
     candidates = [
-        (abs(head.i - trigger.token.i), match)
-        for match, head in loose
+        (abs(head.i - trigger.token.i), match, near)
+        for match, head, near in loose
         if not _after_origin_prep(head) and match.place.feature_code not in _CONTAINER_CODES
     ]
-    return min(candidates, key=lambda item: item[0])[1] if candidates else None
+    if not candidates:
+        return None
+    _, match, near = min(candidates, key=lambda item: item[0])
+    return match, near
 
 
 def _after_origin_prep(head: Token) -> bool:
@@ -297,8 +338,9 @@ def _refers_back(trigger: Token) -> bool:
     return any(t.lower_ in _REFERENCE_WORDS for t in nearby)
 
 
-def _refers_partially(trigger: Token) -> bool:
-    return any(t.lower_ in _PARTIAL_WORDS or t.like_num for t in trigger.subtree if t.i != trigger.i)
+def _mentions_earlier_event(trigger: Token) -> bool:
+    """"the attacks", "such attacks": a noun that points back at an event already told."""
+    return trigger.pos_ == "NOUN" and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "such", "these", "those", "this", "that", "few") for c in trigger.children)
 
 
 def _most_specific(assignments: list[_Assignment]) -> list[_Assignment]:

@@ -45,7 +45,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_before_yesterday", re.compile(r"\bthe day before yesterday\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
     ("today", re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening|earlier today)\b", re.I)),
-    ("days_ago", re.compile(rf"\b{_N}\s+days?\s+ago\b", re.I)),
+    ("days_ago", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)),
     ("next_day", re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after|next\s+morning)\b", re.I)),
     ("previous_day", re.compile(r"\b(?:the\s+(?:day|night|evening)\s+before|the\s+previous\s+(?:day|night|evening)|a\s+day\s+earlier|the\s+day\s+prior)\b", re.I)),
     ("days_later", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?)\s+(?:later|afterwards?|after(?!\s+(?:the|his|its|their|a|an)\b))\b", re.I)),
@@ -128,7 +128,8 @@ class DateResolver:
         if kind == "today":
             return DateValue(published, "day", text, relative=True)
         if kind == "days_ago":
-            return DateValue(published - timedelta(days=_count(match["n"])), "day", text, relative=True)
+            days = _count(match["n"]) * (7 if match["unit"].lower().startswith("week") else 1)
+            return DateValue(published - timedelta(days=days), "day", text, relative=True)
         if kind == "weekday":
             return DateValue(_last_weekday(match["wd"], published), "day", text, relative=True)
         if kind == "next_day":

@@ -11,7 +11,7 @@ from frontlines.extract.lexicon import TriggerTable
 _AIR_WORDS = frozenset({"warplane", "jet", "aircraft", "drone", "helicopter", "plane", "air", "coalition", "aviation", "airstrike", "sortie"})
 _EXPLOSIVES = frozenset({"bomber", "bomb", "ied", "vbied", "explosive", "mine", "shell", "mortar", "rocket"})
 # Weapons named as things made or stored are no explosion: "a workshop for car bombs".
-_NON_EVENT_HOLDERS = frozenset({"workshop", "factory", "cache", "depot", "stockpile", "making", "manufacture", "warehouse", "production", "plant", "lab", "laboratory", "store", "storage", "cell"})
+_NON_EVENT_HOLDERS = frozenset({"workshop", "factory", "cache", "depot", "stockpile", "making", "manufacture", "warehouse", "production", "plant", "lab", "laboratory", "store", "storage", "cell", "clear", "defuse", "dismantle", "remove", "find", "discover", "seize", "sweep", "comb", "dig"})
 _OPERATION_START_NOUNS = frozenset({"launch", "start", "beginning", "onset", "outset", "opening", "kick-off", "resumption"})
 _END_WORDS = frozenset({"end", "conclusion", "completion", "success", "final", "last", "culmination"})
 
@@ -38,7 +38,9 @@ def find_triggers(sentence: Span, table: TriggerTable) -> list[Trigger]:
             continue
         event_type = _word_trigger(token, table)
         if event_type:
-            found.append(Trigger(token, event_type, token.text))
+            # "X was free of the militants": the copula carries the place as its subject
+            anchor = token.head if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd") else token
+            found.append(Trigger(anchor, event_type, token.text))
             used.add(token.i)
     return sorted(found, key=lambda t: t.token.i)
 
@@ -49,6 +51,8 @@ def _word_trigger(token: Token, table: TriggerTable) -> str | None:
     if token.pos_ == "ADJ" and (lemma in table.adjectives or lower in table.adjectives):
         return table.adjectives.get(lemma) or table.adjectives[lower]
     if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG") or (token.pos_ == "ADJ" and lower.endswith("ed")):
+        if token.dep_ == "amod":
+            return None  # "the advancing columns", "the liberated areas" describe, they do not tell
         for child in token.children:
             if child.dep_ in ("prt", "advmod") and (lemma, child.lower_) in table.particle_types:
                 return table.particle_types[(lemma, child.lower_)]
