@@ -234,7 +234,7 @@ def _assign_places(
 
 
 def _path_words(path: list[Token], head: Token) -> set[str]:
-    modifiers = ("amod", "advmod", "quantmod", "nummod", "det", "npadvmod", "prep")
+    modifiers = ("amod", "advmod", "quantmod", "nummod", "det", "npadvmod")
     tokens = [t for t in path if t.i != head.i]
     tokens += [c for t in path for c in t.children if c.dep_ in modifiers and c.i != head.i]
     words = {t.lower_ for t in tokens if t.lower_ not in _COMPASS_WORDS}
@@ -270,6 +270,8 @@ def _names_a_speaker(head: Token) -> bool:
 
 
 def _is_object(head: Token, path: list[Token], trigger: Token) -> bool:
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in trigger.children):
+        return True  # the parse lost the object; the place in the trigger's tree is the best reading
     if head.head.i == trigger.i and head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
         return True
     if head.dep_ == "pobj" and head.head.head.i == trigger.i and head.head.lower_ in ("into", "on", "toward", "towards", "to", "in", "inside"):

@@ -69,7 +69,7 @@ def _governed_modality(trigger: Token) -> str | None:
     """Planned or hoped when a future auxiliary, an infinitive of purpose or a verb of intent governs the trigger."""
     if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in trigger.children):
         return "planned"
-    if trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+    if trigger.tag_ == "VBZ" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return "planned"  # the simple present in a report's body tells a plan or a habit: "the first phase targets"
     node = trigger
     infinitive = any(child.dep_ == "aux" and child.tag_ == "TO" for child in trigger.children)
