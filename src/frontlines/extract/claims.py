@@ -25,6 +25,7 @@ _COMPASS_WORDS = frozenset({"west", "east", "north", "south", "north-west", "nor
 _PARTIAL_WORDS = frozenset({"most", "part", "parts", "much", "half", "percent", "%", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "quarters", "centre", "center", "central", "districts", "section", "sections", "bulk", "majority"})
 _WHOLE_WORDS = frozenset({"every", "all", "entire", "whole", "rest", "remaining"})
 _SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add", "quote"})
+_SOURCE_NOUNS = frozenset({"source", "official", "officer", "spokesman", "spokeswoman", "spokesperson", "commander", "resident", "witness", "correspondent", "reporter", "doctor", "medic", "governor", "mayor", "council", "member", "lawmaker", "MP", "activist", "monitor", "statement"})
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*(?:--|[-—–])\s*")
 _REFERENCE_WORDS = frozenset({"town", "city", "village", "it", "there", "area", "crossing", "field", "district", "stronghold"})
 _CONTAINER_CODES = frozenset({"PCLI", "ADM1", "ADM2"})
@@ -208,6 +209,8 @@ def _assign_places(
             continue
         if trigger.token.lemma_.lower() in needs_object and not _is_object(head, path, trigger.token):
             continue  # "taken to a hospital in Haditha" takes no town
+        if trigger.event_type == "territory_taken" and any(t.pos_ == "VERB" and t.i not in trigger_at for t in path[1:]):
+            continue  # "freed Abbasi, opening the road to Hawija": Hawija is where the road leads
         words = _path_words(path, head)
         near = bool(words & _NEAR_WORDS)
         partial = bool(words & _PARTIAL_WORDS) or any(t.like_num for t in path if t.i != head.i)
@@ -215,12 +218,14 @@ def _assign_places(
         by_trigger[owner].append(_Assignment(match, partial, near))
     _lend_casualty_places(triggers, by_trigger)
     for trigger in triggers:
-        if by_trigger[trigger.token.i]:
+        if by_trigger[trigger.token.i] or _mentions_earlier_event(trigger.token):
+            continue  # "the battle", "the operation": a place for them must come from their own words
+        if trigger.token.lemma_.lower() in needs_object:
             continue
         nearest = _nearest_loose(trigger, loose)
         if nearest is not None:
             by_trigger[trigger.token.i].append(_Assignment(nearest[0], False, nearest[1]))
-        elif _refers_back(trigger.token) and not _mentions_earlier_event(trigger.token):
+        elif _refers_back(trigger.token):
             earlier = [m for m, head in preceding if head.i < trigger.token.i]
             referent = earlier[-1] if earlier else context.last_place
             if referent is None:
@@ -261,6 +266,8 @@ def _path_up(head: Token, steps: int) -> list[Token]:
 
 def _names_a_speaker(head: Token) -> bool:
     """A place inside the subject of "said" tells where the speaker is: "a source in Haditha said"."""
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "from") and head.head.head.lemma_.lower() in _SOURCE_NOUNS:
+        return True
     node = head
     while node.head.i != node.i:
         if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() in _SPEECH_VERBS:
@@ -274,7 +281,7 @@ def _is_object(head: Token, path: list[Token], trigger: Token) -> bool:
         return True  # the parse lost the object; the place in the trigger's tree is the best reading
     if head.head.i == trigger.i and head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
         return True
-    if head.dep_ == "pobj" and head.head.head.i == trigger.i and head.head.lower_ in ("into", "on", "toward", "towards", "to", "in", "inside"):
+    if head.dep_ == "pobj" and head.head.head.i == trigger.i and head.head.lower_ in ("into", "on", "toward", "towards", "to"):
         return True
     return any(t.lemma_.lower() in ("control", "town", "city", "village", "area", "district") for t in path) and path[-1].dep_ in ("dobj", "nsubjpass")
 
@@ -341,8 +348,13 @@ def _refers_back(trigger: Token) -> bool:
 
 
 def _mentions_earlier_event(trigger: Token) -> bool:
-    """"the attacks", "such attacks": a noun that points back at an event already told."""
-    return trigger.pos_ == "NOUN" and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "such", "these", "those", "this", "that", "few") for c in trigger.children)
+    """"the attacks", "such attacks", "after the operation began": words that point back at an event already told."""
+    nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    return any(
+        c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "such", "these", "those", "this", "that", "few")
+        for noun in nouns
+        for c in noun.children
+    )
 
 
 def _most_specific(assignments: list[_Assignment]) -> list[_Assignment]:
@@ -373,6 +385,9 @@ def _argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int
         node = node.head
     subjects: list[tuple[int, int]] = []
     objects: list[tuple[int, int]] = []
+    if token.dep_ in ("relcl", "acl") and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in token.children):
+        noun = token.head  # "residents who reached Anah": the residents did
+        subjects.append((noun.left_edge.idx, token.idx))
     for child in list(node.children) + ([c for c in token.children] if node.i != token.i else []):
         span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
         if child.dep_ == "nsubj":

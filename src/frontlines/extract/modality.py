@@ -28,6 +28,7 @@ _ACHIEVING_HEADS = frozenset({"manage", "succeed", "able"})
 _SPEECH_HEADS = frozenset(
     {"say", "announce", "state", "tell", "report", "confirm", "declare", "add", "note", "affirm", "explain", "quote", "insist", "stress"}
 )  # fmt: skip
+_FUTURE_MARKS = frozenset({"once", "when", "until", "if", "unless", "before", "after", "as"})
 _FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})
 _HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|apparently|unconfirmed|rumou?rs?|it is believed|were believed|is believed|"
@@ -69,6 +70,9 @@ def _governed_modality(trigger: Token) -> str | None:
     """Planned or hoped when a future auxiliary, an infinitive of purpose or a verb of intent governs the trigger."""
     if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in trigger.children):
         return "planned"
+    for node in [trigger, *trigger.ancestors]:
+        if node.tag_ in ("VBZ", "VBP") and any(c.dep_ == "mark" and c.lower_ in _FUTURE_MARKS for c in node.children):
+            return "planned"  # "once the fighting starts"
     if trigger.tag_ == "VBZ" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return "planned"  # the simple present in a report's body tells a plan or a habit: "the first phase targets"
     node = trigger
