@@ -183,21 +183,21 @@ def _assign_places(
     """Which places each trigger speaks of: those in its part of the dependency tree."""
     by_trigger: dict[int, list[_Assignment]] = {t.token.i: [] for t in triggers}
     trigger_at = {t.token.i: t for t in triggers}
-    loose: list[tuple[PlaceMatch, Token, bool]] = []  # places no trigger governs, and whether only "near"
-    speakers: list[PlaceMatch] = []
+    loose: list[tuple[PlaceMatch, Token, bool, bool]] = []  # places no trigger governs: near? partial?
+    speakers: list[tuple[PlaceMatch, bool, bool]] = []
     preceding: list[tuple[PlaceMatch, Token]] = []
     for match in matches:
         head = _head_token(sentence, match)
         if head is None:
             continue
         if _names_a_speaker(head):
-            speakers.append(match)
+            speakers.append((match, *_flags_nearby(head)))
             continue
         if match.place.feature_code not in _CONTAINER_CODES and not _is_near(head):
             preceding.append((match, head))
         owner, path = _owning_trigger(head, trigger_at)
         if owner is None:
-            loose.append((match, head, _is_near(head)))
+            loose.append((match, head, *_flags_nearby(head)))
             continue
         trigger = trigger_at[owner]
         preps = {t.lower_ for t in path if t.dep_ == "prep"}
@@ -209,7 +209,9 @@ def _assign_places(
             continue
         if trigger.token.lemma_.lower() in needs_object and not _is_object(head, path, trigger.token):
             continue  # "taken to a hospital in Haditha" takes no town
-        if trigger.event_type == "territory_taken" and any(t.pos_ == "VERB" and t.i not in trigger_at for t in path[1:]):
+        if trigger.event_type == "territory_taken" and any(
+            t.pos_ == "VERB" and t.dep_ in ("advcl", "xcomp", "ccomp") and t.i not in trigger_at for t in path[1:]
+        ):
             continue  # "freed Abbasi, opening the road to Hawija": Hawija is where the road leads
         words = _path_words(path, head)
         near = bool(words & _NEAR_WORDS)
@@ -224,7 +226,8 @@ def _assign_places(
             continue
         nearest = _nearest_loose(trigger, loose)
         if nearest is not None:
-            by_trigger[trigger.token.i].append(_Assignment(nearest[0], False, nearest[1]))
+            match, near, partial = nearest
+            by_trigger[trigger.token.i].append(_Assignment(match, partial, near))
         elif _refers_back(trigger.token):
             earlier = [m for m, head in preceding if head.i < trigger.token.i]
             referent = earlier[-1] if earlier else context.last_place
@@ -234,7 +237,8 @@ def _assign_places(
             partial = (bool(words & _PARTIAL_WORDS) or any(t.like_num for t in trigger.token.subtree)) and not words & _WHOLE_WORDS
             by_trigger[trigger.token.i].append(_Assignment(referent, partial, bool(words & _NEAR_WORDS)))
         elif speakers:
-            by_trigger[trigger.token.i].append(_Assignment(speakers[0], False, False))
+            match, near, partial = speakers[0]
+            by_trigger[trigger.token.i].append(_Assignment(match, partial, near))
     return {key: _most_specific(value) for key, value in by_trigger.items()}
 
 
@@ -246,6 +250,12 @@ def _path_words(path: list[Token], head: Token) -> set[str]:
     if any(t.lower_ in _COMPASS_WORDS and any(c.lower_ == "of" for c in t.children) for t in tokens):
         words.add("near")
     return words
+
+
+def _flags_nearby(head: Token) -> tuple[bool, bool]:
+    """(near, partial) read from the words just above a place no trigger governs."""
+    words = _path_words(_path_up(head, 4), head)
+    return bool(words & _NEAR_WORDS), bool(words & _PARTIAL_WORDS) and not words & _WHOLE_WORDS
 
 
 def _is_near(head: Token) -> bool:
@@ -281,6 +291,11 @@ def _is_object(head: Token, path: list[Token], trigger: Token) -> bool:
         return True  # the parse lost the object; the place in the trigger's tree is the best reading
     if head.head.i == trigger.i and head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
         return True
+    inside_object = path[-1].dep_ in ("dobj", "nsubjpass") and all(
+        t.pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM") or t.lower_ == "of" for t in path[1:]
+    )
+    if inside_object:
+        return True  # "reached the outskirts of Tel Afar"
     if head.dep_ == "pobj" and head.head.head.i == trigger.i and head.head.lower_ in ("into", "on", "toward", "towards", "to"):
         return True
     return any(t.lemma_.lower() in ("control", "town", "city", "village", "area", "district") for t in path) and path[-1].dep_ in ("dobj", "nsubjpass")
@@ -324,16 +339,18 @@ def _owning_trigger(head: Token, trigger_at: dict[int, Trigger]) -> tuple[int | 
     return None, path
 
 
-def _nearest_loose(trigger: Trigger, loose: list[tuple[PlaceMatch, Token, bool]]) -> tuple[PlaceMatch, bool] | None:
+def _nearest_loose(
+    trigger: Trigger, loose: list[tuple[PlaceMatch, Token, bool, bool]]
+) -> tuple[PlaceMatch, bool, bool] | None:
     candidates = [
-        (abs(head.i - trigger.token.i), match, near)
-        for match, head, near in loose
+        (abs(head.i - trigger.token.i), match, near, partial)
+        for match, head, near, partial in loose
         if not _after_origin_prep(head) and match.place.feature_code not in _CONTAINER_CODES
     ]
     if not candidates:
         return None
-    _, match, near = min(candidates, key=lambda item: item[0])
-    return match, near
+    _, match, near, partial = min(candidates, key=lambda item: item[0])
+    return match, near, partial
 
 
 def _after_origin_prep(head: Token) -> bool:

@@ -96,7 +96,7 @@ def _held_as_thing(token: Token) -> bool:
         if node.head.i == node.i:
             return False
         node = node.head
-        if node.lemma_.lower() in _NON_EVENT_HOLDERS:
+        if node.lemma_.lower() in _NON_EVENT_HOLDERS or node.lower_ in ("laid", "planted", "found", "dug"):
             return True
     return False
 
