@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from frontlines.extract.lexicon import ActorTable
 
 ANTI_IS_SIDES = frozenset({"state", "state-aligned militia", "kurdish", "coalition"})
+GENERIC_STATE = "state forces"  # "the army", "troops": whose depends on the country of the event
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,15 @@ class ActorFinder:
                 continue
             found.append(ActorMention(match.start(), match.end(), self.table.aliases[match.group(0).lower()]))
         return sorted(found, key=lambda m: m.start)
+
+    def resolve(self, name: str | None, country: str | None) -> str | None:
+        """The canonical actor, with "the army" made the army of the country where it happened."""
+        if name != GENERIC_STATE:
+            return name
+        for actor in self.table.actors.values():
+            if actor.side == "state" and actor.country and actor.country == country:
+                return actor.name
+        return next((a.name for a in self.table.actors.values() if a.side == "state" and a.country), None)
 
     def side(self, name: str | None) -> str | None:
         actor = self.table.actors.get(name or "")

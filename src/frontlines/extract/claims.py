@@ -47,6 +47,7 @@ class StoryContext:
     running_date: date | None = None
     last_place: PlaceMatch | None = None
     last_actor: str | None = None
+    last_state_actor: str | None = None  # the last side fighting the Islamic State that the story named
     mentions_islamic_state: bool = False
     countries: tuple[str, ...] = ("IQ", "SY")
     places_seen: list[Place] = field(default_factory=list)
@@ -113,6 +114,8 @@ class SentenceReader:
         if event_type == "territory_taken" and assignment.partial:
             event_type = "battle"  # "most of the town", "70 percent": fighting goes on, the place is contested
         actor, target = self._actors(trigger, event_type, sentence, actor_mentions, context)
+        country = assignment.place.place.country
+        actor, target = self.actors.resolve(actor, country), self.actors.resolve(target, country)
         if actor == "civilians" and event_type != "casualties":
             return None  # residents reaching a camp or fleeing a town is no military event
         text = sentence.text.rstrip()
@@ -140,12 +143,20 @@ class SentenceReader:
         subject_spans, object_spans = _argument_spans(trigger.token)
         actor = _mention_in(mentions, subject_spans, base)
         target = _mention_in(mentions, object_spans, base)
+        if event_type == "casualties":
+            return actor, target  # who killed is rarely said; the victims are the target
+        if actor is None and event_type == "explosion":
+            # bombs and shells go off with no doer named; the side they hit tells who set them off
+            if target is None:
+                target = next((m.name for m in mentions if self.actors.is_anti_is(m.name)), None)
+            actor = "Islamic State" if context.mentions_islamic_state and target != "Islamic State" else None
+            return actor, target
         if actor is None:
             others = [m.name for m in mentions if m.name != target and m.name != "civilians"]
-            if event_type == "airstrike" and "US-led coalition" in others:
-                actor = "US-led coalition"
-            elif others:
+            if others:
                 actor = others[0]
+            elif event_type in ("territory_taken", "operation_start", "airstrike"):
+                actor = context.last_state_actor
             else:
                 actor = context.last_actor
         if target is None and actor is not None:
@@ -167,6 +178,9 @@ class SentenceReader:
             context.last_place = towns[-1]
         if claims and claims[-1].actor:
             context.last_actor = claims[-1].actor
+        for claim in claims:
+            if claim.actor and claim.actor != "Islamic State" and claim.actor != "civilians":
+                context.last_state_actor = claim.actor
 
 
 def _purpose_of_operation(trigger: Trigger, triggers: list[Trigger], modalities: dict[int, str]) -> bool:
@@ -405,7 +419,11 @@ def _argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int
     if token.dep_ in ("relcl", "acl") and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in token.children):
         noun = token.head  # "residents who reached Anah": the residents did
         subjects.append((noun.left_edge.idx, token.idx))
-    for child in list(node.children) + ([c for c in token.children] if node.i != token.i else []):
+    children = list(node.children) + ([c for c in token.children] if node.i != token.i else [])
+    children += [g for c in children if c.dep_ in ("acomp", "oprd") for g in c.children]  # "free of the militants"
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr") and token.head.i != token.i:
+        children += [c for c in token.head.children if c.dep_ == "nsubj"]  # "aircraft carried out strikes"
+    for child in children:
         span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
         if child.dep_ == "nsubj":
             subjects.append(span)
@@ -413,7 +431,7 @@ def _argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int
             subjects.append(span)
         elif child.dep_ in ("dobj", "nsubjpass"):
             objects.append(span)
-        elif child.dep_ == "prep" and child.lower_ in ("from", "against", "on", "at"):
+        elif child.dep_ == "prep" and child.lower_ in ("from", "against", "on", "at", "of"):
             objects.append(span)
         elif child.dep_ == "prep" and child.lower_ == "by":
             subjects.append(span)
