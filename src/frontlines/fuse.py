@@ -18,20 +18,37 @@ class FusedEvent:
     claim_ids: tuple[int, ...]
 
 
-def fusion_key(claim: Claim) -> str:
+def happening_key(claim: Claim) -> str:
     place = claim.place.key if claim.place else f"text:{(claim.place_mention or '').lower()}"
     when = claim.date.value.isoformat() if claim.date else "undated"
     precision = claim.date.precision if claim.date else ""
-    return "|".join([claim.event_type, place, when, precision, claim.actor or ""])
+    return "|".join([claim.event_type, place, when, precision])
 
 
 def fuse(claims: Iterable[Claim], outlet_of_report: dict[int, str]) -> list[FusedEvent]:
-    """Group claims into events; the order of the result is deterministic (by date, then key)."""
-    groups: dict[str, list[Claim]] = {}
+    """Group claims into events; the order of the result is deterministic (by date, then key).
+
+    Claims of one kind, place and date are one happening. Claims that name different actors stay
+    apart (who took a town is never merged away); a claim that names no actor joins the happening
+    most sources tell.
+    """
+    happenings: dict[str, list[Claim]] = {}
     for claim in claims:
         if claim.modality not in EVENT_MODALITIES or claim.id is None:
             continue
-        groups.setdefault(fusion_key(claim), []).append(claim)
+        happenings.setdefault(happening_key(claim), []).append(claim)
+    groups: dict[str, list[Claim]] = {}
+    for key, members in happenings.items():
+        by_actor: dict[str, list[Claim]] = {}
+        for claim in members:
+            if claim.actor:
+                by_actor.setdefault(claim.actor, []).append(claim)
+        anonymous = [c for c in members if not c.actor]
+        if anonymous:
+            biggest = max(by_actor, key=lambda a: (len(by_actor[a]), a), default="")
+            by_actor.setdefault(biggest, []).extend(anonymous)
+        for actor, group in by_actor.items():
+            groups[f"{key}|{actor}"] = sorted(group, key=lambda c: (c.actor is None, c.report_id or 0, c.start))
     fused = [_event_of(key, members, outlet_of_report) for key, members in groups.items()]
     return sorted(fused, key=lambda f: (f.event.date.isoformat() if f.event.date else "9999", f.key))
 

@@ -7,16 +7,16 @@ from datetime import date
 
 from frontlines.model import Event, Source
 
-_VERBS = {
-    "territory_taken": "took",
-    "battle": "fought for",
-    "attack": "attacked",
-    "airstrike": "struck from the air",
-    "explosion": "explosion at",
-    "operation_start": "began an operation on",
-    "withdrawal": "withdrew from",
-    "casualties": "deaths at",
-    "other": "event at",
+_TEMPLATES = {
+    "territory_taken": "{actor} took {place}",
+    "battle": "fighting for {place} ({actor})",
+    "attack": "{actor} attacked {place}",
+    "airstrike": "air strikes on {place} ({actor})",
+    "explosion": "explosion at {place} ({actor})",
+    "operation_start": "{actor} began an operation on {place}",
+    "withdrawal": "{actor} withdrew from {place}",
+    "casualties": "deaths at {place}",
+    "other": "event at {place} ({actor})",
 }
 
 
@@ -27,14 +27,14 @@ def short_date(day: date | None) -> str:
 
 def event_line(event: Event) -> str:
     when = event.date.isoformat() if event.date else "undated"
-    if event.date_precision == "month" and event.date:
-        when = event.date.strftime("%Y-%m")
+    if event.date and event.date_precision in ("month", "year"):
+        when = event.date.strftime("%Y-%m" if event.date_precision == "month" else "%Y").ljust(10)
     place = event.place.name if event.place else (event.place_name or "?")
-    actor = event.actor or "unknown actor"
-    verb = _VERBS.get(event.event_type, event.event_type)
+    template = _TEMPLATES.get(event.event_type, _TEMPLATES["other"])
+    what = template.format(actor=event.actor or "unknown", place=place).replace(" (unknown)", "")
     killed = f", {event.fatalities} killed" if event.fatalities else ""
     outlets = len({s.outlet for s in event.sources})
-    return f"{when}  {actor} {verb} {place}{killed}  [{outlets} outlet{'s' if outlets != 1 else ''}]"
+    return f"{when}  {what}{killed}  [{outlets} outlet{'s' if outlets != 1 else ''}]"
 
 
 def source_line(source: Source) -> str:
