@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
-import dateparser
+from dateparser.date import DateDataParser
 
 from frontlines.model import DateValue
 
@@ -147,19 +148,32 @@ class DateResolver:
     def _parse_absolute(
         self, words: str, published: date, *, has_year: bool, text: str, precision: str = "day"
     ) -> DateValue | None:
-        base = datetime(published.year, published.month, published.day)
-        settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["month"]}
-        if precision == "month":
-            settings["PREFER_DAY_OF_MONTH"] = "first"
-        parsed = dateparser.parse(words.replace(".", " "), languages=[self.language], settings=settings)
+        parsed = _parse_calendar_words(words.replace(".", " ").strip(), self.language)
         if parsed is None:
             return None
-        value = parsed.date()
-        if precision == "month":
-            value = value.replace(day=1)
+        value = parsed.replace(day=1) if precision == "month" else parsed
         if not has_year:
             value = _nearest_year(value, published)
         return DateValue(value, precision, text)
+
+
+# A year-less "October 31" is parsed in a fixed leap year (so that 29 February exists), never
+# against the clock; the caller then picks the year from the publication date.
+_NEUTRAL_BASE = datetime(2000, 1, 1)
+
+
+@lru_cache(maxsize=8)
+def _calendar_parser(language: str) -> DateDataParser:
+    return DateDataParser(
+        languages=[language],
+        settings={"RELATIVE_BASE": _NEUTRAL_BASE, "REQUIRE_PARTS": ["month"], "PREFER_DAY_OF_MONTH": "first"},
+    )
+
+
+@lru_cache(maxsize=4096)
+def _parse_calendar_words(words: str, language: str) -> date | None:
+    found = _calendar_parser(language).get_date_data(words)
+    return found.date_obj.date() if found and found.date_obj else None
 
 
 def _nearest_year(value: date, published: date) -> date:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["name_key", "is_arabic", "strip_article"]
 
@@ -74,9 +75,13 @@ def is_arabic(text: str) -> bool:
     return bool(_ARABIC_LETTER.search(text))
 
 
+_HYPHENED_ARTICLE = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|er|es|esh|et|ez|en)[-‐‑](?=\w)")
+
+
+@lru_cache(maxsize=65536)
 def strip_article(word: str) -> str:
     """A single word without a leading Latin-script article: "al-Qaim" → "Qaim"."""
-    match = re.match(r"(?i)(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|er|es|esh|et|ez|en)[-‐‑](?=\w)", word)
+    match = _HYPHENED_ARTICLE.match(word)
     return word[match.end() :] if match else word
 
 
@@ -122,6 +127,7 @@ def _latin_key(name: str) -> str:
     return "".join(_fold_word(word) for word in text.split())
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The normalised lookup key of a place name ("" when nothing is left of it).
 

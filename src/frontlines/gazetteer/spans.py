@@ -156,8 +156,11 @@ class _Finder:
 
     def _candidates_at(self, i: int) -> list[_Candidate]:
         tokens = self.tokens
-        found = []
+        found: list[_Candidate] = []
         arabic = is_arabic(tokens[i].text)
+        first = tokens[i].text
+        if not arabic and first.casefold() not in _ARTICLE_WORDS and not _capitalised(strip_article(first)):
+            return found  # no Latin-script place name starts with a lower-case word
         for n in range(1, MAX_WORDS + 1):
             if i + n > len(tokens) or (n > 1 and not tokens[i + n - 1].joined_to_previous):
                 break
