@@ -47,6 +47,12 @@ class ActorFinder:
                 return actor.name
         return next((a.name for a in self.table.actors.values() if a.side == "state" and a.country), None)
 
+    def same_camp(self, one: str | None, other: str | None) -> bool:
+        """Whether two actors fight on the same side (the army and the PMF, the coalition and the army)."""
+        camp = {"state": "government", "state-aligned militia": "government", "coalition": "government"}
+        a, b = self.side(one), self.side(other)
+        return a is not None and b is not None and camp.get(a, a) == camp.get(b, b)
+
     def side(self, name: str | None) -> str | None:
         actor = self.table.actors.get(name or "")
         return actor.side if actor else None

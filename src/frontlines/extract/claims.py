@@ -26,7 +26,11 @@ _PARTIAL_WORDS = frozenset({"most", "part", "parts", "much", "half", "percent", 
 _WHOLE_WORDS = frozenset({"every", "all", "entire", "whole", "rest", "remaining"})
 _SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add", "quote"})
 _SOURCE_NOUNS = frozenset({"source", "official", "officer", "spokesman", "spokeswoman", "spokesperson", "commander", "resident", "witness", "correspondent", "reporter", "doctor", "medic", "governor", "mayor", "council", "member", "lawmaker", "MP", "activist", "monitor", "statement"})
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?\s*(?:--|[-—–])\s*")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?"  # BAGHDAD, Nov. 4 (Xinhua)
+    r"|[A-Z][A-Za-z .'-]{2,40}?\s*\([A-Za-z .]+\))"  # Anbar (NINA)
+    r"\s*(?:--|[-—–:])\s*"
+)
 _REFERENCE_WORDS = frozenset({"town", "city", "village", "it", "there", "area", "crossing", "field", "district", "stronghold"})
 _CONTAINER_CODES = frozenset({"PCLI", "ADM1", "ADM2"})
 _COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
@@ -159,11 +163,12 @@ class SentenceReader:
                 actor = context.last_state_actor
             else:
                 actor = context.last_actor
-        if target is None and actor is not None:
-            if self.actors.is_anti_is(actor) and (context.mentions_islamic_state or any(m.name == "Islamic State" for m in mentions)):
+        if target is None and actor is not None and event_type in ("territory_taken", "battle", "attack", "airstrike"):
+            named = [m.name for m in mentions if m.name != "civilians" and not self.actors.same_camp(m.name, actor)]
+            if named:
+                target = named[0]  # the other side the sentence names
+            elif self.actors.is_anti_is(actor) and context.mentions_islamic_state:
                 target = "Islamic State"
-            elif actor == "Islamic State":
-                target = next((m.name for m in mentions if m.name != actor), None)
         if target == actor:
             target = None
         return actor, target
@@ -253,7 +258,14 @@ def _assign_places(
         elif speakers:
             match, near, partial = speakers[0]
             by_trigger[trigger.token.i].append(_Assignment(match, partial, near))
-    return {key: _most_specific(value) for key, value in by_trigger.items()}
+    return {key: _most_specific(_without_reference_points(value)) for key, value in by_trigger.items()}
+
+
+def _without_reference_points(assignments: list[_Assignment]) -> list[_Assignment]:
+    """"in a market in Hit, west of Ramadi": Ramadi only says where Hit is."""
+    if any(not a.near for a in assignments):
+        return [a for a in assignments if not a.near]
+    return assignments
 
 
 def _path_words(path: list[Token], head: Token) -> set[str]:

@@ -12,7 +12,7 @@ from frontlines.extract.lexicon import TriggerTable
 _AIR_WORDS = frozenset({"warplane", "jet", "aircraft", "drone", "helicopter", "plane", "air", "coalition", "aviation", "airstrike", "sortie"})
 _EXPLOSIVES = frozenset({"bomber", "bomb", "ied", "vbied", "explosive", "mine", "shell", "mortar", "rocket"})
 # Weapons named as things made or stored are no explosion: "a workshop for car bombs".
-_NON_EVENT_HOLDERS = frozenset({"workshop", "factory", "cache", "depot", "stockpile", "making", "manufacture", "warehouse", "production", "plant", "lab", "laboratory", "store", "storage", "cell", "clear", "defuse", "dismantle", "remove", "find", "discover", "seize", "sweep", "comb", "dig", "lay", "plant"})
+_NON_EVENT_HOLDERS = frozenset({"workshop", "factory", "cache", "depot", "stockpile", "making", "manufacture", "warehouse", "production", "plant", "lab", "laboratory", "store", "storage", "cell", "clear", "defuse", "dismantle", "remove", "find", "discover", "seize", "sweep", "comb", "dig", "lay", "plant", "destroy", "intercept", "detonate_safely", "thwart", "foil"})
 _OPERATION_START_NOUNS = frozenset({"launch", "start", "beginning", "onset", "outset", "opening", "kick-off", "resumption"})
 _END_WORDS = frozenset({"end", "conclusion", "completion", "success", "final", "last", "culmination"})
 
