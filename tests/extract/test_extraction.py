@@ -127,3 +127,39 @@ def test_origin_of_an_advance_is_not_the_place_taken(pipeline) -> None:  # type:
 def test_a_province_beside_its_town_does_not_become_a_second_event(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = claims_of(pipeline, "Troops retook Rawa in Anbar province yesterday.")
     assert [c.event_type for c in found] == ["territory_taken"] and "Rawa" in found[0].place.name
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_where_it_happened(pipeline) -> None:  # type: ignore[no-untyped-def]
+    for text in ("BAGHDAD, Nov. 4 (Xinhua) -- Iraqi forces freed Rawa on Friday.", "Anbar (NINA) - Iraqi forces freed Rawa on Friday."):
+        found = claims_of(pipeline, text)
+        assert [(c.event_type, c.place.key) for c in found] == [("territory_taken", place_key(pipeline, "Rawa"))]
+        assert found[0].date.value == date(2017, 11, 3)
+
+
+def test_a_place_named_as_a_reference_point_is_not_a_second_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = claims_of(pipeline, "A roadside bomb exploded in a market in Hit, west of Ramadi, yesterday.")
+    assert [(c.event_type, c.place.key) for c in found] == [("explosion", place_key(pipeline, "Hit"))]
+
+
+def test_where_the_speaker_sits_is_not_where_it_happened(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = claims_of(pipeline, "Two soldiers were killed by a roadside bomb near Anah, a medical source in Haditha said.")
+    assert {c.place.key for c in found} == {place_key(pipeline, "Anah")}
+
+
+def test_allies_are_not_targets(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of(pipeline, "Iraqi troops, backed by the Hashd al-Shaabi, stormed Rawa yesterday.")
+    assert claim.actor == "Iraqi forces" and claim.target_actor != "Popular Mobilization Forces"
+
+
+def test_the_army_of_the_country_where_it_happened(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of(pipeline, "Army units retook Albu Kamal yesterday after heavy fighting with IS militants.")
+    assert claim.actor == "Syrian forces" and claim.place.country == "SY"
+
+
+def test_bombs_destroyed_or_stored_are_not_explosions(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = claims_of(pipeline, "Warplanes destroyed a workshop for car bombs in Husaybah yesterday.")
+    assert [c.event_type for c in found] == ["airstrike"]
+
+
+def test_residents_travelling_make_no_military_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert claims_of(pipeline, "Residents who reached Anah last week said food was scarce.") == []
