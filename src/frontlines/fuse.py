@@ -69,6 +69,7 @@ def _event_of(key: str, members: Sequence[Claim], outlet_of_report: dict[int, st
             place=first.place,
             place_name=first.place.name if first.place else first.place_mention,
             confidence=corroborated_confidence(members, outlet_of_report),
+            place_precision=first.place_precision,
         ),
         claim_ids=tuple(c.id for c in members if c.id is not None),
     )

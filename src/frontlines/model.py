@@ -26,6 +26,10 @@ MODALITIES = ("asserted", "planned", "hoped", "hedged", "negated", "question", "
 
 DATE_PRECISIONS = ("day", "month", "year")
 
+# How exactly a place locates an event, like UCDP's where_prec: a named point (a border crossing,
+# a gas field), a town, a district, a province, a country.
+PLACE_PRECISIONS = ("point", "town", "district", "province", "country")
+
 
 def content_hash(raw: bytes) -> str:
     """The identity of a report: the SHA-256 of its raw bytes."""
@@ -118,6 +122,7 @@ class Claim:
     modality: str = "asserted"
     trigger: str = ""
     confidence: float = 0.8
+    place_precision: str | None = None  # one of PLACE_PRECISIONS
     id: int | None = None
 
 
@@ -148,4 +153,5 @@ class Event:
     place_name: str | None
     confidence: float
     sources: tuple[Source, ...] = field(default_factory=tuple)
+    place_precision: str | None = None  # one of PLACE_PRECISIONS
     id: int | None = None

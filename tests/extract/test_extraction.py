@@ -163,3 +163,16 @@ def test_bombs_destroyed_or_stored_are_not_explosions(pipeline) -> None:  # type
 
 def test_residents_travelling_make_no_military_event(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert claims_of(pipeline, "Residents who reached Anah last week said food was scarce.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "precision"),
+    [
+        ("Iraqi forces launched an operation in western Anbar yesterday.", "province"),
+        ("Iraqi forces retook the Akkas gas field yesterday.", "point"),
+        ("Iraqi forces retook Rawa yesterday.", "town"),
+    ],
+)
+def test_each_claim_says_how_precisely_its_place_locates_it(pipeline, sentence: str, precision: str) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of(pipeline, sentence)
+    assert claim.place_precision == precision

@@ -15,6 +15,7 @@ from frontlines.extract.lexicon import TriggerTable
 from frontlines.extract.modality import NON_EVENT_MODALITIES, trigger_modality
 from frontlines.extract.numbers import killed_count
 from frontlines.extract.triggers import Trigger, find_triggers
+from frontlines.gazetteer.precision import place_precision
 from frontlines.model import Claim, DateValue, Place, PlaceMatch
 
 _ORIGIN_PREPS = frozenset({"from"})
@@ -138,6 +139,7 @@ class SentenceReader:
             modality=modality,
             trigger=trigger.text,
             confidence=_CONFIDENCE.get(modality, 0.5),
+            place_precision=place_precision(assignment.place.place),
         )
 
     def _actors(

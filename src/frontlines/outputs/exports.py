@@ -12,7 +12,7 @@ from frontlines.model import Event
 
 CSV_COLUMNS = (
     "id", "event_type", "date", "date_precision", "actor", "target_actor", "controller_after", "fatalities",
-    "place_name", "geonames_id", "lat", "lon", "admin1", "country", "confidence", "source_count", "outlets", "first_quote",
+    "place_name", "geonames_id", "lat", "lon", "admin1", "country", "place_precision", "confidence", "source_count", "outlets", "first_quote",
 )  # fmt: skip
 
 
@@ -34,6 +34,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             "lon": place.lon if place else None,
             "admin1": place.admin1 if place else None,
             "country": place.country if place else None,
+            "precision": event.place_precision,
         },
         "confidence": event.confidence,
         "sources": [
@@ -68,7 +69,7 @@ def events_to_csv(events: Iterable[Event]) -> str:
                 data["id"], data["event_type"], data["date"], data["date_precision"], data["actor"],
                 data["target_actor"], data["controller_after"], data["fatalities"], place["name"],
                 place["geonames_id"], place["lat"], place["lon"], place["admin1"], place["country"],
-                data["confidence"], len(event.sources), "; ".join(sorted({s.outlet for s in event.sources})),
+                place["precision"], data["confidence"], len(event.sources), "; ".join(sorted({s.outlet for s in event.sources})),
                 event.sources[0].quote if event.sources else "",
             ]
         )  # fmt: skip

@@ -200,6 +200,7 @@ class Store:
                         fatalities=ev.fatalities,
                         place_id=place_id,
                         place_name=ev.place_name,
+                        place_precision=ev.place_precision,
                         confidence=ev.confidence,
                     )
                 ).inserted_primary_key[0]
@@ -349,6 +350,7 @@ def _claim_row(claim: Claim, report_id: int, place_id: int | None) -> dict[str, 
         "controller_after": claim.controller_after,
         "place_mention": claim.place_mention,
         "place_id": place_id,
+        "place_precision": claim.place_precision,
         "date": claim.date.value if claim.date else None,
         "date_precision": claim.date.precision if claim.date else None,
         "date_text": claim.date.text if claim.date else None,
@@ -385,6 +387,7 @@ def _claim_from_row(row: Any) -> Claim:
         modality=row.modality,
         trigger=row.trigger or "",
         confidence=row.confidence,
+        place_precision=row.place_precision,
     )
 
 
@@ -402,4 +405,5 @@ def _event_from_row(row: Any, sources: tuple[Source, ...]) -> Event:
         place_name=row.place_name,
         confidence=row.confidence,
         sources=sources,
+        place_precision=row.place_precision,
     )
