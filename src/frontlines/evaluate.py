@@ -33,6 +33,7 @@ class GoldEvent:
     country: str
     date: str  # YYYY-MM-DD | YYYY-MM | YYYY
     actor: str | None
+    fatalities: int | None
     quote: str
     required: bool
     resolved: Place | None
@@ -65,7 +66,9 @@ class Evaluation:
     overall: Tally = field(default_factory=Tally)
     by_type: dict[str, Tally] = field(default_factory=dict)
     field_pairs: int = 0
-    field_correct: dict[str, int] = field(default_factory=lambda: {"type": 0, "place": 0, "date": 0, "actor": 0})
+    field_correct: dict[str, int] = field(
+        default_factory=lambda: {"type": 0, "place": 0, "date": 0, "actor": 0, "fatalities": 0}
+    )
     misses: list[str] = field(default_factory=list)  # required gold events not found
     false_alarms: list[str] = field(default_factory=list)  # predicted events matching no gold
 
@@ -113,6 +116,7 @@ def read_gold(path: Path, gazetteer: Any) -> list[GoldEvent]:
                     country=country,
                     date=str(data["date"]),
                     actor=data.get("actor"),
+                    fatalities=data.get("fatalities"),
                     quote=data.get("quote", ""),
                     required=bool(data.get("required", True)),
                     resolved=candidates[0][0] if candidates else None,
@@ -190,3 +194,4 @@ def _score_fields(predicted: Sequence[Claim], gold: Sequence[GoldEvent], result:
         result.field_correct["place"] += same_place(best, g)
         result.field_correct["date"] += same_date(best, g)
         result.field_correct["actor"] += (best.actor or None) == (g.actor or None)
+        result.field_correct["fatalities"] += best.fatalities == g.fatalities

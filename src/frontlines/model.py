@@ -24,7 +24,7 @@ EVENT_TYPES = (
 
 MODALITIES = ("asserted", "planned", "hoped", "hedged", "negated", "question", "reported_speech")
 
-DATE_PRECISIONS = ("day", "month", "year")
+DATE_PRECISIONS = ("day", "range", "month", "year")
 
 # How exactly a place locates an event, like UCDP's where_prec: a named point (a border crossing,
 # a gas field), a town, a district, a province, a country.
@@ -97,10 +97,11 @@ class PlaceMatch:
 
 @dataclass(frozen=True)
 class DateValue:
-    value: date
+    value: date  # the day; for a range, its first day; for a month or year, its first day
     precision: str = "day"  # one of DATE_PRECISIONS
-    text: str = ""  # the words that gave it
+    text: str = ""  # the words that gave it ("by October 29" keeps its "by": on or before)
     relative: bool = False  # resolved against the publication or running date
+    until: date | None = None  # the last day of a range ("last week")
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,12 @@ class Claim:
     trigger: str = ""
     confidence: float = 0.8
     place_precision: str | None = None  # one of PLACE_PRECISIONS
+    fatalities_by_actor: tuple[tuple[str, int], ...] = ()  # whose dead, where the sentence says
+    fatalities_at_least: bool = False  # "at least 20": a lower bound
+    fatalities_vague: bool = False  # "dozens were killed": deaths without a number
+    wounded: int | None = None
+    vehicles_destroyed: int | None = None  # vehicles and car bombs, never counted as people
+    speaker: str | None = None  # who said it, for reported speech
     id: int | None = None
 
 

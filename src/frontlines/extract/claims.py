@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 from frontlines.extract.actors import ActorFinder, ActorMention
 from frontlines.extract.dates import DateMention, DateResolver
 from frontlines.extract.lexicon import TriggerTable
-from frontlines.extract.modality import NON_EVENT_MODALITIES, trigger_modality
-from frontlines.extract.numbers import killed_count
+from frontlines.extract.modality import NON_EVENT_MODALITIES, speaker_of, trigger_modality
+from frontlines.extract.numbers import Toll, count_toll
 from frontlines.extract.triggers import Trigger, find_triggers
 from frontlines.gazetteer.precision import place_precision
 from frontlines.model import Claim, DateValue, Place, PlaceMatch
@@ -97,7 +97,7 @@ class SentenceReader:
                 if draft is not None:
                     drafts.append(draft)
         claims = _keep_most_telling(drafts)
-        claims = _with_fatalities(claims, killed_count(sentence))
+        claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
         return claims
 
@@ -140,6 +140,7 @@ class SentenceReader:
             trigger=trigger.text,
             confidence=_CONFIDENCE.get(modality, 0.5),
             place_precision=place_precision(assignment.place.place),
+            speaker=speaker_of(trigger.token, sentence) if modality == "reported_speech" else None,
         )
 
     def _actors(
@@ -174,6 +175,30 @@ class SentenceReader:
         if target == actor:
             target = None
         return actor, target
+
+    def _side_of(self, words: str) -> str | None:
+        found = self.actors.find(words)
+        return found[0].name if found else None
+
+    def _with_toll(self, claims: list[Claim], toll: Toll) -> list[Claim]:
+        """The sentence's dead and wounded go on its first claim (a casualties claim when it is alone)."""
+        if not claims or toll == Toll():
+            return claims
+        country = claims[0].place.country if claims[0].place else None
+        by_actor: dict[str, int] = {}
+        for actor, count in toll.killed_by_side:
+            name = self.actors.resolve(actor, country) or actor
+            by_actor[name] = by_actor.get(name, 0) + count
+        first = replace(
+            claims[0],
+            fatalities=toll.killed,
+            fatalities_by_actor=tuple(sorted(by_actor.items())),
+            fatalities_at_least=toll.killed_at_least,
+            fatalities_vague=toll.killed_vague,
+            wounded=toll.wounded,
+            vehicles_destroyed=toll.vehicles_destroyed,
+        )
+        return [first, *claims[1:]]
 
     @staticmethod
     def _advance(context: StoryContext, dates: list[DateMention], matches: list[PlaceMatch], claims: list[Claim]) -> None:
@@ -501,9 +526,3 @@ def _keep_most_telling(drafts: list[Claim]) -> list[Claim]:
         kept.append(claim)
     return kept
 
-
-def _with_fatalities(claims: list[Claim], killed: int | None) -> list[Claim]:
-    if killed is None or not claims:
-        return claims
-    first = replace(claims[0], fatalities=killed)
-    return [first, *claims[1:]]

@@ -52,6 +52,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("days_later", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?)\s+(?:later|afterwards?|after(?!\s+(?:the|his|its|their|a|an)\b))\b", re.I)),
     ("days_earlier", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?)\s+(?:earlier|before(?!\s+(?:the|his|its|their|a|an)\b))\b", re.I)),
     ("same_day", re.compile(r"\b(?:that\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|the\s+same\s+day|later\s+that\s+day|by\s+nightfall)\b", re.I)),
+    ("last_week", re.compile(r"\b(?:last|previous)\s+week\b", re.I)),
+    ("past_week", re.compile(r"\b(?:the\s+)?past\s+(?:week|seven\s+days)\b", re.I)),
+    ("this_week", re.compile(r"\b(?:earlier\s+|early\s+)?this\s+week\b", re.I)),
     ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("month_year", re.compile(rf"\b(?P<text>{_MONTH}\s+(?P<y>(?:19|20)\d\d))\b", re.I)),
     ("in_month", re.compile(rf"\b(?:in|during|early|mid|late|since|throughout|by|until|end\s+of|beginning\s+of)[\s-]+(?:-\s*)?(?P<text>{_MONTH})(?![\s.]*\d)", re.I)),
@@ -131,6 +134,14 @@ class DateResolver:
         if kind == "days_ago":
             days = _count(match["n"]) * (7 if match["unit"].lower().startswith("week") else 1)
             return DateValue(published - timedelta(days=days), "day", text, relative=True)
+        if kind == "last_week":
+            monday = published - timedelta(days=published.weekday() + 7)
+            return DateValue(monday, "range", text, relative=True, until=monday + timedelta(days=6))
+        if kind == "past_week":
+            return DateValue(published - timedelta(days=6), "range", text, relative=True, until=published)
+        if kind == "this_week":
+            monday = published - timedelta(days=published.weekday())
+            return DateValue(monday, "range", text, relative=True, until=published)
         if kind == "weekday":
             return DateValue(_last_weekday(match["wd"], published), "day", text, relative=True)
         if kind == "next_day":

@@ -95,3 +95,19 @@ def _governed_modality(trigger: Token) -> str | None:
     if infinitive and trigger.head.lemma_.lower() not in _ACHIEVING_HEADS:
         return "planned"
     return None
+
+
+def speaker_of(trigger: Token, sentence: Span) -> str | None:
+    """Who says it: the subject of the verb of saying above the trigger, or "according to X"."""
+    for ancestor in trigger.ancestors:
+        if ancestor.lemma_ in _SPEECH_HEADS:
+            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                subject = subjects[0]
+                return sentence.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < len(sentence.doc) and sentence.doc[token.i + 1].lower_ == "to":
+            objects = [c for c in sentence.doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return sentence.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1].text
+    return None

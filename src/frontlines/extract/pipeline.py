@@ -19,7 +19,7 @@ from frontlines.extract.claims import PlaceFinder, SentenceReader, StoryContext
 from frontlines.extract.dates import DateResolver
 from frontlines.extract.lexicon import ActorTable, TriggerTable, load_actors, load_triggers
 from frontlines.extract.nlp import load_nlp
-from frontlines.extract.sentences import paragraphs
+from frontlines.extract.sentences import story_paragraphs
 from frontlines.model import Claim, Report
 
 EXTRACTOR_VERSION = "1"
@@ -53,9 +53,9 @@ class Pipeline:
 
     def extract_batch(self, reports: Sequence[Report]) -> list[list[Claim]]:
         """Claims of each report, in order; the quote of each claim is the report text at its span."""
-        pieces = [(p.text, (index, p.start)) for index, report in enumerate(reports) for p in paragraphs(report.text)]
+        pieces = [(p.text, (index, p.start)) for index, report in enumerate(reports) for p in story_paragraphs(report.text)]
         results: list[list[Claim]] = [[] for _ in reports]
-        contexts = [StoryContext(published=_anchor(r)) for r in reports]
+        contexts = [StoryContext(published=_anchor(r), running_date=self._headline_date(r)) for r in reports]
         docs = self.nlp.pipe(pieces, as_tuples=True, batch_size=self.settings.batch_size)
         for doc, (index, start) in docs:
             report = reports[index]
@@ -64,6 +64,12 @@ class Pipeline:
                 for claim in self.reader.read(sentence, offset, contexts[index]):
                     results[index].append(replace(claim, report_id=report.id))
         return results
+
+
+    def _headline_date(self, report: Report) -> date | None:
+        """A day named in the headline ("3 November: ...") is where the story starts."""
+        days = [m for m in self.reader.dates.mentions(report.title, _anchor(report), None) if m.sets_running_date]
+        return days[0].value.value if days else None
 
 
 def _anchor(report: Report) -> date:

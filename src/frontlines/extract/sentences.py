@@ -10,6 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# `Iraqi News, "Iraqi forces retake Rawa," 11/17/17`: a citation names a source, it asserts nothing.
+_CITATION = re.compile(r"^[^\n\"“”]{2,80},\s*[\"“][^\n]+[\"”],?\s*\d{1,2}/\d{1,2}/\d{2,4}\s*$")
+_SOURCES_HEADING = re.compile(r"^(?:sources?|references|links)\s*:?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -31,3 +34,15 @@ def paragraphs(text: str) -> Iterator[Paragraph]:
         offset = start + (len(piece) - len(piece.lstrip()))
         yield Paragraph(index, offset, stripped)
         index += 1
+
+
+def story_paragraphs(text: str) -> Iterator[Paragraph]:
+    """The paragraphs that tell the story: not citation lines, nor anything after a SOURCES heading."""
+    for paragraph in paragraphs(text):
+        first_line = paragraph.text.split("\n", 1)[0].strip()
+        if _SOURCES_HEADING.match(first_line):
+            return
+        lines = [line for line in paragraph.text.split("\n") if line.strip()]
+        if lines and all(_CITATION.match(line.strip()) for line in lines):
+            continue
+        yield paragraph

@@ -19,6 +19,7 @@ from frontlines.config import MAX_INPUT_BYTES
 from frontlines.errors import BadInput
 from frontlines.ingest.decode import check_bytes, decode_bytes
 from frontlines.ingest.fields import PUBLISHED_FORMS, language_of, parse_published, tidy
+from frontlines.ingest.infer_date import infer_published
 from frontlines.ingest.outlets import canonical_outlet, domain_of
 from frontlines.model import IngestProblem, Report
 
@@ -68,8 +69,12 @@ def parse_jsonl_line(line: bytes, origin: str, *, max_bytes: int = MAX_INPUT_BYT
     fields = {name: _string(record, name, origin) for name in (*OPTIONAL_FIELDS, "published", "text")}
     if not fields["text"] or not fields["text"].strip():
         raise BadInput(origin, 'missing "text"', 'give each line a "text" field with the article body')
+    inferred = False
     if not fields["published"]:
-        raise BadInput(origin, 'missing "published" date', 'add "published": "YYYY-MM-DD" to the line')
+        from_text = infer_published(fields.get("title") or "", fields["text"])
+        if from_text is None:
+            raise BadInput(origin, 'missing "published" date', 'add "published": "YYYY-MM-DD" to the line')
+        fields["published"], inferred = from_text.isoformat(), True
     published = parse_published(fields["published"])
     if published is None:
         raise BadInput(
@@ -89,6 +94,7 @@ def parse_jsonl_line(line: bytes, origin: str, *, max_bytes: int = MAX_INPUT_BYT
         url=url,
         language=language_of(fields["language"], body),
         origin=origin,
+        published_inferred=inferred,
     )
 
 

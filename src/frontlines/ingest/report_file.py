@@ -21,6 +21,7 @@ from frontlines.config import MAX_INPUT_BYTES
 from frontlines.errors import BadInput
 from frontlines.ingest.decode import decode_bytes
 from frontlines.ingest.fields import PUBLISHED_FORMS, language_of, parse_published, tidy
+from frontlines.ingest.infer_date import infer_published
 from frontlines.ingest.outlets import canonical_outlet, domain_of
 from frontlines.model import Report
 
@@ -40,8 +41,12 @@ def parse_report_file(raw: bytes, origin: str, *, max_bytes: int = MAX_INPUT_BYT
             "put the article text after the header lines and one blank line",
         )
     published_value = headers.get("published", "")
+    inferred = False
     if not published_value:
-        raise BadInput(origin, "missing published date", PUBLISHED_HINT)
+        published_from_text = infer_published(headers.get("title", ""), body)
+        if published_from_text is None:
+            raise BadInput(origin, "missing published date (and no full date in the text)", PUBLISHED_HINT)
+        published_value, inferred = published_from_text.isoformat(), True
     published = parse_published(published_value)
     if published is None:
         raise BadInput(
@@ -60,6 +65,7 @@ def parse_report_file(raw: bytes, origin: str, *, max_bytes: int = MAX_INPUT_BYT
         url=url,
         language=language_of(headers.get("language"), body),
         origin=origin,
+        published_inferred=inferred,
     )
 
 

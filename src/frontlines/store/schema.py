@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData()
@@ -79,7 +80,14 @@ claims = Table(
     Column("date", Date),
     Column("date_precision", String(10)),
     Column("date_text", Text),
+    Column("date_until", Date),
     Column("fatalities", Integer),
+    Column("fatalities_by_actor", Text),  # JSON object {actor: count}
+    Column("fatalities_at_least", Boolean, nullable=False, server_default=false()),
+    Column("fatalities_vague", Boolean, nullable=False, server_default=false()),
+    Column("wounded", Integer),
+    Column("vehicles_destroyed", Integer),
+    Column("speaker", Text),
     Column("modality", String(20), nullable=False),
     Column("trigger", String(100)),
     Column("confidence", Float, nullable=False),

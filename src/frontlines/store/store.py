@@ -5,6 +5,7 @@ Every write runs in one transaction; a failure leaves what was stored before unt
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -354,7 +355,14 @@ def _claim_row(claim: Claim, report_id: int, place_id: int | None) -> dict[str, 
         "date": claim.date.value if claim.date else None,
         "date_precision": claim.date.precision if claim.date else None,
         "date_text": claim.date.text if claim.date else None,
+        "date_until": claim.date.until if claim.date else None,
         "fatalities": claim.fatalities,
+        "fatalities_by_actor": json.dumps(dict(claim.fatalities_by_actor)) if claim.fatalities_by_actor else None,
+        "fatalities_at_least": claim.fatalities_at_least,
+        "fatalities_vague": claim.fatalities_vague,
+        "wounded": claim.wounded,
+        "vehicles_destroyed": claim.vehicles_destroyed,
+        "speaker": claim.speaker,
         "modality": claim.modality,
         "trigger": claim.trigger,
         "confidence": claim.confidence,
@@ -366,7 +374,7 @@ def _claim_row(claim: Claim, report_id: int, place_id: int | None) -> dict[str, 
 
 def _claim_from_row(row: Any) -> Claim:
     when = (
-        DateValue(value=row.date, precision=row.date_precision or "day", text=row.date_text or "")
+        DateValue(value=row.date, precision=row.date_precision or "day", text=row.date_text or "", until=row.date_until)
         if row.date is not None
         else None
     )
@@ -388,6 +396,12 @@ def _claim_from_row(row: Any) -> Claim:
         trigger=row.trigger or "",
         confidence=row.confidence,
         place_precision=row.place_precision,
+        fatalities_by_actor=tuple(sorted(json.loads(row.fatalities_by_actor).items())) if row.fatalities_by_actor else (),
+        fatalities_at_least=bool(row.fatalities_at_least),
+        fatalities_vague=bool(row.fatalities_vague),
+        wounded=row.wounded,
+        vehicles_destroyed=row.vehicles_destroyed,
+        speaker=row.speaker,
     )
 
 
