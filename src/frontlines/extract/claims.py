@@ -34,6 +34,7 @@ _DATELINE = re.compile(
 )
 _REFERENCE_WORDS = frozenset({"town", "city", "village", "it", "there", "area", "crossing", "field", "district", "stronghold"})
 _CONTAINER_CODES = frozenset({"PCLI", "ADM1", "ADM2"})
+_EVENT_NOUNS = frozenset({"operation", "offensive", "campaign", "attack", "assault", "battle", "fighting", "push", "drive", "strike"})
 _COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
 # When two triggers of one sentence name the same place, the more telling one stays.
 _OUTRANKS = {"battle": "territory_taken", "attack": "explosion", "casualties": "*"}
@@ -266,6 +267,12 @@ def _assign_places(
         by_trigger[owner].append(_Assignment(match, partial, near))
     _lend_casualty_places(triggers, by_trigger)
     for trigger in triggers:
+        if _has_referring_object(trigger.token):
+            earlier = [m for m, head in preceding if head.i < trigger.token.i]
+            referent = earlier[0] if earlier else context.last_place
+            if referent is not None and all(a.place.place.key != referent.place.key for a in by_trigger[trigger.token.i]):
+                by_trigger[trigger.token.i].insert(0, _Assignment(referent, False, False))
+    for trigger in triggers:
         if by_trigger[trigger.token.i] or _mentions_earlier_event(trigger.token):
             continue  # "the battle", "the operation": a place for them must come from their own words
         if trigger.token.lemma_.lower() in needs_object:
@@ -417,9 +424,21 @@ def _refers_back(trigger: Token) -> bool:
     return any(t.lower_ in _REFERENCE_WORDS for t in nearby)
 
 
+def _has_referring_object(trigger: Token) -> bool:
+    """"freed it", "took the town": the trigger's own object points back at a place just named."""
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and (
+            child.lower_ in ("it", "them") or (child.lemma_.lower() in ("town", "city") and any(c.lower_ == "the" for c in child.children) and not any(c.dep_ == "prep" for c in child.children))
+        ):
+            return True
+    return False
+
+
 def _mentions_earlier_event(trigger: Token) -> bool:
     """"the attacks", "such attacks", "after the operation began": words that point back at an event already told."""
-    nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    nouns = [trigger] if trigger.pos_ == "NOUN" else [
+        c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _EVENT_NOUNS
+    ]
     return any(
         c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "such", "these", "those", "this", "that", "few")
         for noun in nouns
@@ -511,18 +530,17 @@ def _date_for(
 
 
 def _keep_most_telling(drafts: list[Claim]) -> list[Claim]:
-    """One claim per (type, place); a battle yields to a capture of the same place, etc."""
-    seen: dict[tuple[str, str], Claim] = {}
+    """One claim per (type, place, day); a battle yields to a capture of the same place that day, etc."""
+    seen: dict[tuple[str, str, str], Claim] = {}
     for claim in drafts:
-        key = (claim.event_type, claim.place.key if claim.place else claim.place_mention or "")
-        seen.setdefault(key, claim)
+        place = claim.place.key if claim.place else claim.place_mention or ""
+        seen.setdefault((claim.event_type, place, claim.date.value.isoformat() if claim.date else ""), claim)
     kept = []
-    for (event_type, place_key), claim in seen.items():
+    for (event_type, place, day), claim in seen.items():
         stronger = _OUTRANKS.get(event_type)
         if stronger == "*" and any(k[0] != event_type for k in seen):
             continue
-        if stronger and stronger != "*" and (stronger, place_key) in seen:
+        if stronger and stronger != "*" and (stronger, place, day) in seen:
             continue
         kept.append(claim)
     return kept
-

@@ -68,9 +68,12 @@ class DateMention:
     end: int
     value: DateValue
 
+    looks_back: bool = False  # "the day before", "two days earlier": a flashback
+
     @property
     def sets_running_date(self) -> bool:
-        return self.value.precision == "day"
+        """A flashback does not move the story's date: "Two days later" counts from the main line."""
+        return self.value.precision == "day" and not self.looks_back
 
 
 class DateResolver:
@@ -101,7 +104,7 @@ class DateResolver:
             value = self._resolve(kind, match, published, current)
             if value is None:
                 continue
-            mention = DateMention(start, end, value)
+            mention = DateMention(start, end, value, looks_back=kind in ("previous_day", "days_earlier"))
             results.append(mention)
             if mention.sets_running_date:
                 current = value.value

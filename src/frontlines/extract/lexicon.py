@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -53,8 +54,31 @@ def _read_yaml(path: Path) -> dict:
     return loaded
 
 
-def load_triggers(path: Path | None = None) -> TriggerTable:
-    data = _read_yaml(path or _data_file("triggers.yaml"))
+def _merged(paths: tuple[Path, ...], bundled: str) -> dict:
+    """The bundled table with the user's files laid over it: lists are extended, values replaced."""
+    merged: dict = _read_yaml(_data_file(bundled))
+    for path in paths:
+        for name, entry in _read_yaml(path).items():
+            base = merged.setdefault(name, {})
+            for key, value in (entry or {}).items():
+                if isinstance(value, list):
+                    base[key] = list(base.get(key, [])) + value
+                elif isinstance(value, dict):
+                    base[key] = {**base.get(key, {}), **value}
+                else:
+                    base[key] = value
+    return merged
+
+
+def user_lexicon_files(variable: str) -> tuple[Path, ...]:
+    """Extra lexicon files named in an environment variable (paths separated by the OS path separator)."""
+    value = os.environ.get(variable, "")
+    return tuple(Path(p) for p in value.split(os.pathsep) if p)
+
+
+def load_triggers(*extra: Path) -> TriggerTable:
+    """The bundled trigger table, extended by the user's files (and FRONTLINES_TRIGGERS)."""
+    data = _merged((*user_lexicon_files("FRONTLINES_TRIGGERS"), *extra), "triggers.yaml")
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
@@ -84,8 +108,9 @@ def load_triggers(path: Path | None = None) -> TriggerTable:
     )
 
 
-def load_actors(path: Path | None = None) -> ActorTable:
-    data = _read_yaml(path or _data_file("actors.yaml"))
+def load_actors(*extra: Path) -> ActorTable:
+    """The bundled actor table, extended by the user's files (and FRONTLINES_ACTORS)."""
+    data = _merged((*user_lexicon_files("FRONTLINES_ACTORS"), *extra), "actors.yaml")
     actors: dict[str, Actor] = {}
     aliases: dict[str, str] = {}
     for name, entry in data.items():

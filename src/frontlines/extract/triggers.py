@@ -55,7 +55,7 @@ def _word_trigger(token: Token, table: TriggerTable) -> str | None:
         if token.dep_ == "amod":
             return None  # "the advancing columns", "the liberated areas" describe, they do not tell
         for child in token.children:
-            if child.dep_ in ("prt", "advmod") and (lemma, child.lower_) in table.particle_types:
+            if child.dep_ in ("prt", "advmod", "prep") and (lemma, child.lower_) in table.particle_types:
                 return table.particle_types[(lemma, child.lower_)]
         if lemma in table.particle_only:
             return None
