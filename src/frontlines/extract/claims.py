@@ -269,7 +269,8 @@ def _assign_places(
     for trigger in triggers:
         if _has_referring_object(trigger.token):
             earlier = [m for m, head in preceding if head.i < trigger.token.i]
-            referent = earlier[0] if earlier else context.last_place
+            # a place from an earlier sentence only when the trigger names none of its own
+            referent = earlier[0] if earlier else (None if by_trigger[trigger.token.i] else context.last_place)
             if referent is not None and all(a.place.place.key != referent.place.key for a in by_trigger[trigger.token.i]):
                 by_trigger[trigger.token.i].insert(0, _Assignment(referent, False, False))
     for trigger in triggers:
@@ -428,7 +429,8 @@ def _has_referring_object(trigger: Token) -> bool:
     """"freed it", "took the town": the trigger's own object points back at a place just named."""
     for child in trigger.children:
         if child.dep_ in ("dobj", "nsubjpass") and (
-            child.lower_ in ("it", "them") or (child.lemma_.lower() in ("town", "city") and any(c.lower_ == "the" for c in child.children) and not any(c.dep_ == "prep" for c in child.children))
+            child.lower_ in ("it", "them")
+            or (child.lemma_.lower() in ("town", "city") and [c.lower_ for c in child.children] == ["the"])
         ):
             return True
     return False
@@ -517,12 +519,15 @@ def _date_for(
     position = trigger.token.idx - sentence.start_char
     if mentions:
         trigger_at = {t.token.i: t for t in triggers}
-        own = []
+        own, free = [], []
         for mention in mentions:
             head = _head_token_of_span(sentence, mention.start, mention.end)
-            if head is not None and _owning_trigger(head, trigger_at)[0] == trigger.token.i:
+            owner = _owning_trigger(head, trigger_at)[0] if head is not None else None
+            if owner == trigger.token.i:
                 own.append(mention)
-        nearest = min(own or mentions, key=lambda m: (abs(m.start - position), -m.start))
+            elif owner is None:
+                free.append(mention)  # a date another trigger governs belongs to that one
+        nearest = min(own or free or mentions, key=lambda m: (abs(m.start - position), -m.start))
         return nearest.value
     if context.running_date is not None:
         return DateValue(context.running_date, "day", "", relative=True)

@@ -23,7 +23,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["name_key", "is_arabic", "strip_article"]
+__all__ = ["KEY_VERSION", "name_key", "is_arabic", "strip_article"]
+
+# Bump whenever a change to name_key can change a key: keys stored in a database by an older
+# version are then recomputed (see frontlines.store.gazetteer_store.rekey).
+KEY_VERSION = "1"
 
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF]")
 _TASHKEEL = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")

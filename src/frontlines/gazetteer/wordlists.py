@@ -3,6 +3,7 @@
 - stopwords.txt: words and phrases never taken as places (demonyms, actors, months, ...).
 - ambiguous_words.txt: place names that are also ordinary words or personal names ("Hit").
 - feature_words.tsv: words after a name that say what kind of place it is ("gas field").
+- feature_hints.tsv: words next to a name that hint at its kind without joining it ("village of").
 
 Users extend the files, not the code. Each list is read once per process, on first use.
 """
@@ -10,11 +11,12 @@ Users extend the files, not the code. Each list is read once per process, on fir
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from frontlines.errors import GazetteerError
+from frontlines.gazetteer.disambiguate import FeatureHint
 from frontlines.gazetteer.normalise import name_key
 from frontlines.gazetteer.records import DATA_DIR
 
@@ -37,10 +39,18 @@ class WordLists:
     """Lower-cased surface forms of place names that need capitalisation and context."""
     feature_phrases: dict[tuple[str, ...], FeaturePhrase]
     """Lower-cased word sequences ("gas", "field") → the kind of place they name."""
+    hints_before: dict[tuple[str, ...], FeatureHint] = field(default_factory=dict)
+    """Lower-cased words right before a name ("village", "of") → the kinds of place they hint at."""
+    hints_after: dict[tuple[str, ...], FeatureHint] = field(default_factory=dict)
+    """Lower-cased words right after a name ("village",) → the kinds of place they hint at."""
 
     @property
     def longest_feature_phrase(self) -> int:
         return max((len(p) for p in self.feature_phrases), default=0)
+
+    @property
+    def longest_hint(self) -> int:
+        return max((len(p) for p in (*self.hints_before, *self.hints_after)), default=0)
 
 
 def _lines(path: Path) -> list[str]:
@@ -67,7 +77,22 @@ def read_word_lists(directory: Path = DATA_DIR) -> WordLists:
                 hint="write 'phrase<TAB>CODE CODE<TAB>keep|drop'",
             )
         phrases[words] = FeaturePhrase(codes, if_missing == "drop")
-    return WordLists(stop_keys=stop_keys, ambiguous=ambiguous, feature_phrases=phrases)
+    before, after = _read_hints(directory / "feature_hints.tsv")
+    return WordLists(
+        stop_keys=stop_keys, ambiguous=ambiguous, feature_phrases=phrases, hints_before=before, hints_after=after
+    )
+
+
+def _read_hints(path: Path) -> tuple[dict[tuple[str, ...], FeatureHint], dict[tuple[str, ...], FeatureHint]]:
+    found: dict[str, dict[tuple[str, ...], FeatureHint]] = {"before": {}, "after": {}}
+    for row in csv.DictReader(_lines(path), delimiter="\t"):
+        words = tuple((row.get("phrase") or "").casefold().split())
+        position = (row.get("position") or "").strip()
+        hint = FeatureHint.parse((row.get("feature_codes") or "").split())
+        if not words or not hint or position not in found:
+            raise GazetteerError(f"{path}: bad row {row!r}", hint="write 'phrase<TAB>before|after<TAB>P PPLX ...'")
+        found[position][words] = hint
+    return found["before"], found["after"]
 
 
 @lru_cache(maxsize=1)

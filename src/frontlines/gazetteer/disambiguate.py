@@ -1,0 +1,153 @@
+"""Choosing among places that share a name, by what the report has already said.
+
+A name such as "Sinjar" or "Rashad" fits several places. With no evidence the order is the
+gazetteer's prior: the caller's `countries` order first, then how well the name fits (the place's
+own name 1.0, an alias 0.95, a fuzzy match less), towns before provinces before named features,
+then the larger population.
+
+Evidence turns that order into a score, `0.6 × name fit + 0.4 × support`, where support (0–1)
+adds up what the story says for a candidate:
+
+- feature (0.35): a word next to the name names its kind — "the village of", "gas field";
+- nearness (0.30): closeness to the nearest place already resolved in the story, falling
+  linearly to nothing at 250 km (only for points and towns: a province's point is no evidence);
+- province (0.20): a place already resolved lies in the same province;
+- country (0.15): the share of the places already resolved that lie in the same country.
+
+The caller's countries order, the feature rank and the population then only break ties.
+
+A choice is *decisive* when the runner-up is the same place in all but name (within 25 km), or
+loses on score, on the countries order, on feature rank, or has less than half the population.
+Otherwise the name is a coin toss between distant places and stays unresolved: a wrong point
+moves a front line by hundreds of kilometres.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from frontlines.model import Place
+
+__all__ = ["CONTAINER_CODES", "Evidence", "FeatureHint", "decisive", "distance_km", "feature_rank", "rank"]
+
+CONTAINER_CODES = frozenset({"PCLI", "PCL", "PCLD", "ADM1", "ADM1H", "ADM2", "ADM2H", "ADM3", "ADMD"})
+_COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
+_FEATURE_RANK = {"P": 0, "A": 1}  # a bare name most often means the town
+
+_NAME_WEIGHT = 0.6
+_SUPPORT_WEIGHT = 0.4
+_FEATURE, _NEARNESS, _PROVINCE, _COUNTRY = 0.35, 0.30, 0.20, 0.15
+NEARNESS_RANGE_KM = 250.0
+SAME_PLACE_KM = 25.0
+_CLEAR_MARGIN = 0.02
+
+
+@dataclass(frozen=True)
+class FeatureHint:
+    """What a phrase says about the kind of place: GeoNames feature classes ("P") or codes ("GASF")."""
+
+    classes: frozenset[str] = frozenset()
+    codes: frozenset[str] = frozenset()
+
+    @classmethod
+    def parse(cls, words: Iterable[str]) -> FeatureHint:
+        """"P PPLX GASF" → classes {P}, codes {PPLX, GASF}: one letter is a class, more a code."""
+        items = [w.strip() for w in words if w.strip()]
+        return cls(frozenset(w for w in items if len(w) == 1), frozenset(w for w in items if len(w) > 1))
+
+    def fits(self, place: Place) -> bool:
+        return place.feature_class in self.classes or place.feature_code in self.codes
+
+    def __bool__(self) -> bool:
+        return bool(self.classes or self.codes)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the story has established: places already resolved, and a feature word by the name."""
+
+    context: tuple[Place, ...] = ()
+    hint: FeatureHint = FeatureHint()
+
+    def __bool__(self) -> bool:
+        return bool(self.context) or bool(self.hint)
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def feature_rank(place: Place) -> int:
+    return _FEATURE_RANK.get(place.feature_class, 2)
+
+
+def _is_container(place: Place) -> bool:
+    return place.feature_code in CONTAINER_CODES
+
+
+def support(place: Place, evidence: Evidence) -> float:
+    """How much the story's evidence speaks for this candidate, 0–1."""
+    total = _FEATURE if evidence.hint and evidence.hint.fits(place) else 0.0
+    context = evidence.context
+    if not context:
+        return total
+    in_country = sum(1 for other in context if other.country == place.country)
+    total += _COUNTRY * in_country / len(context)
+    if place.admin1 and any(
+        other.admin1 == place.admin1 and other.country == place.country
+        for other in context
+        if other.feature_code not in _COUNTRY_CODES
+    ):
+        total += _PROVINCE
+    if not _is_container(place):
+        points = [other for other in context if not _is_container(other)]
+        if points:
+            nearest = min(distance_km(place, other) for other in points)
+            total += _NEARNESS * max(0.0, 1.0 - nearest / NEARNESS_RANGE_KM)
+    return total
+
+
+def rank(
+    found: Iterable[tuple[Place, float]],
+    countries: Sequence[str] | None,
+    evidence: Evidence | None = None,
+) -> list[tuple[Place, float]]:
+    """Candidates (place, name fit) filtered to `countries` and ordered best first, with scores."""
+    order = {country: i for i, country in enumerate(countries)} if countries is not None else {}
+    if countries is not None:
+        found = [fit for fit in found if fit[0].country in order]
+    if not evidence:
+        return sorted(
+            found,
+            key=lambda fit: (order.get(fit[0].country, 0), -fit[1], feature_rank(fit[0]), -fit[0].population, fit[0].key),
+        )
+    scored = [
+        (place, round(_NAME_WEIGHT * fit + _SUPPORT_WEIGHT * support(place, evidence), 4)) for place, fit in found
+    ]
+    return sorted(
+        scored,
+        key=lambda fit: (-fit[1], order.get(fit[0].country, 0), feature_rank(fit[0]), -fit[0].population, fit[0].key),
+    )
+
+
+def decisive(ranked: Sequence[tuple[Place, float]], countries: Sequence[str] | None) -> bool:
+    """Whether the first of the ranked candidates is a choice rather than a coin toss."""
+    if len(ranked) < 2:
+        return bool(ranked)
+    (first, first_score), (second, second_score) = ranked[0], ranked[1]
+    if distance_km(first, second) <= SAME_PLACE_KM:
+        return True
+    if first_score - second_score >= _CLEAR_MARGIN:
+        return True
+    if countries is not None and first.country != second.country:
+        order = list(countries)
+        if order.index(first.country) < order.index(second.country):
+            return True
+    if feature_rank(first) < feature_rank(second):
+        return True
+    return first.population > 0 and first.population >= 2 * second.population
