@@ -91,7 +91,13 @@ def extract(
     from frontlines.extract import EXTRACTOR_VERSION, Pipeline
 
     ids = list(report_ids) if report_ids is not None else store.report_ids_needing_extraction(EXTRACTOR_VERSION)
-    runner = pipeline if pipeline is not None else Pipeline(settings=Settings(batch_size=batch_size))
+    if pipeline is not None:
+        runner = pipeline
+    else:
+        from frontlines.gazetteer import Gazetteer
+
+        # the bundled gazetteer plus what `frontlines gazetteer import` stored
+        runner = Pipeline(settings=Settings(batch_size=batch_size), gazetteer=Gazetteer.from_store(store))
     saved = 0
     for start in range(0, len(ids), batch_size):
         chunk = [stored.report for stored in store.reports(ids[start : start + batch_size])]
@@ -124,7 +130,7 @@ def events(
     if place:
         from frontlines.gazetteer import Gazetteer
 
-        gaz = gazetteer or Gazetteer.bundled()
+        gaz = gazetteer or Gazetteer.from_store(store)
         keys = [p.key for p, _ in gaz.lookup(place)[:5]]  # type: ignore[attr-defined]
     return store.events(place_keys=keys, place_text=place, since=since, until=until, types=types)
 

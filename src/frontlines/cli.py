@@ -211,3 +211,5 @@ def demo(out_dir: str) -> None:
     out.print(f"database: {result.database}")
     for name, path in result.outputs.items():
         out.print(f"{name}: {path}")
+from frontlines.cli_gazetteer import gazetteer_group  # noqa: E402
+main.add_command(gazetteer_group)  # noqa: E305

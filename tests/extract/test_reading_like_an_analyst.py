@@ -38,14 +38,22 @@ def test_relative_days_count_from_the_date_the_story_last_set(pipeline) -> None:
     text = (
         "Starting on October 26, the joint forces moved on al-Qaim. "
         "The day before, aircraft had bombed Husaybah. "
-        "Two days later the army entered Karabila. "
-        "That night militants attacked Rawa."
+        "By October 28 the army had entered Karabila. "
+        "The next day militants attacked Rawa. "
+        "Two days later troops stormed Ubaydi."
     )
     found = told(pipeline, read(pipeline, text))
     assert ("operation_start", "al-Qaim", "2017-10-26") in found or ("battle", "al-Qaim", "2017-10-26") in found
     assert ("airstrike", "Husaybah", "2017-10-25") in found
     assert ("battle", "Karabila", "2017-10-28") in found
-    assert ("attack", "Rawa", "2017-10-28") in found
+    assert ("attack", "Rawa", "2017-10-29") in found
+    assert ("battle", "Ubaydi", "2017-10-31") in found
+
+
+def test_an_aside_about_an_earlier_event_is_dated_from_the_main_clause(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Troops reached the centre of Hawija on Wednesday, a day after the army took Abbasi."
+    found = told(pipeline, read(pipeline, text, published=date(2017, 10, 4)))
+    assert ("battle", "Hawija", "2017-10-04") in found and ("territory_taken", "Abbasi", "2017-10-03") in found
 
 
 def test_vague_spans_keep_their_precision(pipeline) -> None:  # type: ignore[no-untyped-def]

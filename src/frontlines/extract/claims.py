@@ -28,7 +28,7 @@ _WHOLE_WORDS = frozenset({"every", "all", "entire", "whole", "rest", "remaining"
 _SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add", "quote"})
 _SOURCE_NOUNS = frozenset({"source", "official", "officer", "spokesman", "spokeswoman", "spokesperson", "commander", "resident", "witness", "correspondent", "reporter", "doctor", "medic", "governor", "mayor", "council", "member", "lawmaker", "MP", "activist", "monitor", "statement"})
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?"  # BAGHDAD, Nov. 4 (Xinhua)
+    r"^(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([A-Za-z .]+\))?"  # BAGHDAD, Nov. 4 (Xinhua)
     r"|[A-Z][A-Za-z .'-]{2,40}?\s*\([A-Za-z .]+\))"  # Anbar (NINA)
     r"\s*(?:--|[-—–:])\s*"
 )
@@ -57,6 +57,7 @@ class StoryContext:
     mentions_islamic_state: bool = False
     countries: tuple[str, ...] = ("IQ", "SY")
     places_seen: list[Place] = field(default_factory=list)
+    cited: dict[str, date] = field(default_factory=dict)  # outlet -> date of the article the post cites
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ class SentenceReader:
             context.running_date = days[-1].value.value
         towns = [m for m in matches if m.place.feature_code not in _CONTAINER_CODES]
         if towns:
-            context.last_place = towns[-1]
+            context.last_place = towns[0]  # the sentence's topic comes first: "the town" next points back to it
         if claims and claims[-1].actor:
             context.last_actor = claims[-1].actor
         for claim in claims:
@@ -250,6 +251,8 @@ def _assign_places(
         preps = {t.lower_ for t in path if t.dep_ == "prep"}
         if preps & {"between", "beyond", "like"}:
             continue
+        if preps & {"toward", "towards"} and trigger.event_type != "operation_start":
+            continue  # "advanced toward Anah" tells where they were heading
         if preps & _ORIGIN_PREPS and trigger.event_type != "withdrawal":
             continue
         if trigger.event_type == "withdrawal" and preps & _DESTINATION_PREPS:
@@ -269,11 +272,10 @@ def _assign_places(
     for trigger in triggers:
         if _has_referring_object(trigger.token):
             earlier = [m for m, head in preceding if head.i < trigger.token.i]
-            # a place from an earlier sentence only when the trigger names none of its own
-            referent = earlier[0] if earlier else (None if by_trigger[trigger.token.i] else context.last_place)
+            referent = earlier[0] if earlier else context.last_place
             if referent is not None and all(a.place.place.key != referent.place.key for a in by_trigger[trigger.token.i]):
                 by_trigger[trigger.token.i].insert(0, _Assignment(referent, False, False))
-    for trigger in triggers:
+    for trigger in sorted(triggers, key=lambda t: t.event_type == "casualties"):
         if by_trigger[trigger.token.i] or _mentions_earlier_event(trigger.token):
             continue  # "the battle", "the operation": a place for them must come from their own words
         if trigger.token.lemma_.lower() in needs_object:
@@ -422,13 +424,17 @@ def _refers_back(trigger: Token) -> bool:
     nearby = list(trigger.subtree) + list(trigger.children)
     if trigger.head.i != trigger.i:
         nearby += list(trigger.head.children)
+        if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            nearby += list(trigger.head.subtree)  # "a bomber drove into a position inside the city"
     return any(t.lower_ in _REFERENCE_WORDS for t in nearby)
 
 
 def _has_referring_object(trigger: Token) -> bool:
     """"freed it", "took the town": the trigger's own object points back at a place just named."""
-    for child in trigger.children:
-        if child.dep_ in ("dobj", "nsubjpass") and (
+    arguments = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    arguments += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("into", "on") for g in c.children if g.dep_ == "pobj"]
+    for child in arguments:
+        if (
             child.lower_ in ("it", "them")
             or (child.lemma_.lower() in ("town", "city") and [c.lower_ for c in child.children] == ["the"])
         ):
@@ -529,6 +535,9 @@ def _date_for(
                 free.append(mention)  # a date another trigger governs belongs to that one
         nearest = min(own or free or mentions, key=lambda m: (abs(m.start - position), -m.start))
         return nearest.value
+    for outlet, day in context.cited.items():
+        if outlet in sentence.text:
+            return DateValue(day, "day", outlet, relative=True)  # "Iraqi News reported that ...", dated by its citation
     if context.running_date is not None:
         return DateValue(context.running_date, "day", "", relative=True)
     return DateValue(context.published, "day", "", relative=True)

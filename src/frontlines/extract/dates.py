@@ -51,6 +51,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("previous_day", re.compile(r"\b(?:the\s+(?:day|night|evening)\s+before|the\s+previous\s+(?:day|night|evening)|a\s+day\s+earlier|the\s+day\s+prior)\b", re.I)),
     ("days_later", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?)\s+(?:later|afterwards?|after(?!\s+(?:the|his|its|their|a|an)\b))\b", re.I)),
     ("days_earlier", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?)\s+(?:earlier|before(?!\s+(?:the|his|its|their|a|an)\b))\b", re.I)),
+    ("after_event", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?)\s+after\s+(?=(?:the|a|an|its|their|his|they|it|he|troops|forces|government)\b)", re.I)),
+    ("before_event", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?)\s+before\s+(?=(?:the|a|an|its|their|his|they|it|he|troops|forces|government)\b)", re.I)),
     ("same_day", re.compile(r"\b(?:that\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|the\s+same\s+day|later\s+that\s+day|by\s+nightfall)\b", re.I)),
     ("last_week", re.compile(r"\b(?:last|previous)\s+week\b", re.I)),
     ("past_week", re.compile(r"\b(?:the\s+)?past\s+(?:week|seven\s+days)\b", re.I)),
@@ -68,11 +70,11 @@ class DateMention:
     end: int
     value: DateValue
 
-    looks_back: bool = False  # "the day before", "two days earlier": a flashback
+    looks_back: bool = False  # "a day after the army took X": X's date, told from the main clause's
 
     @property
     def sets_running_date(self) -> bool:
-        """A flashback does not move the story's date: "Two days later" counts from the main line."""
+        """The story's date moves with every day the text names, but not with an aside about another event."""
         return self.value.precision == "day" and not self.looks_back
 
 
@@ -104,7 +106,7 @@ class DateResolver:
             value = self._resolve(kind, match, published, current)
             if value is None:
                 continue
-            mention = DateMention(start, end, value, looks_back=kind in ("previous_day", "days_earlier"))
+            mention = DateMention(start, end, value, looks_back=kind in ("after_event", "before_event"))
             results.append(mention)
             if mention.sets_running_date:
                 current = value.value
@@ -153,6 +155,10 @@ class DateResolver:
             return DateValue(anchor - timedelta(days=1), "day", text, relative=True)
         if kind == "same_day":
             return DateValue(anchor, "day", text, relative=True)
+        if kind in ("after_event", "before_event"):
+            # "on Wednesday, a day after the army took Abbasi": Abbasi fell on Tuesday
+            days = _count(match["n"]) * (7 if match["unit"].lower().startswith("week") else 1)
+            return DateValue(anchor - timedelta(days=days if kind == "after_event" else -days), "day", text, relative=True)
         if kind in ("days_later", "days_earlier"):
             days = _count(match["n"]) * (7 if match["unit"].lower().startswith("week") else 1)
             sign = 1 if kind == "days_later" else -1

@@ -56,7 +56,10 @@ def trigger_modality(trigger: Token, sentence: Span) -> str:
 def _is_negated(trigger: Token) -> bool:
     nodes = [trigger]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
-        nodes.append(trigger.head)
+        node = trigger.head
+        while node.pos_ == "ADP" and node.head.i != node.i:
+            node = node.head  # "has not yet come under attack": the verb above the preposition
+        nodes.append(node)
     for node in nodes:
         if any(child.dep_ == "neg" or child.lower_ in ("never", "no") and child.dep_ in ("neg", "det", "advmod") for child in node.children):
             return True
@@ -94,6 +97,12 @@ def _governed_modality(trigger: Token) -> str | None:
         node = ancestor
     if infinitive and trigger.head.lemma_.lower() not in _ACHIEVING_HEADS:
         return "planned"
+    for ancestor in trigger.ancestors:
+        if ancestor.dep_ in ("advcl", "xcomp", "acl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in ancestor.children):
+            if ancestor.head.lemma_.lower() not in _ACHIEVING_HEADS:
+                return "planned"  # "sealed the border to stop militants fleeing"
+        if ancestor.dep_ == "ROOT":
+            break
     return None
 
 

@@ -19,7 +19,7 @@ from frontlines.extract.claims import PlaceFinder, SentenceReader, StoryContext
 from frontlines.extract.dates import DateResolver
 from frontlines.extract.lexicon import ActorTable, TriggerTable, load_actors, load_triggers
 from frontlines.extract.nlp import load_nlp
-from frontlines.extract.sentences import story_paragraphs
+from frontlines.extract.sentences import citations, story_paragraphs
 from frontlines.model import Claim, Report
 
 EXTRACTOR_VERSION = "1"
@@ -55,7 +55,10 @@ class Pipeline:
         """Claims of each report, in order; the quote of each claim is the report text at its span."""
         pieces = [(p.text, (index, p.start)) for index, report in enumerate(reports) for p in story_paragraphs(report.text)]
         results: list[list[Claim]] = [[] for _ in reports]
-        contexts = [StoryContext(published=_anchor(r), running_date=self._headline_date(r)) for r in reports]
+        contexts = [
+            StoryContext(published=_anchor(r), running_date=self._headline_date(r), cited=_cited_dates(r.text))
+            for r in reports
+        ]
         docs = self.nlp.pipe(pieces, as_tuples=True, batch_size=self.settings.batch_size)
         for doc, (index, start) in docs:
             report = reports[index]
@@ -70,6 +73,14 @@ class Pipeline:
         """A day named in the headline ("3 November: ...") is where the story starts."""
         days = [m for m in self.reader.dates.mentions(report.title, _anchor(report), None) if m.sets_running_date]
         return days[0].value.value if days else None
+
+
+def _cited_dates(text: str) -> dict[str, date]:
+    """Outlet -> the day of its article in the post's SOURCES list (when it cites that outlet once)."""
+    by_outlet: dict[str, set[date]] = {}
+    for citation in citations(text):
+        by_outlet.setdefault(citation.outlet, set()).add(citation.published)
+    return {outlet: next(iter(days)) for outlet, days in by_outlet.items() if len(days) == 1}
 
 
 def _anchor(report: Report) -> date:

@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # `Iraqi News, "Iraqi forces retake Rawa," 11/17/17`: a citation names a source, it asserts nothing.
-_CITATION = re.compile(r"^[^\n\"“”]{2,80},\s*[\"“][^\n]+[\"”],?\s*\d{1,2}/\d{1,2}/\d{2,4}\s*$")
+_CITATION = re.compile(
+    r"^(?P<outlet>[^\n\"“”]{2,80}),\s*[\"“](?P<title>[^\n]+?),?[\"”],?\s*(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2,4})\s*$"
+)
 _SOURCES_HEADING = re.compile(r"^(?:sources?|references|links)\s*:?$", re.I)
 
 
@@ -46,3 +49,26 @@ def story_paragraphs(text: str) -> Iterator[Paragraph]:
         if lines and all(_CITATION.match(line.strip()) for line in lines):
             continue
         yield paragraph
+
+
+@dataclass(frozen=True)
+class Citation:
+    outlet: str
+    title: str
+    published: date
+
+
+def citations(text: str) -> list[Citation]:
+    """The citation lines of an analyst's post: `Outlet, "Title," 10/5/17`."""
+    found = []
+    for line in text.split("\n"):
+        match = _CITATION.match(line.strip())
+        if not match:
+            continue
+        year = int(match["y"])
+        try:
+            day = date(year + 2000 if year < 100 else year, int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+        found.append(Citation(match["outlet"].strip(), match["title"].strip(), day))
+    return found

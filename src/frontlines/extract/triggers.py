@@ -142,9 +142,20 @@ def _operation_starts(sentence: Span, table: TriggerTable) -> list[Trigger]:
             continue
         if any(t.lemma_.lower() in _END_WORDS for n in nouns for t in n.children):
             continue
+        if _tells_the_time_of_another_event(token):
+            continue  # "two days after the operation began": a time reference, not a new start
         anchor = nouns[0] if token.dep_ in ("relcl", "acl") and nouns[0].i == token.head.i else token
         found.append(Trigger(anchor, "operation_start", token.text))
     return found
+
+
+def _tells_the_time_of_another_event(token: Token) -> bool:
+    for ancestor in [token, *token.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in ("after", "since", "before", "when") for c in ancestor.children):
+            return ancestor.dep_ in ("advcl", "pcomp", "pobj") or ancestor.i != token.i
+        if ancestor.dep_ in ("pcomp", "pobj") and ancestor.head.lower_ in ("after", "since", "before"):
+            return True
+    return False
 
 
 def _operation_nouns_near(token: Token, table: TriggerTable) -> list[Token]:
@@ -152,4 +163,5 @@ def _operation_nouns_near(token: Token, table: TriggerTable) -> list[Token]:
     candidates += [g for c in list(candidates) if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in ("relcl", "acl") :
         candidates.append(token.head)
-    return [c for c in candidates if c.lemma_.lower() in table.operation_nouns]
+    # "the Joint Operations Command announced" names an office, not an operation
+    return [c for c in candidates if c.lemma_.lower() in table.operation_nouns and not (c.text[:1].isupper() and c.i != c.sent.start)]

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from frontlines.errors import GazetteerError
+from frontlines.gazetteer.disambiguate import Evidence, FeatureHint, decisive, rank
 from frontlines.gazetteer.normalise import name_key
 from frontlines.gazetteer.records import read_places
 from frontlines.gazetteer.spans import find_place_spans
 from frontlines.gazetteer.wordlists import WordLists, bundled_word_lists
 from frontlines.model import Place, PlaceMatch
+
+if TYPE_CHECKING:
+    from frontlines.store import Store
 
 __all__ = ["DEFAULT_COUNTRIES", "Gazetteer"]
 
@@ -26,19 +31,15 @@ _FUZZY_WEIGHT = 0.9
 FUZZY_CUTOFF = 88  # rapidfuzz fuzz.ratio, 0-100
 _FUZZY_MIN_KEY = 5  # shorter keys are never fuzzy-matched: "hit" or "abas" are one edit from too much
 
-# A bare name most often means the town: populated places first, then provinces and countries,
-# then features (fields, dams, mountains).
-_FEATURE_RANK = {"P": 0, "A": 1}
-
-
-def _feature_rank(place: Place) -> int:
-    return _FEATURE_RANK.get(place.feature_class, 2)
+KeyedEntry = tuple[Place, Sequence[tuple[str, str]]]
+"""A place and its names, each with its normalised key: (name, name_key(name))."""
 
 
 class Gazetteer:
-    """Places and their names, searchable by name (`lookup`) and in running text (`match_spans`).
+    """Places and their names, searchable by name (`lookup`, `resolve`) and in running text (`match_spans`).
 
-    Built from (place, names) pairs; `Gazetteer.bundled()` gives the one shipped with frontlines.
+    Built from (place, names) pairs; `Gazetteer.bundled()` gives the one shipped with frontlines,
+    `Gazetteer.from_store(store)` that one plus what `frontlines gazetteer import` stored.
     """
 
     def __init__(
@@ -47,32 +48,57 @@ class Gazetteer:
         *,
         word_lists: WordLists | None = None,
     ) -> None:
+        self._index(((place, [(name, name_key(name)) for name in names]) for place, names in entries), word_lists)
+
+    @classmethod
+    def from_keyed(cls, entries: Iterable[KeyedEntry], *, word_lists: WordLists | None = None) -> Gazetteer:
+        """A gazetteer from names whose keys are already known (as the store holds them)."""
+        gazetteer = cls.__new__(cls)
+        gazetteer._index(entries, word_lists)
+        return gazetteer
+
+    def _index(self, entries: Iterable[KeyedEntry], word_lists: WordLists | None) -> None:
         self._places: dict[str, Place] = {}
         self._names: dict[str, tuple[str, ...]] = {}
         by_key: dict[str, dict[str, float]] = {}
-        for place, names in entries:
+        for place, keyed in entries:
             if place.key in self._places:
                 raise GazetteerError(f"duplicate gazetteer key {place.key}", hint="merge the two entries")
             self._places[place.key] = place
-            self._names[place.key] = tuple(names)
-            own = name_key(place.name)
-            for name in (place.name, *names):
-                key = name_key(name)
+            self._names[place.key] = tuple(name for name, _ in keyed)
+            own = next((key for name, key in keyed if name == place.name), None) or name_key(place.name)
+            for key in (own, *(key for _, key in keyed)):
                 if not key:
                     continue
                 weight = _OWN_NAME if key == own else _ALIAS
                 fits = by_key.setdefault(key, {})
-                fits[place.key] = max(weight, fits.get(place.key, 0.0))
+                if weight > fits.get(place.key, 0.0):
+                    fits[place.key] = weight
         self._by_key: dict[str, tuple[tuple[Place, float], ...]] = {
             key: tuple((self._places[k], w) for k, w in fits.items()) for key, fits in by_key.items()
         }
-        self._fuzzy_keys = [key for key in self._by_key if len(key) >= _FUZZY_MIN_KEY]
+        # Fuzzy candidates by key length: a ratio ≥ FUZZY_CUTOFF bounds the length difference.
+        self._fuzzy_by_length: dict[int, list[str]] = {}
+        for key in self._by_key:
+            if len(key) >= _FUZZY_MIN_KEY:
+                self._fuzzy_by_length.setdefault(len(key), []).append(key)
         self._word_lists = word_lists
 
     @classmethod
     def bundled(cls) -> Gazetteer:
         """The gazetteer shipped with frontlines, loaded on first use and shared in the process."""
         return _bundled_gazetteer()
+
+    @classmethod
+    def from_store(cls, store: Store) -> Gazetteer:
+        """The bundled gazetteer plus every place and name imported into this store.
+
+        Imported GeoNames rows win over bundled rows with the same GeoNames id (the bundled,
+        curated display name stays); names are merged. With nothing imported this is `bundled()`.
+        """
+        from frontlines.gazetteer.stored import gazetteer_from_store
+
+        return gazetteer_from_store(store)
 
     @property
     def word_lists(self) -> WordLists:
@@ -88,6 +114,11 @@ class Gazetteer:
 
     def __contains__(self, key: object) -> bool:
         return key in self._places
+
+    @property
+    def key_count(self) -> int:
+        """How many distinct normalised names the index holds."""
+        return len(self._by_key)
 
     def get(self, key: str) -> Place:
         """The place with this key ("gn:92138", "fl:akkas-gas-field")."""
@@ -110,13 +141,14 @@ class Gazetteer:
         *,
         countries: Sequence[str] | None = DEFAULT_COUNTRIES,
         feature_codes: Iterable[str] | None = None,
+        evidence: Evidence | None = None,
     ) -> list[tuple[Place, float]]:
         """Places whose names have exactly this normalised key, best first."""
         found = self._by_key.get(key, ())
         if feature_codes is not None:
             codes = set(feature_codes)
             found = tuple(fit for fit in found if fit[0].feature_code in codes)
-        return self._rank(found, countries)
+        return rank(found, countries, evidence)
 
     def lookup(
         self,
@@ -124,54 +156,94 @@ class Gazetteer:
         *,
         countries: Sequence[str] | None = DEFAULT_COUNTRIES,
         limit: int = 10,
+        context: Sequence[Place] | None = None,
     ) -> list[tuple[Place, float]]:
         """Places that a name may mean, best first, each with a score in [0, 1].
 
         Exact normalised-key matches come first and alone; only when there is none does a fuzzy
-        match (rapidfuzz ratio ≥ 88 on the keys) run. `countries` both filters and orders
-        (earlier is preferred); None means every country. Ties go to the place's own name over
-        an alias, then towns over provinces over features, then the larger population.
+        match (rapidfuzz ratio ≥ 88 on the keys) run. A feature word in the name that no entry
+        carries ("the village of Zab", "Zab town") is read as a hint at the kind of place.
+        `countries` both filters and orders (earlier is preferred); None means every country.
+        `context`, the places already resolved in the same story, ranks shared names by country,
+        province and distance (see `frontlines.gazetteer.disambiguate`); without it, ties go to
+        the place's own name over an alias, then towns over provinces over features, then the
+        larger population.
         """
         key = name_key(name)
         if not key:
             return []
-        exact = self.candidates(key, countries=countries)
+        evidence = Evidence(context=tuple(context or ()))
+        exact = self.candidates(key, countries=countries, evidence=evidence)
+        if not exact:
+            core, hint = self._split_hint(name)
+            core_key = name_key(core) if core else ""
+            if core_key:
+                evidence = Evidence(context=evidence.context, hint=hint)
+                exact = self.candidates(core_key, countries=countries, evidence=evidence)
         if exact or len(key) < _FUZZY_MIN_KEY:
             return exact[:limit]
         found: dict[str, tuple[Place, float]] = {}
-        for other, ratio, _ in process.extract(
-            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit
-        ):
+        for other, ratio in self._fuzzy_keys(key, limit):
             for place, weight in self._by_key[other]:
                 score = round(weight * _FUZZY_WEIGHT * ratio / 100, 4)
                 if score > found.get(place.key, (place, 0.0))[1]:
                     found[place.key] = (place, score)
-        return self._rank(tuple(found.values()), countries)[:limit]
+        return rank(tuple(found.values()), countries, evidence)[:limit]
 
-    def match_spans(self, text: str, *, countries: Sequence[str] | None = DEFAULT_COUNTRIES) -> list[PlaceMatch]:
+    def resolve(
+        self,
+        name: str,
+        *,
+        countries: Sequence[str] | None = DEFAULT_COUNTRIES,
+        context: Sequence[Place] | None = None,
+    ) -> Place | None:
+        """The one place a name means in this context, or None: unknown names and coin tosses
+        between distant places of the same name stay unresolved, never guessed."""
+        ranked = self.lookup(name, countries=countries, context=context, limit=2)
+        return ranked[0][0] if ranked and decisive(ranked, countries) else None
+
+    def match_spans(
+        self,
+        text: str,
+        *,
+        countries: Sequence[str] | None = DEFAULT_COUNTRIES,
+        context: Sequence[Place] | None = None,
+    ) -> list[PlaceMatch]:
         """Every place name in a text, as non-overlapping character spans, in text order.
 
-        See `frontlines.gazetteer.spans` for the rules (capitals, stop words, feature words).
+        `context`: places already resolved in the same story (earlier sentences), used with the
+        text's own unambiguous places to choose among places sharing a name. A name that stays
+        a coin toss between distant places is left out. See `frontlines.gazetteer.spans`.
         """
-        return find_place_spans(self, text, countries=countries)
+        return find_place_spans(self, text, countries=countries, context=context)
 
-    @staticmethod
-    def _rank(found: Iterable[tuple[Place, float]], countries: Sequence[str] | None) -> list[tuple[Place, float]]:
-        if countries is not None:
-            order = {country: i for i, country in enumerate(countries)}
-            found = [fit for fit in found if fit[0].country in order]
-        else:
-            order = {}
-        return sorted(
-            found,
-            key=lambda fit: (
-                order.get(fit[0].country, 0),
-                -fit[1],
-                _feature_rank(fit[0]),
-                -fit[0].population,
-                fit[0].key,
-            ),
-        )
+    def _fuzzy_keys(self, key: str, limit: int) -> list[tuple[str, float]]:
+        """Keys within FUZZY_CUTOFF of `key`, best first; only lengths that can reach the cutoff."""
+        size = len(key)
+        found: list[tuple[str, float]] = []
+        for length, keys in self._fuzzy_by_length.items():
+            if 200 * min(size, length) < FUZZY_CUTOFF * (size + length):
+                continue
+            for other, ratio, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit):
+                found.append((other, ratio))
+        found.sort(key=lambda item: (-item[1], item[0]))
+        return found[:limit]
+
+    def _split_hint(self, name: str) -> tuple[str, FeatureHint]:
+        """"the village of Zab" → ("Zab", hint at populated places); ("", empty hint) when none."""
+        words = name.split()
+        if words and words[0].casefold() == "the":
+            words = words[1:]
+        folded = [w.casefold() for w in words]
+        lists = self.word_lists
+        for size in range(min(lists.longest_hint, len(words) - 1), 0, -1):
+            hint = lists.hints_before.get(tuple(folded[:size]))
+            if hint is not None:
+                return " ".join(words[size:]), hint
+            hint = lists.hints_after.get(tuple(folded[-size:]))
+            if hint is not None:
+                return " ".join(words[:-size]), hint
+        return "", FeatureHint()
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,10 @@ Rules, in the order they apply:
 - A feature word after a name joins the match when the gazetteer has that kind of place under
   that name: "Akkas gas field", "Kirkuk province"; "Kirkuk" alone is the city.
 - Longer matches win over shorter ones they overlap; matches never overlap.
+- A name several places share is resolved with evidence (`frontlines.gazetteer.disambiguate`):
+  the places of `context` (earlier sentences of the story), the text's own unambiguous places,
+  and a hint word beside the name ("the village of X", "X district", feature_hints.tsv). A name
+  that stays a coin toss between distant places is left out rather than guessed.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from frontlines.gazetteer.disambiguate import SAME_PLACE_KM, Evidence, FeatureHint, decisive, distance_km, rank
 from frontlines.gazetteer.normalise import is_arabic, name_key, strip_article
 from frontlines.model import Place, PlaceMatch
 
@@ -125,12 +130,20 @@ class _Candidate:
         return self.last - self.first
 
 
+def _unambiguous(fits: Sequence[tuple[Place, float]]) -> bool:
+    first = fits[0][0]
+    return all(distance_km(first, place) <= SAME_PLACE_KM for place, _ in fits[1:])
+
+
 class _Finder:
-    def __init__(self, gazetteer: Gazetteer, text: str, countries: Sequence[str] | None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, text: str, countries: Sequence[str] | None, context: Sequence[Place]
+    ) -> None:
         self.gazetteer = gazetteer
         self.words = gazetteer.word_lists
         self.text = text
         self.countries = countries
+        self.context = tuple(context)
         self.tokens = tokenize(text)
         self.lower_words = _INNER_WORDS | {w for phrase in self.words.feature_phrases for w in phrase}
 
@@ -147,12 +160,32 @@ class _Finder:
             if candidate.fits:
                 chosen.append(candidate)
         chosen.sort(key=lambda c: c.start)
-        return [
-            PlaceMatch(
-                start=c.start, end=c.end, text=self.text[c.start : c.end], place=c.fits[0][0], score=c.fits[0][1]
-            )
-            for c in chosen
-        ]
+        anchors = tuple(c.fits[0][0] for c in chosen if _unambiguous(c.fits))
+        matches = []
+        for c in chosen:
+            evidence = Evidence(context=self.context + anchors, hint=self._hint_beside(c))
+            ranked = rank(c.fits, self.countries, evidence) if evidence else list(c.fits)
+            if not decisive(ranked, self.countries):
+                continue  # a coin toss between distant places: unresolved, not guessed
+            place, score = ranked[0]
+            matches.append(PlaceMatch(start=c.start, end=c.end, text=self.text[c.start : c.end], place=place, score=score))
+        return matches
+
+    def _hint_beside(self, candidate: _Candidate) -> FeatureHint:
+        """A word right before or after the name that says what kind of place it is."""
+        tokens, words = self.tokens, self.words
+        for size in range(words.longest_hint, 0, -1):
+            first = candidate.first - size
+            if first >= 0 and all(t.joined_to_previous for t in tokens[first + 1 : candidate.first + 1]):
+                hint = words.hints_before.get(tuple(t.text.casefold() for t in tokens[first : candidate.first]))
+                if hint is not None:
+                    return hint
+            stop = candidate.last + size
+            if stop <= len(tokens) and all(t.joined_to_previous for t in tokens[candidate.last : stop]):
+                hint = words.hints_after.get(tuple(t.text.casefold() for t in tokens[candidate.last : stop]))
+                if hint is not None:
+                    return hint
+        return FeatureHint()
 
     def _candidates_at(self, i: int) -> list[_Candidate]:
         tokens = self.tokens
@@ -247,6 +280,12 @@ class _Finder:
         return after, end, fits
 
 
-def find_place_spans(gazetteer: Gazetteer, text: str, *, countries: Sequence[str] | None) -> list[PlaceMatch]:
+def find_place_spans(
+    gazetteer: Gazetteer,
+    text: str,
+    *,
+    countries: Sequence[str] | None,
+    context: Sequence[Place] | None = None,
+) -> list[PlaceMatch]:
     """Every place name in `text`, longest match first, non-overlapping, returned in text order."""
-    return _Finder(gazetteer, text, countries).run()
+    return _Finder(gazetteer, text, countries, context or ()).run()

@@ -9,6 +9,7 @@ the normaliser wrote them, so that stale keys can be rewritten with `rekey`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing as _closing
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from typing import Any
@@ -226,9 +227,8 @@ def iter_places(store: Store, *, countries: Sequence[str] | None = None) -> Iter
     query = select(gazetteer_places).order_by(gazetteer_places.c.geonames_id)
     if countries is not None:
         query = query.where(gazetteer_places.c.country.in_(list(countries)))
-    with store.engine.connect() as conn:
-        result = conn.execution_options(yield_per=_READ_BATCH).execute(query)
-        for row in result:
+    with store.engine.connect() as conn, _closing(conn.execution_options(yield_per=_READ_BATCH).execute(query)) as rows:
+        for row in rows:
             yield GeonamesPlace(
                 geonames_id=row.geonames_id,
                 name=row.name,
@@ -248,8 +248,8 @@ def iter_names(store: Store) -> Iterator[tuple[int, str, str]]:
     query = select(gazetteer_names.c.geonames_id, gazetteer_names.c.name, gazetteer_names.c.key).order_by(
         gazetteer_names.c.id
     )
-    with store.engine.connect() as conn:
-        for row in conn.execution_options(yield_per=_READ_BATCH).execute(query):
+    with store.engine.connect() as conn, _closing(conn.execution_options(yield_per=_READ_BATCH).execute(query)) as rows:
+        for row in rows:
             yield row.geonames_id, row.name, row.key
 
 
