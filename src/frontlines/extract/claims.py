@@ -529,6 +529,11 @@ def _date_for(
         for mention in mentions:
             head = _head_token_of_span(sentence, mention.start, mention.end)
             owner = _owning_trigger(head, trigger_at)[0] if head is not None else None
+            if mention.looks_back and head is not None:
+                # "a day after the army took Abbasi" dates what happens inside the "after" clause
+                if any(a.i == head.i for a in trigger.token.ancestors):
+                    own.append(mention)
+                continue
             if owner == trigger.token.i:
                 own.append(mention)
             elif owner is None:
