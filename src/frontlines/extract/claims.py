@@ -160,6 +160,10 @@ class SentenceReader:
                 target = next((m.name for m in mentions if self.actors.is_anti_is(m.name)), None)
             actor = "Islamic State" if context.mentions_islamic_state and target != "Islamic State" else None
             return actor, target
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.token.children)
+        if actor is None and passive and event_type in ("territory_taken", "battle") and context.last_state_actor:
+            if all(m.name in ("Islamic State", "civilians") for m in mentions):
+                actor = context.last_state_actor  # "70 percent of the town had been recaptured": by the side advancing
         if actor is None:
             others = [m.name for m in mentions if m.name != target and m.name != "civilians"]
             if others:
@@ -289,8 +293,11 @@ def _assign_places(
             referent = earlier[-1] if earlier else context.last_place
             if referent is None:
                 continue
-            words = {t.lower_ for t in trigger.token.subtree if t.i != trigger.token.i}
-            partial = (bool(words & _PARTIAL_WORDS) or any(t.like_num for t in trigger.token.subtree)) and not words & _WHOLE_WORDS
+            # read "70 percent of the town" from the trigger's own arguments, not from clauses beside it
+            arguments = [c for c in trigger.token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "prep")]
+            tokens = [t for c in arguments for t in c.subtree]
+            words = {t.lower_ for t in tokens}
+            partial = (bool(words & _PARTIAL_WORDS) or any(t.like_num for t in tokens)) and not words & _WHOLE_WORDS
             by_trigger[trigger.token.i].append(_Assignment(referent, partial, bool(words & _NEAR_WORDS)))
         elif speakers:
             match, near, partial = speakers[0]
