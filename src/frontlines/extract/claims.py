@@ -34,6 +34,8 @@ _DATELINE = re.compile(
 )
 _REFERENCE_WORDS = frozenset({"town", "city", "village", "it", "there", "area", "crossing", "field", "district", "stronghold"})
 _CONTAINER_CODES = frozenset({"PCLI", "ADM1", "ADM2"})
+# "the next objective is Anah": a place named as an aim is no place where something happened
+_OBJECTIVE_WORDS = frozenset({"objective", "target", "goal", "aim", "destination", "priority"})
 _EVENT_NOUNS = frozenset({"operation", "offensive", "campaign", "attack", "assault", "battle", "fighting", "push", "drive", "strike"})
 _COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
 # When two triggers of one sentence name the same place, the more telling one stays.
@@ -244,6 +246,10 @@ def _assign_places(
             continue
         if _names_a_speaker(head):
             speakers.append((match, *_flags_nearby(head)))
+            continue
+        if any(t.lemma_.lower() in _OBJECTIVE_WORDS for t in _path_up(head, 3)) and not any(
+            t.event_type == "operation_start" for t in triggers
+        ):
             continue
         if match.place.feature_code not in _CONTAINER_CODES and not _is_near(head):
             preceding.append((match, head))

@@ -80,6 +80,8 @@ class DumpReader:
 
     def _open(self) -> None:
         try:
+            if not self.path.exists():
+                raise FileNotFoundError(self.path)
             if zipfile.is_zipfile(self.path):
                 self._archive = zipfile.ZipFile(self.path)
                 info = self._data_member(self._archive)
