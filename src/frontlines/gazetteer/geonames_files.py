@@ -16,6 +16,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import IO
 
@@ -155,7 +156,7 @@ class DumpReader:
         """(line number, fields) of every data line; the column count is checked on each line."""
         expected = self._first[-1][1].rstrip(b"\r\n").count(b"\t") + 1 if self._first else 0
         first, self._first = self._first, []
-        for number, raw in (*first, *self._raw_lines()):
+        for number, raw in chain(first, self._raw_lines()):
             if not raw.strip() or raw.startswith(b"#"):
                 continue
             try:
