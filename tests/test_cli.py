@@ -67,6 +67,16 @@ def test_demo_writes_its_outputs_and_a_chronology_with_sources(tmp_path: Path) -
     assert "SOURCES" in result.output and "frontlines.db" in result.output
     for name in ("events.jsonl", "events.csv", "chronology.txt"):
         assert (tmp_path / "demo" / name).stat().st_size > 0
+    from frontlines.store import Store
+
+    with Store.open(f"sqlite:///{tmp_path / 'demo' / 'frontlines.db'}") as store:
+        texts = {stored.id: stored.report.text for stored in store.reports()}
+    events = [json.loads(line) for line in (tmp_path / "demo" / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(events) > 50
+    for event in events:
+        assert event["sources"], event
+        for source in event["sources"]:
+            assert texts[source["report_id"]][source["start"] : source["end"]] == source["quote"]
 
 
 @pytest.mark.model

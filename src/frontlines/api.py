@@ -10,7 +10,6 @@ from typing import BinaryIO
 
 from frontlines.config import MAX_INPUT_BYTES, Settings, database_url
 from frontlines.evaluate import Evaluation, read_gold, score_report
-from frontlines.fuse import fuse
 from frontlines.model import Event, IngestProblem, Report
 from frontlines.store import Store
 
@@ -109,11 +108,14 @@ def extract(
     return saved
 
 
-def refuse(store: Store) -> int:
-    """Rebuild events from all stored claims."""
-    outlets = {stored.id: stored.report.outlet for stored in store.reports()}
-    fused = fuse(store.claims(), outlets)
-    return store.replace_events((f.key, f.event, f.claim_ids) for f in fused)
+def refuse(store: Store, *, rebuild: bool = False) -> int:
+    """Fuse the claims not yet fused into events, incrementally (new claims join the events around
+    them, event ids stay), and update the control timeline; `rebuild` fuses every claim again.
+    Returns the number of events stored."""
+    from frontlines.control_api import fuse_events
+
+    fuse_events(store, rebuild=rebuild)
+    return store.count("events")
 
 
 def events(

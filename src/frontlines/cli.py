@@ -213,3 +213,8 @@ def demo(out_dir: str) -> None:
         out.print(f"{name}: {path}")
 from frontlines.cli_gazetteer import gazetteer_group  # noqa: E402
 main.add_command(gazetteer_group)  # noqa: E305
+from frontlines.cli_control import control_group, history_command, note_command, timeline_command  # noqa: E402
+main.add_command(control_group)  # noqa: E305
+main.add_command(history_command)
+main.add_command(timeline_command)
+main.add_command(note_command)

@@ -130,11 +130,16 @@ def lookup(ctx: click.Context, name: str, countries: tuple[str, ...] | None, nea
         out.print(f"no place named {name!r} in {', '.join(search) if search else 'any country'}")
         return
     table = Table(title=f"{name}: {len(found)} candidate(s)")
-    for column in ("score", "key", "name", "feature", "admin1", "country", "lat", "lon", "population"):
-        table.add_column(column, justify="right" if column in ("score", "lat", "lon", "population") else "left")
+    widest_key = max(len(place.key) for place, _ in found)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("key", no_wrap=True, min_width=widest_key)
+    table.add_column("name", overflow="fold")
+    for column in ("feature", "admin1", "cc", "lat, lon"):
+        table.add_column(column, no_wrap=column != "admin1", overflow="fold")
+    table.add_column("pop.", justify="right", no_wrap=True)
     for place, score in found:
         table.add_row(f"{score:.3f}", place.key, place.name, f"{place.feature_class}.{place.feature_code}", place.admin1,
-                      place.country, f"{place.lat:.4f}", f"{place.lon:.4f}", str(place.population))  # fmt: skip
+                      place.country, f"{place.lat:.3f}, {place.lon:.3f}", str(place.population))  # fmt: skip
     out.print(table)
 
 

@@ -5,7 +5,8 @@ FrontlinesError
 ├── StoreError       the database cannot be opened or migrated
 ├── GazetteerError   gazetteer data missing or malformed
 ├── ModelError       the spaCy pipeline cannot be loaded
-└── GoldError        a gold file that cannot be read
+├── GoldError        a gold file that cannot be read
+└── ControlError     a baseline, place, note or control request that cannot be used
 """
 
 from __future__ import annotations
@@ -46,3 +47,7 @@ class ModelError(FrontlinesError):
 
 class GoldError(FrontlinesError):
     """A gold file cannot be read."""
+
+
+class ControlError(FrontlinesError):
+    """A baseline file, place name, note or control request that cannot be used."""

@@ -1,18 +1,19 @@
 """Claims -> events: claims from many reports about one happening become one event.
 
-Claims tell one happening when they are of one kind (an attack and a clash by the same side on the
-same day count as one), at the same or a nested place (a town inside a province the report names
-vaguely; a crossing beside the town it is named after), on dates that agree at their precision (a
-capture reported a day or two apart is one capture; air strikes must agree on the day), and by
-compatible actors (the same side, or a claim that names none). Every member must agree with every
-other (no chaining of day after day into one long event).
+Claims tell one happening when they are of one kind (an attack and a clash on the same day count
+as one fight), at the same or a nested place (a town inside a province the report names vaguely; a
+crossing beside the town it is named after), on dates that agree at their precision (a capture
+reported a day or two apart is one capture; air strikes must agree on the day; a claim dated only
+to a month joins the happening most sources tell), and by compatible actors (the same side or a
+claim that names none; for fighting, two sides between them, whichever a report names first).
+Every member must agree with every other (no chaining of day after day into one long event).
 
 Claims that contradict each other stay together as one disputed event with both sides: a town
 taken by two rival actors, or taken according to some and "repelled" or denied according to
 others. The side more independent outlets tell leads; the event never silently drops the other.
 
 Fusion is a pure function of the claims it is given, processed in one canonical order, so the
-same claims always give the same events; `frontlines.fusion_store` runs it incrementally on the
+same claims always give the same events; `frontlines.store.fusion_store` runs it incrementally on the
 neighbourhood of new claims and keeps the ids of the events it had.
 """
 
@@ -21,87 +22,33 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-import math
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
+from datetime import date
 
-import yaml
-
-from frontlines.errors import FrontlinesError
+from frontlines.fusion_rules import (
+    AREA_PRECISIONS,
+    FusionRules,
+    beside,
+    contains,
+    date_interval,
+    dates_agree,
+    distance_km,
+    is_area,
+    place_identity,
+    precision_of,
+)
 from frontlines.gazetteer.normalise import name_key
-from frontlines.gazetteer.precision import place_precision
-from frontlines.model import EVENT_TYPES, Claim, Event, Place
+from frontlines.model import EVENT_TYPES, Claim, Event
 
 EVENT_MODALITIES = frozenset({"asserted", "reported_speech", "hedged"})
 DENIAL_MODALITIES = frozenset({"negated"})
 DENIED = "denied"  # the side of claims that deny a capture
-AREA_PRECISIONS = ("district", "province", "country")
 _PRECISION_RANK = {"point": 0, "town": 1, "district": 2, "province": 3, "country": 4, None: 5}
 _FAR_FUTURE = date.max
 
-
-@dataclass(frozen=True)
-class FusionRules:
-    """What counts as one happening; read from data/fusion.yaml (see the comments there)."""
-
-    date_tolerance: Mapping[str, int]
-    kinds: Mapping[str, str]  # event type -> kind
-    sides: Mapping[str, str]  # actor -> the first actor of its alliance
-    adjacent_km: float
-    repel_triggers: frozenset[str]
-
-    @classmethod
-    def load(cls, path: str | Path | None = None) -> FusionRules:
-        if path is None:
-            return _bundled_rules()
-        return cls.from_mapping(_read_yaml(Path(path)))
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, object]) -> FusionRules:
-        kinds = {t: t for t in EVENT_TYPES}
-        for kind, types in dict(data.get("kinds") or {}).items():  # type: ignore[call-overload]
-            for event_type in types:
-                kinds[str(event_type)] = str(kind)
-        sides: dict[str, str] = {}
-        for group in list(data.get("allies") or []):  # type: ignore[call-overload]
-            for actor in group:
-                sides[str(actor)] = str(group[0])
-        return cls(
-            date_tolerance={str(k): int(v) for k, v in dict(data.get("date_tolerance_days") or {}).items()},  # type: ignore[call-overload]
-            kinds=kinds,
-            sides=sides,
-            adjacent_km=float(data.get("adjacent_km", 10)),  # type: ignore[arg-type]
-            repel_triggers=frozenset(str(t).lower() for t in list(data.get("repel_triggers") or [])),  # type: ignore[call-overload]
-        )
-
-    def tolerance(self, event_type: str) -> int:
-        return self.date_tolerance.get(event_type, self.date_tolerance.get("default", 0))
-
-    def kind(self, event_type: str) -> str:
-        return self.kinds.get(event_type, event_type)
-
-    def side_of(self, actor: str | None) -> str:
-        return self.sides.get(actor, actor) if actor else ""
-
-    def repels(self, claim: Claim) -> bool:
-        return claim.event_type != "territory_taken" and claim.trigger.lower() in self.repel_triggers
-
-
-def _read_yaml(path: Path) -> dict:
-    try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise FrontlinesError(f"cannot read the rules file {path}: {exc}", hint="check its YAML syntax") from exc
-    if not isinstance(loaded, dict):
-        raise FrontlinesError(f"the rules file {path} is not a mapping", hint="see the bundled file for its shape")
-    return loaded
-
-
-@lru_cache(maxsize=1)
-def _bundled_rules() -> FusionRules:
-    return FusionRules.from_mapping(_read_yaml(Path(str(resources.files("frontlines") / "data" / "fusion.yaml"))))
+__all__ = [
+    "DENIAL_MODALITIES", "DENIED", "EVENT_MODALITIES", "EventFacts", "FusedEvent", "FusionRules", "ReportInfo",
+    "Side", "corroborated_confidence", "date_interval", "distance_km", "event_of", "fuse", "is_area",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -145,63 +92,6 @@ class FusedEvent:
     claim_ids: tuple[int, ...]
     facts: EventFacts = field(default_factory=lambda: EventFacts(False, (), None, None, 0, 0, 0))
     side_of_claim: Mapping[int, str] = field(default_factory=dict)
-
-
-# ---- what a claim is, for fusion ---------------------------------------------------------------
-def precision_of(claim: Claim) -> str | None:
-    return claim.place_precision or place_precision(claim.place)
-
-
-def is_area(claim: Claim) -> bool:
-    return precision_of(claim) in AREA_PRECISIONS
-
-
-def place_identity(claim: Claim) -> str:
-    return claim.place.key if claim.place else f"text:{(claim.place_mention or '').lower()}"
-
-
-def date_interval(claim: Claim) -> tuple[date, date] | None:
-    if claim.date is None:
-        return None
-    value, precision = claim.date.value, claim.date.precision
-    until = getattr(claim.date, "until", None)
-    if until is not None:
-        return value, until
-    if precision == "year":
-        return date(value.year, 1, 1), date(value.year, 12, 31)
-    if precision == "month":
-        following = date(value.year + (value.month == 12), value.month % 12 + 1, 1)
-        return date(value.year, value.month, 1), following - timedelta(days=1)
-    return value, value
-
-
-def dates_agree(a: Claim, b: Claim, tolerance: int) -> bool:
-    first, second = date_interval(a), date_interval(b)
-    if first is None or second is None:
-        return first is None and second is None
-    slack = timedelta(days=tolerance)
-    return first[0] - slack <= second[1] and second[0] - slack <= first[1]
-
-
-def contains(area: Place, place: Place) -> bool:
-    """Whether a place lies in a province or country (districts have no containment data)."""
-    if area.country != place.country or area.key == place.key:
-        return False
-    if area.feature_code.startswith("PCL"):
-        return True
-    return area.feature_code.startswith("ADM1") and place.admin1 in {area.admin1, area.name} and bool(place.admin1)
-
-
-def distance_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
-def beside(point: Place, town: Place, km: float) -> bool:
-    """A named feature beside the town it is named after: "Husaybah border crossing" and Husaybah."""
-    town_key = name_key(town.name)
-    return bool(town_key) and name_key(point.name).startswith(town_key) and distance_km(point, town) <= km
 
 
 # ---- clusters --------------------------------------------------------------------------------
@@ -251,7 +141,8 @@ class _Fusion:
         claims = [c for c in claims if c.id is not None]
         positive = [c for c in claims if c.modality in EVENT_MODALITIES]
         denials = [c for c in claims if c.modality in DENIAL_MODALITIES and c.event_type == "territory_taken"]
-        fine = sorted((c for c in positive if not is_area(c) and not self.rules.repels(c)), key=self.order)
+        # day-precise claims first: a claim dated only to a month or year then joins what they tell
+        fine = sorted((c for c in positive if not is_area(c) and not self.rules.repels(c)), key=lambda c: (_coarse(c), self.order(c)))
         areas = sorted((c for c in positive if is_area(c) and not self.rules.repels(c)), key=self.order)
         repels = sorted((c for c in positive if self.rules.repels(c)), key=self.order)
         for claim in fine + areas:
@@ -336,21 +227,34 @@ class _Fusion:
         for relation, cluster in self.candidates(claim, kind):
             if not self.fits(claim, cluster, tolerance):
                 continue
-            named = cluster.named_sides - {DENIED}
             agreement = 0
-            if side and named and side not in named:
-                if not cluster.territorial or relation > 1:
-                    continue  # rival actors: separate happenings, except captures of one place (a dispute)
-                agreement = 1
+            if not cluster.territorial:
+                if not self.actors_fit(claim, cluster):
+                    continue
+            elif side and (named := cluster.named_sides - {DENIED}) and side not in named:
+                if relation > 1:
+                    continue
+                agreement = 1  # taken by rival actors: one disputed capture
             score = (relation, agreement, self.distance(claim, cluster), -len(cluster.members), cluster.number)
             if best is None or score < best[0]:
                 best = (score, cluster)
+        if kind != "territory_taken":
+            side = ""  # only captures have sides; other events keep rival actors apart instead
         if best is not None:
             self.join(best[1], claim, side)
         else:
             cluster = _Cluster(kind=kind, number=len(self.clusters))
             self.clusters.append(cluster)
             self.join(cluster, claim, side)
+
+    def actors_fit(self, claim: Claim, cluster: _Cluster) -> bool:
+        """Fighting has two sides, whichever a report names as the actor: claims fit while all of
+        them name at most two sides between them. Other events fit when they name one actor at most."""
+        members = [*cluster.members, claim]
+        if cluster.kind == "fighting":
+            sides = {self.rules.side_of(x) for m in members for x in (m.actor, m.target_actor) if x}
+            return len(sides) <= 2
+        return len({self.rules.side_of(m.actor) for m in members if m.actor}) <= 1
 
     def contradict(self, claim: Claim, side: str) -> bool:
         """Attach a denial or a "repelled" claim to the capture it contradicts, if there is one."""
@@ -370,8 +274,10 @@ class _Fusion:
         return True
 
     def distance(self, claim: Claim, cluster: _Cluster) -> int:
+        """Days between the claim and the cluster; 0 for a claim dated only to the month or year,
+        which then goes to the happening most sources tell."""
         mine = date_interval(claim)
-        if mine is None:
+        if mine is None or mine[0] != mine[1]:
             return 0
         theirs = [date_interval(m) for m in cluster.fine_members]
         return min((abs((mine[0] - t[0]).days) for t in theirs if t is not None), default=0)
@@ -468,6 +374,8 @@ def event_of(
     date_counts = Counter((c.date.value, c.date.precision) for c in dated if c.date is not None)
     when = min(date_counts, key=lambda d: (-date_counts[d], d[0])) if date_counts else None
     event_type = _most_common([c.event_type for c in lead], order=EVENT_TYPES)
+    if any(c.event_type == "battle" for c in lead):
+        event_type = "battle"  # an assault some call an attack and others fighting: there was fighting
     key_claim = min(members, key=lambda c: c.id or 0)
     key = "|".join([event_type, place_identity(place_claim), when[0].isoformat() if when else "undated", f"c{key_claim.id}"])
     event = Event(
@@ -495,6 +403,11 @@ def event_of(
     )
     claim_ids = tuple(sorted(c.id for c in members if c.id is not None))
     return FusedEvent(key=key, event=event, claim_ids=claim_ids, facts=facts, side_of_claim=side_of_claim)
+
+
+def _coarse(claim: Claim) -> bool:
+    interval = date_interval(claim)
+    return interval is not None and interval[0] != interval[1]
 
 
 def _finest_dated(claims: Sequence[Claim]) -> list[Claim]:

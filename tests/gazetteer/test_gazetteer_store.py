@@ -135,3 +135,32 @@ def test_chunk_size_does_not_change_the_result(sqlite_store: Store, tmp_path: Pa
         import_geonames(whole, files)
         assert sorted(stored.iter_names(sqlite_store)) == sorted(stored.iter_names(whole))
         assert list(stored.iter_places(sqlite_store)) == list(stored.iter_places(whole))
+
+
+@pytest.mark.model
+def test_extraction_and_event_queries_use_the_imported_places(sqlite_store: Store, tmp_path: Path) -> None:
+    import frontlines
+
+    import_geonames(sqlite_store, [iraq_file(tmp_path)])
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "title: Village retaken\noutlet: Iraqi News\npublished: 2017-11-07\n\n"
+        "Iraqi forces recaptured the village of Qaryat Testville from Islamic State militants on Tuesday.\n",
+        encoding="utf-8",
+    )
+    frontlines.ingest([report], store=sqlite_store)
+    [event] = frontlines.events(sqlite_store, place="Qaryat Testville")
+    assert event.place is not None and event.place.key == f"gn:{NORTH_TESTVILLE}"
+    assert (event.event_type, event.place.admin1) == ("territory_taken", "Nineveh")
+
+
+def test_migration_0003_builds_the_tables_of_the_schema_module(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from frontlines.store.schema import metadata
+
+    with store.engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), metadata)
+    ours = [d for d in differences if "gazetteer_" in repr(d)]
+    assert ours == []

@@ -5,6 +5,10 @@
     >>> gazetteer.lookup("Al Qa'im")[0][0].name
     'al-Qaim'
 
+`Gazetteer.from_store(store)` adds what `frontlines gazetteer import` stored (GeoNames dumps);
+`lookup`, `resolve` and `match_spans` take the places a story already named as `context` to
+choose among places sharing a name (see `frontlines.gazetteer.disambiguate`).
+
 Importing loads nothing; the bundled index is read on the first `Gazetteer.bundled()` call.
 """
 

@@ -30,7 +30,16 @@ from dataclasses import dataclass
 
 from frontlines.model import Place
 
-__all__ = ["CONTAINER_CODES", "Evidence", "FeatureHint", "decisive", "distance_km", "feature_rank", "rank"]
+__all__ = [
+    "CONTAINER_CODES",
+    "Evidence",
+    "FeatureHint",
+    "corroborated",
+    "decisive",
+    "distance_km",
+    "feature_rank",
+    "rank",
+]
 
 CONTAINER_CODES = frozenset({"PCLI", "PCL", "PCLD", "ADM1", "ADM1H", "ADM2", "ADM2H", "ADM3", "ADMD"})
 _COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
@@ -124,7 +133,9 @@ def rank(
     if not evidence:
         return sorted(
             found,
-            key=lambda fit: (order.get(fit[0].country, 0), -fit[1], feature_rank(fit[0]), -fit[0].population, fit[0].key),
+            key=lambda fit: (
+                order.get(fit[0].country, 0), -fit[1], feature_rank(fit[0]), -fit[0].population, fit[0].key
+            ),
         )
     scored = [
         (place, round(_NAME_WEIGHT * fit + _SUPPORT_WEIGHT * support(place, evidence), 4)) for place, fit in found
@@ -151,3 +162,19 @@ def decisive(ranked: Sequence[tuple[Place, float]], countries: Sequence[str] | N
     if feature_rank(first) < feature_rank(second):
         return True
     return first.population > 0 and first.population >= 2 * second.population
+
+
+def corroborated(place: Place, context: Sequence[Place]) -> bool:
+    """Whether the story already names a place in the same province, or one within nearness range.
+
+    A fuzzy match ("Hweija" for Hawija) is taken only when so corroborated: on its own it is as
+    likely a different place the gazetteer lacks ("Baghdadi" is not Baghdad).
+    """
+    for other in context:
+        if other.country != place.country or other.feature_code in _COUNTRY_CODES:
+            continue
+        if place.admin1 and other.admin1 == place.admin1:
+            return True
+        if not _is_container(other) and distance_km(place, other) <= NEARNESS_RANGE_KM:
+            return True
+    return False

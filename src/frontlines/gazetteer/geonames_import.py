@@ -44,7 +44,9 @@ ImportProgress = Callable[[str, int, int], None]
 CHUNK_SIZE = 5000
 _COUNTRY_FILE = re.compile(r"[A-Za-z]{2}")
 # alternateNames "isolanguage" values that are not languages: links, codes, postal codes...
-_NOT_LANGUAGES = frozenset({"link", "wkdt", "post", "iata", "icao", "faac", "abbr", "unlc", "tcid", "fr_1793", "phon", "piny"})  # fmt: skip
+_NOT_LANGUAGES = frozenset(
+    {"link", "wkdt", "post", "iata", "icao", "faac", "abbr", "unlc", "tcid", "fr_1793", "phon", "piny"}
+)
 
 
 @dataclass

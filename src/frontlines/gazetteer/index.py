@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from frontlines.errors import GazetteerError
-from frontlines.gazetteer.disambiguate import Evidence, FeatureHint, decisive, rank
+from frontlines.gazetteer.disambiguate import Evidence, FeatureHint, corroborated, decisive, rank
 from frontlines.gazetteer.normalise import name_key
 from frontlines.gazetteer.records import read_places
 from frontlines.gazetteer.spans import find_place_spans
@@ -58,30 +58,29 @@ class Gazetteer:
         return gazetteer
 
     def _index(self, entries: Iterable[KeyedEntry], word_lists: WordLists | None) -> None:
-        self._places: dict[str, Place] = {}
-        self._names: dict[str, tuple[str, ...]] = {}
-        by_key: dict[str, dict[str, float]] = {}
+        places: dict[str, Place] = {}
+        names: dict[str, tuple[str, ...]] = {}
+        by_key: dict[str, list[tuple[Place, float]]] = {}
         for place, keyed in entries:
-            if place.key in self._places:
+            if place.key in places:
                 raise GazetteerError(f"duplicate gazetteer key {place.key}", hint="merge the two entries")
-            self._places[place.key] = place
-            self._names[place.key] = tuple(name for name, _ in keyed)
+            places[place.key] = place
+            names[place.key] = tuple(name for name, _ in keyed)
             own = next((key for name, key in keyed if name == place.name), None) or name_key(place.name)
-            for key in (own, *(key for _, key in keyed)):
-                if not key:
-                    continue
-                weight = _OWN_NAME if key == own else _ALIAS
-                fits = by_key.setdefault(key, {})
-                if weight > fits.get(place.key, 0.0):
-                    fits[place.key] = weight
-        self._by_key: dict[str, tuple[tuple[Place, float], ...]] = {
-            key: tuple((self._places[k], w) for k, w in fits.items()) for key, fits in by_key.items()
-        }
-        # Fuzzy candidates by key length: a ratio ≥ FUZZY_CUTOFF bounds the length difference.
-        self._fuzzy_by_length: dict[int, list[str]] = {}
+            if own:
+                by_key.setdefault(own, []).append((place, _OWN_NAME))
+            for key in {key for _, key in keyed}:
+                if key and key != own:
+                    by_key.setdefault(key, []).append((place, _ALIAS))
+        self._places, self._names, self._by_key = places, names, by_key
+        # Fuzzy candidates by (first letter, length) and (last letter, length): a ratio ≥ FUZZY_CUTOFF
+        # bounds the length difference, and a misspelling keeps the first or the last letter.
+        self._fuzzy_by_first: dict[tuple[str, int], list[str]] = {}
+        self._fuzzy_by_last: dict[tuple[str, int], list[str]] = {}
         for key in self._by_key:
             if len(key) >= _FUZZY_MIN_KEY:
-                self._fuzzy_by_length.setdefault(len(key), []).append(key)
+                self._fuzzy_by_first.setdefault((key[0], len(key)), []).append(key)
+                self._fuzzy_by_last.setdefault((key[-1], len(key)), []).append(key)
         self._word_lists = word_lists
 
     @classmethod
@@ -169,9 +168,15 @@ class Gazetteer:
         the place's own name over an alias, then towns over provinces over features, then the
         larger population.
         """
+        return self._lookup(name, countries, limit, context)[0]
+
+    def _lookup(
+        self, name: str, countries: Sequence[str] | None, limit: int, context: Sequence[Place] | None
+    ) -> tuple[list[tuple[Place, float]], bool]:
+        """Ranked candidates, and whether they came from fuzzy matching."""
         key = name_key(name)
         if not key:
-            return []
+            return [], False
         evidence = Evidence(context=tuple(context or ()))
         exact = self.candidates(key, countries=countries, evidence=evidence)
         if not exact:
@@ -181,14 +186,14 @@ class Gazetteer:
                 evidence = Evidence(context=evidence.context, hint=hint)
                 exact = self.candidates(core_key, countries=countries, evidence=evidence)
         if exact or len(key) < _FUZZY_MIN_KEY:
-            return exact[:limit]
+            return exact[:limit], False
         found: dict[str, tuple[Place, float]] = {}
         for other, ratio in self._fuzzy_keys(key, limit):
             for place, weight in self._by_key[other]:
                 score = round(weight * _FUZZY_WEIGHT * ratio / 100, 4)
                 if score > found.get(place.key, (place, 0.0))[1]:
                     found[place.key] = (place, score)
-        return rank(tuple(found.values()), countries, evidence)[:limit]
+        return rank(tuple(found.values()), countries, evidence)[:limit], True
 
     def resolve(
         self,
@@ -197,10 +202,20 @@ class Gazetteer:
         countries: Sequence[str] | None = DEFAULT_COUNTRIES,
         context: Sequence[Place] | None = None,
     ) -> Place | None:
-        """The one place a name means in this context, or None: unknown names and coin tosses
-        between distant places of the same name stay unresolved, never guessed."""
-        ranked = self.lookup(name, countries=countries, context=context, limit=2)
-        return ranked[0][0] if ranked and decisive(ranked, countries) else None
+        """The one place a name means in this context, or None — never a guess.
+
+        Unresolved: unknown names; coin tosses between distant places of one name (see
+        `disambiguate.decisive`); fuzzy matches the context does not corroborate (a place in
+        the same province or within 250 km of one the story named: "Hweija" is Hawija in a
+        story about Kirkuk, while "Baghdadi" on its own is not Baghdad).
+        """
+        ranked, fuzzy = self._lookup(name, countries, 2, context)
+        if not ranked or not decisive(ranked, countries):
+            return None
+        best = ranked[0][0]
+        if fuzzy and not corroborated(best, context or ()):
+            return None
+        return best
 
     def match_spans(
         self,
@@ -218,16 +233,22 @@ class Gazetteer:
         return find_place_spans(self, text, countries=countries, context=context)
 
     def _fuzzy_keys(self, key: str, limit: int) -> list[tuple[str, float]]:
-        """Keys within FUZZY_CUTOFF of `key`, best first; only lengths that can reach the cutoff."""
+        """Keys within FUZZY_CUTOFF of `key`, best first, among those sharing its first or last
+        letter and of a length that can reach the cutoff."""
         size = len(key)
-        found: list[tuple[str, float]] = []
-        for length, keys in self._fuzzy_by_length.items():
+        found: dict[str, float] = {}
+        longest = size * 200 // FUZZY_CUTOFF
+        for length in range(max(_FUZZY_MIN_KEY, size * FUZZY_CUTOFF // 200), longest + 1):
             if 200 * min(size, length) < FUZZY_CUTOFF * (size + length):
                 continue
-            for other, ratio, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit):
-                found.append((other, ratio))
-        found.sort(key=lambda item: (-item[1], item[0]))
-        return found[:limit]
+            for bucket in (self._fuzzy_by_first.get((key[0], length)), self._fuzzy_by_last.get((key[-1], length))):
+                if not bucket:
+                    continue
+                for other, ratio, _ in process.extract(
+                    key, bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit
+                ):
+                    found[other] = ratio
+        return sorted(found.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
     def _split_hint(self, name: str) -> tuple[str, FeatureHint]:
         """"the village of Zab" → ("Zab", hint at populated places); ("", empty hint) when none."""
@@ -236,11 +257,15 @@ class Gazetteer:
             words = words[1:]
         folded = [w.casefold() for w in words]
         lists = self.word_lists
-        for size in range(min(lists.longest_hint, len(words) - 1), 0, -1):
+        longest = max(lists.longest_hint, lists.longest_feature_phrase)
+        for size in range(min(longest, len(words) - 1), 0, -1):
             hint = lists.hints_before.get(tuple(folded[:size]))
             if hint is not None:
                 return " ".join(words[size:]), hint
             hint = lists.hints_after.get(tuple(folded[-size:]))
+            feature = lists.feature_phrases.get(tuple(folded[-size:]))
+            if hint is None and feature is not None:
+                hint = FeatureHint(codes=feature.codes)
             if hint is not None:
                 return " ".join(words[:-size]), hint
         return "", FeatureHint()

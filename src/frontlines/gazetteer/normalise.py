@@ -6,7 +6,7 @@ most of them and fuzzy matching is left for the rest.
 
 Latin script: lower case, no diacritics, no apostrophes or ayn/hamza marks, the Arabic article
 dropped ("al-", "el-", assimilated "ar-Ramadi", "As Samawah", ...; also "the "), then light
-spelling folding (q→k, o→u, ee→i, ei→ai, ae→ai, y→i inside words, dh→d, doubled letters
+spelling folding (q→k, o→u, ee→i, y→i inside words, then ei→ai, ae→ai, dh→d, doubled letters
 single, word-final -ah/-eh→-a) and finally spaces and hyphens removed ("Tal Afar" = "Talafar").
 
 Arabic script: tashkeel and tatweel stripped, alef/hamza forms unified, ta marbuta → ha,
@@ -27,7 +27,7 @@ __all__ = ["KEY_VERSION", "name_key", "is_arabic", "strip_article"]
 
 # Bump whenever a change to name_key can change a key: keys stored in a database by an older
 # version are then recomputed (see frontlines.store.gazetteer_store.rekey).
-KEY_VERSION = "1"
+KEY_VERSION = "2"
 
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF]")
 _TASHKEEL = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
@@ -101,26 +101,33 @@ def _arabic_key(name: str) -> str:
     return "".join(words)
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
 def _fold_word(word: str) -> str:
     word = word.replace("ee", "i").replace("ou", "u").replace("o", "u")
+    # y as a consonant only at the start of a word; elsewhere it is the vowel i ("Sweyda" = "Sweida").
+    if len(word) > 1:
+        word = word[0] + word[1:].replace("y", "i")
     word = word.replace("ei", "ai").replace("ae", "ai").replace("q", "k").replace("dh", "d")
     if word.endswith("eh") and len(word) > 3:
         word = word[:-2] + "a"
-    # y as a consonant only at the start of a word; elsewhere it is the vowel i.
-    if len(word) > 1:
-        word = word[0] + word[1:].replace("y", "i")
-    word = re.sub(r"(.)\1+", r"\1", word)
+    word = _DOUBLED.sub(r"\1", word)
     if word.endswith("ah") and len(word) > 3:
         word = word[:-1]
     return word
 
 
 def _latin_key(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold()
+    if name.isascii():
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.casefold()
+        text = text.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
     text = _MARKS.sub("", text)
-    text = text.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
     text = _SPACES.sub(" ", text).strip()
     text = _THE.sub("", text)
     text = _HYPHEN_ARTICLE.sub("", text)

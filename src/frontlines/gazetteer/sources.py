@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from frontlines.errors import GazetteerError
@@ -80,9 +81,16 @@ class SupplementRow:
     note: str
 
 
+@lru_cache(maxsize=4096)
+def _is_latin_letter(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")
+
+
 def _is_latin(name: str) -> bool:
+    if name.isascii():
+        return True
     return all(
-        not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN")
+        not ch.isalpha() or _is_latin_letter(ch)
         for ch in unicodedata.normalize("NFKD", name)
         if not unicodedata.combining(ch)
     )
@@ -95,13 +103,11 @@ def usable_alternate_name(name: str) -> bool:
     and all-lower-case machine transliterations ("alqaym", "mo su er") that only add noise.
     """
     name = name.strip()
-    if len(name_key(name)) < 2:
-        return False
     if is_arabic(name):
-        return True
-    if not _is_latin(name) or _CODE.fullmatch(name):
+        return len(name_key(name)) >= 2
+    if name == name.lower() or _CODE.fullmatch(name) or not _is_latin(name):
         return False
-    return name != name.lower()
+    return len(name_key(name)) >= 2
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:

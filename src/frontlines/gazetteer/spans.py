@@ -168,7 +168,8 @@ class _Finder:
             if not decisive(ranked, self.countries):
                 continue  # a coin toss between distant places: unresolved, not guessed
             place, score = ranked[0]
-            matches.append(PlaceMatch(start=c.start, end=c.end, text=self.text[c.start : c.end], place=place, score=score))
+            text = self.text[c.start : c.end]
+            matches.append(PlaceMatch(start=c.start, end=c.end, text=text, place=place, score=score))
         return matches
 
     def _hint_beside(self, candidate: _Candidate) -> FeatureHint:

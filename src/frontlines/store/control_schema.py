@@ -1,8 +1,9 @@
 """Tables of fusion and control (migration 0004 builds the same shape).
 
 - `claim_fusion`: fusion's ledger. Every claim fusion has seen, the event it joined (or none: a
-  denial that contradicts nothing yet) and the side it takes in that event. No foreign key on the
-  claim: when a report is extracted again its old claims vanish, and the rows left behind tell
+  denial that contradicts nothing yet, a claim of a rejected report) and the side it takes in that
+  event. No foreign key on the claim: when a report is extracted again its old claims vanish (and
+  SQLite may give their ids to new ones), and rows whose `event_claims` link went with them tell
   which events must be fused again.
 - `event_facts`: what fusion knows about an event beyond the `events` row: disputed or not, its
   sides with their support, the earliest report, outlets and reports behind it, analyst verdict.

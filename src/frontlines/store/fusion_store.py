@@ -1,7 +1,8 @@
 """Fusion against the store, incrementally: new claims join the events around them.
 
 A run gathers the claims fusion has not seen (no row in `claim_fusion`), the events that lost
-claims to a re-extraction or that an analyst reviewed, and the events of the same kinds within a
+claims to a re-extraction (their `event_claims` links went with the old claims) or that an analyst
+reviewed, and the events of the same kinds within a
 few days of those claims in the same countries; it fuses that neighbourhood again with
 `frontlines.fuse.fuse` and writes back only what it covers. An event keeps its id when the new
 event shares most of its claims, so notes and links stay valid; an event absorbed by another
@@ -51,8 +52,8 @@ class FusionStore:
                 old_ids = list(conn.execute(select(t.events.c.id)).scalars())
                 claims = self._claims(conn, None)
             else:
+                ghosts = self._ghost_events(conn)
                 pending = self._pending_claims(conn)
-                ghosts = self._ghost_events(conn, {cl.report_id for cl in pending if cl.report_id is not None})
                 seeds = set(touched_events) | ghosts
                 old_ids = sorted(seeds | self._events_near(conn, pending + self._claims_of_events(conn, seeds)))
                 claims = {cl.id: cl for cl in pending}
@@ -79,19 +80,29 @@ class FusionStore:
         return [_claim_from_row(row) for row in conn.execute(query.order_by(t.claims.c.id))]
 
     def _pending_claims(self, conn: Connection) -> list[Claim]:
+        """Claims fusion has not seen; with them, the unplaced claims of their reports (seen, but
+        maybe under an id the database has since given to a new claim)."""
         seen = select(c.claim_fusion.c.claim_id).where(c.claim_fusion.c.claim_id == t.claims.c.id).exists()
-        return self._claims(conn, ~seen)
+        pending = self._claims(conn, ~seen)
+        report_ids = sorted({cl.report_id for cl in pending if cl.report_id is not None})
+        for chunk in _chunks(report_ids, 500):
+            unplaced = and_(c.claim_fusion.c.report_id.in_(chunk), c.claim_fusion.c.event_id.is_(None))
+            ids = list(conn.execute(select(c.claim_fusion.c.claim_id).where(unplaced)).scalars())
+            if ids:
+                conn.execute(delete(c.claim_fusion).where(unplaced))
+                pending += self._claims(conn, t.claims.c.id.in_(ids))
+        return pending
 
-    def _ghost_events(self, conn: Connection, report_ids: set[int]) -> set[int]:
-        """Events holding claims of these reports that re-extraction has replaced; their ledger rows go."""
-        ghosts: set[int] = set()
-        for chunk in _chunks(sorted(report_ids), 500):
-            alive = select(t.claims.c.id).where(t.claims.c.id == c.claim_fusion.c.claim_id).exists()
-            rows = list(conn.execute(select(c.claim_fusion.c.claim_id, c.claim_fusion.c.event_id).where(c.claim_fusion.c.report_id.in_(chunk), ~alive)))
-            ghosts.update(row.event_id for row in rows if row.event_id is not None)
-            if rows:
-                conn.execute(delete(c.claim_fusion).where(c.claim_fusion.c.claim_id.in_([row.claim_id for row in rows])))
-        return ghosts
+    def _ghost_events(self, conn: Connection) -> set[int]:
+        """Events that lost claims (a report extracted again deletes its old claims, and the database
+        may give their ids to new ones): the ledger rows go, and the events are fused again."""
+        linked = select(t.event_claims.c.claim_id).where(
+            t.event_claims.c.event_id == c.claim_fusion.c.event_id, t.event_claims.c.claim_id == c.claim_fusion.c.claim_id
+        ).exists()
+        rows = list(conn.execute(select(c.claim_fusion.c.claim_id, c.claim_fusion.c.event_id).where(c.claim_fusion.c.event_id.is_not(None), ~linked)))
+        for chunk in _chunks([row.claim_id for row in rows], 500):
+            conn.execute(delete(c.claim_fusion).where(c.claim_fusion.c.claim_id.in_(chunk)))
+        return {row.event_id for row in rows}
 
     def _claims_of_events(self, conn: Connection, event_ids: Iterable[int]) -> list[Claim]:
         found: list[Claim] = []

@@ -9,12 +9,11 @@ the normaliser wrote them, so that stale keys can be rewritten with `rekey`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing as _closing
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from frontlines.store.gazetteer_schema import gazetteer_imports, gazetteer_meta, gazetteer_names, gazetteer_places
@@ -99,6 +98,24 @@ _PLACE_COLUMNS = (
 )  # fmt: skip
 
 
+_NAME_COLUMNS = ("geonames_id", "name", "key", "language", "source")
+_MARKERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+def _insert_many(conn: Connection, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """Insert rows (tuples in `columns` order) with one DB-API executemany: an import writes
+    hundreds of thousands of names, and building SQLAlchemy parameters per row costs more than
+    the database's own work."""
+    if not rows:
+        return
+    marker = _MARKERS.get(conn.dialect.paramstyle)
+    if marker is None:
+        conn.execute(insert(table), [dict(zip(columns, row)) for row in rows])
+        return
+    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([marker] * len(columns))})"
+    conn.exec_driver_sql(sql, rows)
+
+
 def _place_values(place: GeonamesPlace) -> dict[str, Any]:
     return {column: getattr(place, column) for column in _PLACE_COLUMNS}
 
@@ -128,13 +145,12 @@ def write_places(store: Store, places: Sequence[GeonamesPlace], *, source: str) 
             values = _place_values(place)
             row = existing.get(gid)
             if row is None:
-                new_rows.append({"geonames_id": gid, "source": source, **values})
+                new_rows.append((gid, *values.values(), source))
             elif any(getattr(row, column) != value for column, value in values.items()):
                 changed_rows.append({"gid": gid, "source": source, **values})
             else:
                 counts.places_unchanged += 1
-        if new_rows:
-            conn.execute(insert(gazetteer_places), new_rows)
+        _insert_many(conn, gazetteer_places, ("geonames_id", *_PLACE_COLUMNS, "source"), new_rows)
         if changed_rows:
             conn.execute(
                 update(gazetteer_places)
@@ -161,14 +177,9 @@ def _replace_own_names(conn: Connection, places: dict[int, GeonamesPlace]) -> tu
     for gid, place in places.items():
         for name, key in place.names:
             wanted.setdefault((gid, name), key)
-    new = [
-        {"geonames_id": gid, "name": name, "key": key, "language": "", "source": GEONAME_SOURCE}
-        for (gid, name), key in wanted.items()
-        if (gid, name) not in have
-    ]
+    new = [(gid, name, key, "", GEONAME_SOURCE) for (gid, name), key in wanted.items() if (gid, name) not in have]
     stale = [row_id for pair, row_id in have.items() if pair not in wanted]
-    if new:
-        conn.execute(insert(gazetteer_names), new)
+    _insert_many(conn, gazetteer_names, _NAME_COLUMNS, new)
     for start in range(0, len(stale), 1000):
         conn.execute(delete(gazetteer_names).where(gazetteer_names.c.id.in_(stale[start : start + 1000])))
     return len(new), len(stale)
@@ -193,12 +204,11 @@ def write_alternate_names(store: Store, names: Sequence[AlternateName]) -> Write
             )
         }
         new = [
-            {"geonames_id": gid, "name": name, "key": item.key, "language": item.language, "source": ALTERNATE_SOURCE}
+            (gid, name, item.key, item.language, ALTERNATE_SOURCE)
             for (gid, name), item in wanted.items()
             if (gid, name) not in have
         ]
-        if new:
-            conn.execute(insert(gazetteer_names), new)
+        _insert_many(conn, gazetteer_names, _NAME_COLUMNS, new)
     counts.names_added = len(new)
     return counts
 
@@ -222,35 +232,29 @@ def count_places(store: Store) -> int:
         return conn.execute(select(func.count()).select_from(gazetteer_places)).scalar_one()
 
 
-def iter_places(store: Store, *, countries: Sequence[str] | None = None) -> Iterator[GeonamesPlace]:
+def iter_places(store: Store) -> Iterator[GeonamesPlace]:
     """Every stored place (without names), in GeoNames id order."""
-    query = select(gazetteer_places).order_by(gazetteer_places.c.geonames_id)
-    if countries is not None:
-        query = query.where(gazetteer_places.c.country.in_(list(countries)))
-    with store.engine.connect() as conn, _closing(conn.execution_options(yield_per=_READ_BATCH).execute(query)) as rows:
-        for row in rows:
-            yield GeonamesPlace(
-                geonames_id=row.geonames_id,
-                name=row.name,
-                lat=row.lat,
-                lon=row.lon,
-                feature_class=row.feature_class,
-                feature_code=row.feature_code,
-                country=row.country,
-                admin1_code=row.admin1_code,
-                population=row.population,
-                modified=row.modified,
-            )
+    columns = ", ".join(("geonames_id", *_PLACE_COLUMNS))
+    for row in _raw_rows(store, f"SELECT {columns} FROM gazetteer_places ORDER BY geonames_id"):
+        yield GeonamesPlace(*row)
+
+
+def _raw_rows(store: Store, sql: str) -> Iterator[tuple[Any, ...]]:
+    """Rows of a constant query through a plain DB-API cursor: loading a gazetteer reads
+    hundreds of thousands of rows, and SQLAlchemy's row objects would cost seconds."""
+    with store.engine.connect() as conn:
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(sql)
+            while batch := cursor.fetchmany(_READ_BATCH):
+                yield from batch
+        finally:
+            cursor.close()
 
 
 def iter_names(store: Store) -> Iterator[tuple[int, str, str]]:
-    """(GeoNames id, name, key) of every stored name."""
-    query = select(gazetteer_names.c.geonames_id, gazetteer_names.c.name, gazetteer_names.c.key).order_by(
-        gazetteer_names.c.id
-    )
-    with store.engine.connect() as conn, _closing(conn.execution_options(yield_per=_READ_BATCH).execute(query)) as rows:
-        for row in rows:
-            yield row.geonames_id, row.name, row.key
+    """(GeoNames id, name, key) of every stored name, in the order they were written."""
+    yield from _raw_rows(store, "SELECT geonames_id, name, key FROM gazetteer_names ORDER BY id")
 
 
 def key_version(store: Store) -> str | None:

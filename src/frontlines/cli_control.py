@@ -1,0 +1,220 @@
+"""`frontlines control`, `history`, `timeline` and `note`: thin commands over `frontlines.control_api`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from frontlines import api, control_api
+from frontlines.store.fusion_store import CORRECTABLE
+
+out = Console(highlight=False, soft_wrap=True)
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from exc
+
+
+@click.group(name="control", invoke_without_command=True)
+@click.option("--on", "day", callback=_iso_date, help="The day, YYYY-MM-DD (default: today).")
+@click.option("--actor", help="Only places this actor held (e.g. 'Islamic State').")
+@click.option("--country", help="Only places in this country (ISO code, e.g. IQ).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "geojson"]), default="table", show_default=True)
+@click.pass_context
+def control_group(ctx: click.Context, day: date | None, actor: str | None, country: str | None, fmt: str) -> None:
+    """Who held each place on a day, contested places included, and each province's tally.
+
+    Subcommands record what an analyst knows: `set` one place, `baseline` a file of them;
+    `rebuild` recomputes the timeline after the rules (data/control.yaml) change.
+
+    \b
+    Example:
+      frontlines control baseline src/frontlines/data/demo/baseline.yaml
+      frontlines control --on 2017-11-10 --country IQ
+      frontlines control --on 2017-11-10 --actor "Islamic State" --format geojson > is.geojson
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    with api.open_store(ctx.obj["db"]) as store:
+        snapshot = control_api.control_on(store, day or date.today(), actor=actor, country=country)
+    if fmt == "json":
+        out.print_json(json.dumps(snapshot.as_dict()))
+        return
+    if fmt == "geojson":
+        sys.stdout.write(json.dumps(snapshot.as_geojson()) + "\n")
+        return
+    table = Table(title=f"control on {snapshot.day.isoformat()}: {len(snapshot.places)} places")
+    for column in ("place", "province", "held by", "since", "confidence", "basis", "events"):
+        table.add_column(column)
+    for held in snapshot.places:
+        holder = f"contested ({', '.join(held.contestants)})" if held.contested and held.contestants else held.label
+        table.add_row(
+            held.name, held.province, holder, held.start.isoformat(), f"{held.confidence:.2f}", held.basis,
+            " ".join(map(str, held.event_ids[-5:])),
+        )  # fmt: skip
+    out.print(table)
+    for province in snapshot.provinces:
+        out.print(f"{province.province} ({province.country}): {province.text}")
+
+
+@control_group.command(name="set")
+@click.argument("place")
+@click.argument("actor")
+@click.option("--since", "since", callback=_iso_date, required=True, help="From this day, YYYY-MM-DD.")
+@click.option("--country", help="ISO code, when the name is shared across countries.")
+@click.option("--note", default="", help="Why (a source, a map).")
+@click.pass_context
+def set_command(ctx: click.Context, place: str, actor: str, since: date, country: str | None, note: str) -> None:
+    """Record that ACTOR (or "contested") held PLACE from --since: an analyst's fact the timeline starts from.
+
+    \b
+    Example:
+      frontlines control set Rawa "Islamic State" --since 2017-08-01
+    """
+    with api.open_store(ctx.obj["db"]) as store:
+        found = control_api.set_control(store, place, actor, since, country=country, note=note)
+    out.print(f"{found.name} ({found.admin1}, {found.country}): {actor} since {since.isoformat()}")
+
+
+@control_group.command(name="baseline")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.pass_context
+def baseline_command(ctx: click.Context, file: str) -> None:
+    """Load a baseline of known control from a YAML or CSV file (see frontlines.baseline for the format).
+
+    \b
+    Example:
+      frontlines control baseline src/frontlines/data/demo/baseline.yaml
+    """
+    with api.open_store(ctx.obj["db"]) as store:
+        count = control_api.load_baseline(store, file)
+    out.print(f"{count} baseline entries stored")
+
+
+@control_group.command(name="rebuild")
+@click.option("--events", "events_too", is_flag=True, help="Fuse every claim into events again first (after editing data/fusion.yaml).")
+@click.pass_context
+def rebuild_command(ctx: click.Context, events_too: bool) -> None:
+    """Recompute every control span (after editing data/control.yaml).
+
+    \b
+    Example:
+      frontlines control rebuild --events
+    """
+    with api.open_store(ctx.obj["db"]) as store:
+        if events_too:
+            api.refuse(store, rebuild=True)
+        spans = control_api.rebuild_control(store)
+        events = store.count("events")
+    out.print(f"{events} events, {spans} control spans")
+
+
+@click.command(name="history")
+@click.argument("place")
+@click.option("--country", help="ISO code, when the name is shared across countries.")
+@click.option("--json", "as_json", is_flag=True, help="Print the history as JSON.")
+@click.pass_context
+def history_command(ctx: click.Context, place: str, country: str | None, as_json: bool) -> None:
+    """Everything known about a place, oldest first: events with their sources, baseline, control, notes.
+
+    \b
+    Example:
+      frontlines history Rawa
+    """
+    with api.open_store(ctx.obj["db"]) as store:
+        found = control_api.history(store, place, country=country)
+    if as_json:
+        entries = [
+            {
+                "date": e.day.isoformat() if e.day else None, "kind": e.kind, "text": e.text,
+                "event_id": e.event.id if e.event else None,
+                "sources": [{"outlet": s.outlet, "title": s.title, "published": s.published.isoformat() if s.published else None,
+                             "url": s.url, "quote": s.quote} for s in e.sources],
+            }
+            for e in found.entries
+        ]  # fmt: skip
+        out.print_json(json.dumps({"place": found.place.name, "place_key": found.place.key, "entries": entries}))
+        return
+    out.print(f"[bold]{found.place.name}[/] ({found.place.admin1}, {found.place.country})")
+    for entry in found.entries:
+        prefix = f"[{entry.event.id}] " if entry.event else ""
+        out.print(prefix + entry.text, markup=False)
+        for source in entry.sources:
+            out.print(f"    {source.outlet}, \"{source.title},\" {source.published or 'n.d.'}: {source.quote}", markup=False)
+
+
+@click.command(name="timeline")
+@click.option("--place", help="One place (any spelling).")
+@click.option("--region", help="A province (Anbar) or a country code (IQ).")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@click.pass_context
+def timeline_command(ctx: click.Context, place: str | None, region: str | None, as_json: bool) -> None:
+    """Changes of control in date order, for a place, a province, a country or everywhere.
+
+    \b
+    Example:
+      frontlines timeline --region Anbar
+      frontlines timeline --place "Albu Kamal"
+    """
+    with api.open_store(ctx.obj["db"]) as store:
+        changes = control_api.timeline(store, place=place, region=region)
+    if as_json:
+        rows = [
+            {"date": ch.day.isoformat(), "place": ch.place.name, "province": ch.place.admin1, "country": ch.place.country,
+             "before": ch.before, "after": ch.after, "contestants": list(ch.span.contestants), "basis": ch.span.basis,
+             "events": list(ch.span.event_ids), "confidence": ch.span.confidence}
+            for ch in changes
+        ]  # fmt: skip
+        out.print_json(json.dumps(rows))
+        return
+    table = Table(title=f"{len(changes)} changes of control")
+    for column in ("date", "place", "from", "to", "basis", "events"):
+        table.add_column(column)
+    for ch in changes:
+        to = f"contested ({', '.join(ch.span.contestants)})" if ch.span.contested and ch.span.contestants else ch.after
+        table.add_row(ch.day.isoformat(), ch.place.name, ch.before or "", to, ch.span.basis, " ".join(map(str, ch.span.event_ids[-5:])))
+    out.print(table)
+
+
+def _corrections(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> dict[str, str]:
+    fixes: dict[str, str] = {}
+    for item in value:
+        name, sep, text = item.partition("=")
+        if not sep or name.strip() not in CORRECTABLE:
+            raise click.BadParameter(f"{item!r}: write FIELD=VALUE with FIELD one of {', '.join(CORRECTABLE)}")
+        fixes[name.strip()] = text.strip()
+    return fixes
+
+
+@click.command(name="note")
+@click.argument("body")
+@click.option("--event", "event_id", type=int, help="The event the note is on (its id in `frontlines events`/`history`).")
+@click.option("--report", "report_id", type=int, help="The report the note is on.")
+@click.option("--verdict", type=click.Choice(control_api.VERDICTS), help="confirm, reject or correct; none for a comment.")
+@click.option("--set", "corrections", multiple=True, callback=_corrections, help="With --verdict correct: FIELD=VALUE (date, actor, target_actor, place, event_type).")
+@click.option("--author", envvar="USER", default="analyst", show_default=True, help="Who writes the note.")
+@click.pass_context
+def note_command(ctx: click.Context, body: str, event_id: int | None, report_id: int | None, verdict: str | None, corrections: dict[str, str], author: str) -> None:
+    """Add an analyst's note to an event or a report; a verdict flows into fusion and control.
+
+    \b
+    Example:
+      frontlines note --event 35 --verdict reject "Rawa was not taken in September"
+      frontlines note --event 109 --verdict correct --set actor="Syrian forces" "the Syrian army took it"
+    """
+    if (event_id is None) == (report_id is None):
+        raise click.UsageError("give one of --event ID or --report ID")
+    kind, target = ("event", event_id) if event_id is not None else ("report", report_id)
+    with api.open_store(ctx.obj["db"]) as store:
+        note_id = control_api.add_note(store, kind, target, body, author=author, verdict=verdict, corrections=corrections)  # type: ignore[arg-type]
+    out.print(f"note {note_id} on {kind} {target}" + (f" ({verdict})" if verdict else ""))
