@@ -18,11 +18,11 @@ console = Console(stderr=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
-def _countries(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...] | None:
-    """"--country IQ --country SY" or "--country IQ,SY"; "*" means every country; () the default."""
+def _countries(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """"--country IQ --country SY" or "--country IQ,SY"; ("*",) means every country; () the default."""
     codes = [code.strip().upper() for item in value for code in item.split(",") if code.strip()]
     if "*" in codes:
-        return None
+        return ("*",)
     for code in codes:
         if len(code) != 2 or not code.isalpha():
             raise click.BadParameter(f"{code!r} is not a two-letter country code such as IQ or SY")
@@ -55,7 +55,7 @@ def gazetteer_group() -> None:
                    "whole, any other place file (allCountries) filtered to IQ,SY.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
-def import_command(ctx: click.Context, files: tuple[str, ...], countries: tuple[str, ...] | None, as_json: bool) -> None:
+def import_command(ctx: click.Context, files: tuple[str, ...], countries: tuple[str, ...], as_json: bool) -> None:
     """Import GeoNames dumps (IQ.zip, allCountries.zip, alternateNamesV2.zip; .txt or .zip).
 
     Streams each file, writes it in chunks (one transaction each) and can be run again: a second
@@ -69,7 +69,7 @@ def import_command(ctx: click.Context, files: tuple[str, ...], countries: tuple[
     """
     from frontlines.gazetteer.geonames_import import import_geonames
 
-    wanted = None if countries == () else countries  # () = not given: the per-file default
+    wanted = countries or None  # None: the per-file default; ("*",): every country
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeElapsedColumn())
     with api.open_store(ctx.obj["db"]) as store, Progress(*columns, console=console, transient=True,
                                                           disable=not console.is_terminal) as bar:  # fmt: skip
@@ -107,7 +107,7 @@ def import_command(ctx: click.Context, files: tuple[str, ...], countries: tuple[
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the candidates as JSON.")
 @click.pass_context
-def lookup(ctx: click.Context, name: str, countries: tuple[str, ...] | None, near: tuple[str, ...], limit: int,
+def lookup(ctx: click.Context, name: str, countries: tuple[str, ...], near: tuple[str, ...], limit: int,
            as_json: bool) -> None:  # fmt: skip
     """Candidates for a place name, best first, with scores, feature, province and coordinates.
 
@@ -120,7 +120,7 @@ def lookup(ctx: click.Context, name: str, countries: tuple[str, ...] | None, nea
     """
     from frontlines.gazetteer.stored import lookup_in_store
 
-    search = DEFAULT_COUNTRIES if countries == () else countries
+    search = None if countries == ("*",) else countries or DEFAULT_COUNTRIES
     with api.open_store(ctx.obj["db"]) as store:
         found = lookup_in_store(store, name, countries=search, near=near, limit=limit)
     if as_json:

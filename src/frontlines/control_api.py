@@ -114,13 +114,14 @@ class ControlSnapshot:
             }
             for held in self.places
         ]
-        return {"type": "FeatureCollection", "properties": {"date": self.day.isoformat()}, "features": features}
+        provinces = [{"country": p.country, "province": p.province, "holders": dict(p.holders)} for p in self.provinces]
+        return {"type": "FeatureCollection", "properties": {"date": self.day.isoformat(), "provinces": provinces}, "features": features}
 
 
 def control_on(store: Store, day: date, *, actor: str | None = None, country: str | None = None) -> ControlSnapshot:
     """Who held each place on `day`, contested places included; provinces summarised from their places."""
     places = ControlStore(store).spans_on(day, holder=actor, country=country)
-    provinces = summarise_provinces((held[2], held[3], CONTESTED if held[7] else held[6] or "unknown") for held in places)
+    provinces = summarise_provinces((held[2], held[3] or "", CONTESTED if held[7] else held[6] or "unknown") for held in places)
     return ControlSnapshot(day, tuple(places), tuple(provinces))
 
 
@@ -309,10 +310,11 @@ def notes_on(store: Store, event_ids: Sequence[int]) -> list[dict[str, Any]]:
 
 
 def _held_dict(held: HeldPlace) -> dict[str, Any]:
+    end = held.end
     return {
         "place": held.name, "place_key": held.place_key, "country": held.country, "province": held.province,
         "lat": held.lat, "lon": held.lon, "holder": held.holder, "contested": held.contested,
-        "status": CONTESTED if held.contested else held.holder, "contestants": list(held.contestants),
-        "since": held.start.isoformat(), "until": held.end.isoformat() if held.end else None,
-        "confidence": held.confidence, "basis": held.basis, "events": list(held.event_ids),
+        "status": held.label, "contestants": list(held.contestants), "since": held.start.isoformat(),
+        "until": end.isoformat() if end else None, "confidence": held.confidence, "basis": held.basis,
+        "events": list(held.event_ids),
     }  # fmt: skip

@@ -6,7 +6,16 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from geonames_samples import AL_QAIM, IRAQ_ROWS, NORTH_TESTVILLE, SOUTH_TESTVILLE, alternate_names_file, iraq_file, write_text
+from geonames_samples import (
+    AL_QAIM,
+    IRAQ_ROWS,
+    NORTH_TESTVILLE,
+    SOUTH_TESTVILLE,
+    all_countries_file,
+    alternate_names_file,
+    iraq_file,
+    write_text,
+)
 
 from frontlines.cli import main
 
@@ -75,3 +84,12 @@ def test_a_bad_file_is_an_error_with_a_hint_and_exit_status_2(tmp_path: Path) ->
 def test_a_bad_country_code_is_explained(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["gazetteer", "lookup", "Rawa", "--country", "Iraq"])
     assert result.exit_code == 2 and "two-letter country code" in result.output
+
+
+def test_import_with_every_country(tmp_path: Path) -> None:
+    db = str(tmp_path / "g.db")
+    run("--db", db, "gazetteer", "import", "--country", "*", str(all_countries_file(tmp_path)))
+    stats = json.loads(run("--db", db, "gazetteer", "stats", "--json").stdout)
+    assert set(stats["imported"]["places_by_country"]) == {"IQ", "SY", "TR"}
+    found = json.loads(run("--db", db, "gazetteer", "lookup", "Testköy", "--country", "*", "--json").stdout)
+    assert found[0]["country"] == "TR"

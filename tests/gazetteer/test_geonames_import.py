@@ -58,6 +58,11 @@ def test_the_country_option_chooses_the_countries(sqlite_store: Store, tmp_path:
     assert {p.country for p in stored.iter_places(sqlite_store)} == {"TR"}
 
 
+def test_a_star_keeps_every_country(sqlite_store: Store, tmp_path: Path) -> None:
+    import_geonames(sqlite_store, [all_countries_file(tmp_path)], countries=["*"])
+    assert {p.country for p in stored.iter_places(sqlite_store)} == {"IQ", "SY", "TR"}
+
+
 def test_a_country_file_is_taken_whole_by_default(sqlite_store: Store, tmp_path: Path) -> None:
     turkey = write_text(tmp_path / "TR.txt", OTHER_ROWS[1:])
     import_geonames(sqlite_store, [turkey])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from collections.abc import Sequence
 from typing import Protocol
 
 from spacy.tokens import Span, Token
@@ -44,7 +45,9 @@ _CONFIDENCE = {"asserted": 0.8, "reported_speech": 0.75, "hedged": 0.4}
 
 
 class PlaceFinder(Protocol):
-    def match_spans(self, text: str, *, countries: tuple[str, ...] = ...) -> list[PlaceMatch]: ...
+    def match_spans(
+        self, text: str, *, countries: tuple[str, ...] = ..., context: Sequence[Place] | None = ...
+    ) -> list[PlaceMatch]: ...
 
 
 @dataclass
@@ -81,7 +84,8 @@ class SentenceReader:
         text = sentence.text
         dateline = _DATELINE.match(text)
         skip_to = dateline.end() if dateline else 0  # "BAGHDAD, Nov. 4 (Xinhua) --" names where it was filed
-        matches = [m for m in self.places.match_spans(text, countries=context.countries) if m.start >= skip_to]
+        found = self.places.match_spans(text, countries=context.countries, context=context.places_seen)
+        matches = [m for m in found if m.start >= skip_to]
         matches = [m for m in matches if m.place.feature_code not in _COUNTRY_CODES]
         actor_mentions = self.actors.find(text)
         if any(m.name == "Islamic State" for m in actor_mentions):
@@ -213,6 +217,9 @@ class SentenceReader:
         days = [m for m in dates if m.sets_running_date]
         if days:
             context.running_date = days[-1].value.value
+        for match in matches:  # the story's places steer how its later names resolve
+            if match.place not in context.places_seen:
+                context.places_seen.append(match.place)
         towns = [m for m in matches if m.place.feature_code not in _CONTAINER_CODES]
         if towns:
             context.last_place = towns[0]  # the sentence's topic comes first: "the town" next points back to it

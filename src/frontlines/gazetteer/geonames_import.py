@@ -9,9 +9,9 @@
 - Place files (the `geoname` table: IQ.zip, allCountries.zip, cities500.zip) are imported first,
   then alternate-names files, whatever the order given, so that alternate names find the places
   imported in the same run.
-- `countries` filters place rows by country code. By default a country file (a two-letter name
-  such as IQ.txt) is taken whole and any other place file (allCountries, cities500) is filtered
-  to Iraq and Syria.
+- `countries` filters place rows by country code ("*": every country). By default a country
+  file (a two-letter name such as IQ.txt) is taken whole and any other place file
+  (allCountries, cities500) is filtered to Iraq and Syria.
 - Alternate names are kept for places already known (stored, or bundled with a GeoNames id), in
   Latin or Arabic script, without codes (IATA, ICAO, postal) or links.
 - Rows are written in chunks, each in its own transaction; re-importing a file changes nothing.
@@ -80,7 +80,8 @@ class ImportSummary:
 
 def _place_filter(path: Path, countries: Sequence[str] | None) -> frozenset[str] | None:
     if countries is not None:
-        return frozenset(c.upper() for c in countries)
+        codes = frozenset(c.upper() for c in countries)
+        return None if "*" in codes else codes
     stem = path.name.split(".", 1)[0]
     return None if _COUNTRY_FILE.fullmatch(stem) else frozenset(DEFAULT_COUNTRIES)
 
