@@ -183,3 +183,15 @@ def test_the_timeline_lists_changes_of_control_in_order(store: Store, places: di
     ]  # fmt: skip
     assert [c.place.name for c in timeline(store, place="Rawa", gazetteer=gazetteer)] == ["Rawa", "Rawa"]
     assert len(timeline(store, region="IQ", gazetteer=gazetteer)) == 4
+
+
+def test_a_corrected_place_joins_the_event_there_and_the_note_follows(store: Store, places: dict[str, Place], gazetteer) -> None:  # type: ignore[no-untyped-def]
+    anah, rawa = places["Anah"], places["Rawa"]
+    report(store, "Al Sumaria", date(2017, 9, 21), ("territory_taken", anah, date(2017, 9, 21), IRAQ))
+    report(store, "NINA", date(2017, 9, 22), ("territory_taken", rawa, date(2017, 9, 21), IRAQ))  # "Ana" read as Rawa
+    (at_anah,), (misplaced,) = events_at(store, anah), events_at(store, rawa)
+    note_id = add_note(store, "event", misplaced.id, "the report means Anah", author="analyst", verdict="correct", corrections={"place": "Anah"}, gazetteer=gazetteer)  # type: ignore[arg-type]
+    (merged,) = events_at(store, anah)
+    assert merged.id == at_anah.id and {s.outlet for s in merged.sources} == {"Al Sumaria", "NINA"} and events_at(store, rawa) == []
+    notes = history(store, "Anah", gazetteer=gazetteer).entries
+    assert any(e.kind == "note" and "means Anah" in e.text for e in notes) and note_id

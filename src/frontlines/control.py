@@ -24,6 +24,7 @@ is the library API.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -351,9 +352,8 @@ class ProvinceSummary:
 def summarise_provinces(rows: Iterable[tuple[str, str, str]]) -> list[ProvinceSummary]:
     """Provinces from their places: (country, province, holder label) rows -> places per holder."""
     counts: dict[tuple[str, str], dict[str, int]] = {}
-    for country, province, label in rows:
-        per = counts.setdefault((country, province or "?"), {})
-        per[label] = per.get(label, 0) + 1
+    for (country, province, label), count in Counter(rows).items():
+        counts.setdefault((country, province or "?"), {})[label] = count
     return [
         ProvinceSummary(country, province, tuple(sorted(per.items(), key=lambda kv: (-kv[1], kv[0]))))
         for (country, province), per in sorted(counts.items())

@@ -52,18 +52,18 @@ class FusionStore:
                 old_ids = list(conn.execute(select(t.events.c.id)).scalars())
                 claims = self._claims(conn, None)
             else:
-                ghosts = self._ghost_events(conn)
-                pending = self._pending_claims(conn)
-                seeds = set(touched_events) | ghosts
-                old_ids = sorted(seeds | self._events_near(conn, pending + self._claims_of_events(conn, seeds)))
-                claims = {cl.id: cl for cl in pending}
-                claims.update((cl.id, cl) for cl in self._claims_of_events(conn, old_ids))
-                claims.update((cl.id, cl) for cl in self._unattached_denials(conn, list(claims.values())))
-                claims = list(claims.values())  # type: ignore[assignment]
-            claims = [cl for cl in claims if cl.report_id not in rejected_reports]  # type: ignore[union-attr]
+                seeds = set(touched_events) | self._ghost_events(conn)
+                # where the new and the reviewed claims are, as corrected: the events around them
+                around = self._corrected(conn, self._pending_claims(conn) + self._claims_of_events(conn, seeds))
+                old_ids = sorted(seeds | self._events_near(conn, around))
+                by_id = {cl.id: cl for cl in around}
+                by_id.update((cl.id, cl) for cl in self._claims_of_events(conn, old_ids) if cl.id not in by_id)
+                by_id.update((cl.id, cl) for cl in self._unattached_denials(conn, list(by_id.values())) if cl.id not in by_id)
+                claims = list(by_id.values())
+            claims = [cl for cl in claims if cl.report_id not in rejected_reports]
             if not claims and not old_ids:
                 return FusionUpdate()
-            claims = self._corrected(conn, claims)  # type: ignore[arg-type]
+            claims = self._corrected(conn, claims)
             reports = self._report_info(conn, {cl.report_id for cl in claims if cl.report_id is not None})
             siblings = self._siblings(conn, claims)
             verdicts = self._verdicts(conn, [cl.id for cl in claims if cl.id is not None])
