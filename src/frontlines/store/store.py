@@ -136,18 +136,25 @@ class Store:
     # ---- claims --------------------------------------------------------------------------
     def save_claims(self, claims_by_report: dict[int, list[Claim]], version: str) -> int:
         """Replace the claims of each report with freshly extracted ones, in one transaction."""
-        saved = 0
+        rows: list[dict[str, Any]] = []
+        place_ids: dict[str, int] = {}
         with self.engine.begin() as conn:
+            report_ids = list(claims_by_report)
+            for chunk in _chunks(report_ids, 500):
+                conn.execute(delete(t.claims).where(t.claims.c.report_id.in_(chunk)))
             for report_id, claims in claims_by_report.items():
-                conn.execute(delete(t.claims).where(t.claims.c.report_id == report_id))
                 for claim in claims:
-                    place_id = self._place_id(conn, claim.place) if claim.place else None
-                    conn.execute(insert(t.claims).values(_claim_row(claim, report_id, place_id)))
-                    saved += 1
-                conn.execute(
-                    update(t.reports).where(t.reports.c.id == report_id).values(extracted_version=version)
-                )
-        return saved
+                    place_id = None
+                    if claim.place is not None:
+                        if claim.place.key not in place_ids:
+                            place_ids[claim.place.key] = self._place_id(conn, claim.place)
+                        place_id = place_ids[claim.place.key]
+                    rows.append(_claim_row(claim, report_id, place_id))
+            if rows:
+                conn.execute(insert(t.claims), rows)  # one executemany for the batch
+            for chunk in _chunks(report_ids, 500):
+                conn.execute(update(t.reports).where(t.reports.c.id.in_(chunk)).values(extracted_version=version))
+        return len(rows)
 
     @staticmethod
     def _place_id(conn: Connection, place: Place) -> int:
