@@ -64,6 +64,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Every pattern above needs one of these; most sentences have none and skip the twenty searches.
+_MAY_HOLD_A_DATE = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|night|yester|today|morning|evening|afternoon|ago\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int  # character offsets within the sentence
@@ -90,6 +97,8 @@ class DateResolver:
         `running` is the story's date before this sentence; relative expressions later in the
         sentence resolve against dates set earlier in it.
         """
+        if not _MAY_HOLD_A_DATE.search(sentence):
+            return []
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, int, str, re.Match[str]]] = []
         for kind, pattern in _PATTERNS:
