@@ -85,3 +85,14 @@ def test_ingest_extracts_events_whose_quotes_are_the_stored_text(store: Store, t
         assert event.sources
         for source in event.sources:
             assert texts[source.report_id][source.start : source.end] == source.quote
+
+
+@pytest.mark.model
+def test_an_unresolved_place_is_exported_as_text_without_coordinates(sqlite_store: Store, tmp_path: Path) -> None:
+    from frontlines.outputs.exports import event_to_dict
+
+    text = GOOD.replace("the town of Anah on Thursday", "the village of Umm al-Waz on Thursday")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    frontlines.ingest([tmp_path], store=sqlite_store)
+    (event,) = [event_to_dict(e) for e in frontlines.events(sqlite_store)]
+    assert event["place"]["name"] == "Umm al-Waz" and event["place"]["lat"] is None and event["sources"]

@@ -176,3 +176,8 @@ def test_residents_travelling_make_no_military_event(pipeline) -> None:  # type:
 def test_each_claim_says_how_precisely_its_place_locates_it(pipeline, sentence: str, precision: str) -> None:  # type: ignore[no-untyped-def]
     (claim,) = claims_of(pipeline, sentence)
     assert claim.place_precision == precision
+
+
+def test_a_place_the_gazetteer_cannot_resolve_is_kept_as_text_never_guessed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of(pipeline, "Iraqi forces retook the village of Umm al-Waz on Tuesday.")
+    assert claim.event_type == "territory_taken" and claim.place is None and claim.place_mention == "Umm al-Waz"

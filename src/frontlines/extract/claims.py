@@ -37,6 +37,11 @@ _REFERENCE_WORDS = frozenset({"town", "city", "village", "it", "there", "area", 
 _CONTAINER_CODES = frozenset({"PCLI", "ADM1", "ADM2"})
 # "the next objective is Anah": a place named as an aim is no place where something happened
 _OBJECTIVE_WORDS = frozenset({"objective", "target", "goal", "aim", "destination", "priority"})
+# spaCy often labels Iraqi and Syrian villages as people or organisations; a cue names them as places
+_NAMED_AFTER_CUE = re.compile(
+    r"\b(?:village|town|city|area|district|region|hamlet|settlement|neighbou?rhood|sub-district)s? of "
+    r"((?:(?:al|el|Al|El)-|Umm |Abu |Tal |Tell |Ain |Bir |Wadi )?[A-Z][\w'’-]+(?: (?:al-)?[A-Z][\w'’-]+){0,2})"
+)
 _EVENT_NOUNS = frozenset({"operation", "offensive", "campaign", "attack", "assault", "battle", "fighting", "push", "drive", "strike"})
 _COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
 # When two triggers of one sentence name the same place, the more telling one stays.
@@ -86,6 +91,8 @@ class SentenceReader:
         skip_to = dateline.end() if dateline else 0  # "BAGHDAD, Nov. 4 (Xinhua) --" names where it was filed
         found = self.places.match_spans(text, countries=context.countries, context=context.places_seen)
         matches = [m for m in found if m.start >= skip_to]
+        resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
+        matches = sorted(matches + resolved, key=lambda m: m.start)
         matches = [m for m in matches if m.place.feature_code not in _COUNTRY_CODES]
         actor_mentions = self.actors.find(text)
         if any(m.name == "Islamic State" for m in actor_mentions):
@@ -104,6 +111,7 @@ class SentenceReader:
                 draft = self._claim(trigger, assignment, modality, sentence, offset, actor_mentions, date_mentions, context, owners)
                 if draft is not None:
                     drafts.append(draft)
+        drafts += self._text_only_claims(sentence, offset, owners, modalities, unresolved, drafts, actor_mentions, date_mentions, context)
         claims = _keep_most_telling(drafts)
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
@@ -187,6 +195,74 @@ class SentenceReader:
         if target == actor:
             target = None
         return actor, target
+
+    def _entity_places(
+        self, sentence: Span, matches: list[PlaceMatch], skip_to: int, context: StoryContext
+    ) -> tuple[list[PlaceMatch], list[tuple[int, int, str]]]:
+        """Place names spaCy found that the gazetteer matcher did not: resolved in context, or kept as text."""
+        resolve = getattr(self.places, "resolve", None)
+        resolved: list[PlaceMatch] = []
+        unresolved: list[tuple[int, int, str]] = []
+        base = sentence.start_char
+        spans = [(e.start_char - base, e.end_char - base) for e in sentence.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        spans += [m.span(1) for m in _NAMED_AFTER_CUE.finditer(sentence.text)]  # "the village of Umm al-Waz"
+        seen: set[tuple[int, int]] = set()
+        for start, end in sorted(spans):
+            if (start, end) in seen or any(s0 < end and start < e0 for s0, e0 in seen):
+                continue
+            seen.add((start, end))
+            ent = sentence.char_span(base + start, base + end, alignment_mode="expand")
+            if ent is None:
+                continue
+            if start < skip_to or any(m.start < end and start < m.end for m in matches):
+                continue
+            words = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            if self.actors.find(words) or not words[:1].isupper():
+                continue  # "Iraqi", "the Islamic State": actors, not places
+            place = resolve(words, countries=context.countries, context=context.places_seen) if resolve else None
+            if place is not None:
+                resolved.append(PlaceMatch(start=end - len(words), end=end, text=words, place=place, score=0.8))
+            else:
+                unresolved.append((end - len(words), end, words))
+        return resolved, unresolved
+
+    def _text_only_claims(
+        self,
+        sentence: Span,
+        offset: int,
+        triggers: list[Trigger],
+        modalities: dict[int, str],
+        unresolved: list[tuple[int, int, str]],
+        drafts: list[Claim],
+        actor_mentions: list[ActorMention],
+        date_mentions: list[DateMention],
+        context: StoryContext,
+    ) -> list[Claim]:
+        """A place name the gazetteer cannot resolve is kept as text, with no coordinates: never guessed."""
+        if not unresolved:
+            return []
+        placed = {claim.trigger for claim in drafts}
+        trigger_at = {t.token.i: t for t in triggers}
+        claims = []
+        for start, end, words in unresolved:
+            head = _head_token_of_span(sentence, start, end)
+            owner = _owning_trigger(head, trigger_at)[0] if head is not None else None
+            if owner is None or modalities[owner] in NON_EVENT_MODALITIES or trigger_at[owner].text in placed:
+                continue
+            trigger = trigger_at[owner]
+            actor, target = self._actors(trigger, trigger.event_type, sentence, actor_mentions, context)
+            text = sentence.text.rstrip()
+            claims.append(
+                Claim(
+                    report_id=None, event_type=trigger.event_type, quote=text, start=offset, end=offset + len(text),
+                    actor=self.actors.resolve(actor, None), target_actor=self.actors.resolve(target, None),
+                    controller_after=self.actors.resolve(actor, None) if trigger.event_type == "territory_taken" else None,
+                    place_mention=words, place=None, date=_date_for(trigger, sentence, date_mentions, context, triggers),
+                    modality=modalities[owner], trigger=trigger.text, confidence=_CONFIDENCE.get(modalities[owner], 0.5) * 0.8,
+                )  # fmt: skip
+            )
+            placed.add(trigger.text)
+        return claims
 
     def _side_of(self, words: str) -> str | None:
         found = self.actors.find(words)
