@@ -12,7 +12,8 @@ def test_public_names_are_pinned_and_sorted() -> None:
     assert frontlines.__all__ == sorted(frontlines.__all__)
     assert set(frontlines.__all__) == {
         "Claim", "DateValue", "Event", "IngestProblem", "IngestResult", "Place", "Report", "Source",
-        "__version__", "evaluate", "events", "extract", "ingest", "open_store",
+        "__version__", "add_note", "control_on", "evaluate", "events", "extract", "history", "ingest",
+        "load_baseline", "open_store", "set_control", "timeline",
     }  # fmt: skip
 
 

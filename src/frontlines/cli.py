@@ -211,10 +211,9 @@ def demo(out_dir: str) -> None:
     out.print(f"database: {result.database}")
     for name, path in result.outputs.items():
         out.print(f"{name}: {path}")
-from frontlines.cli_gazetteer import gazetteer_group  # noqa: E402
-main.add_command(gazetteer_group)  # noqa: E305
+# Command groups that live in their own modules, registered last (they import this module's helpers).
 from frontlines.cli_control import control_group, history_command, note_command, timeline_command  # noqa: E402
-main.add_command(control_group)  # noqa: E305
-main.add_command(history_command)
-main.add_command(timeline_command)
-main.add_command(note_command)
+from frontlines.cli_gazetteer import gazetteer_group  # noqa: E402
+
+for _command in (gazetteer_group, control_group, history_command, timeline_command, note_command):
+    main.add_command(_command)
