@@ -41,7 +41,7 @@ def _progress() -> Progress:
     )  # fmt: skip
 
 
-def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+def parse_iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
     try:
@@ -125,8 +125,8 @@ def extract(ctx: click.Context) -> None:
 
 @main.command()
 @click.option("--place", help="Any spelling of a place name (al-Qaim, Qaim, القائم).")
-@click.option("--since", callback=_iso_date, help="First day, YYYY-MM-DD.")
-@click.option("--until", callback=_iso_date, help="Last day, YYYY-MM-DD.")
+@click.option("--since", callback=parse_iso_date, help="First day, YYYY-MM-DD.")
+@click.option("--until", callback=parse_iso_date, help="Last day, YYYY-MM-DD.")
 @click.option("--type", "types", multiple=True, type=click.Choice(EVENT_TYPES), help="Event type (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.pass_context

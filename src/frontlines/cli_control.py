@@ -11,22 +11,16 @@ from rich.console import Console
 from rich.table import Table
 
 from frontlines import api, control_api
+from frontlines.cli import parse_iso_date
 from frontlines.store.fusion_store import CORRECTABLE
 
 out = Console(highlight=False, soft_wrap=True)
 
 
-def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from exc
 
 
 @click.group(name="control", invoke_without_command=True)
-@click.option("--on", "day", callback=_iso_date, help="The day, YYYY-MM-DD (default: today).")
+@click.option("--on", "day", callback=parse_iso_date, help="The day, YYYY-MM-DD (default: today).")
 @click.option("--actor", help="Only places this actor held (e.g. 'Islamic State').")
 @click.option("--country", help="Only places in this country (ISO code, e.g. IQ).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "geojson"]), default="table", show_default=True)
@@ -70,7 +64,7 @@ def control_group(ctx: click.Context, day: date | None, actor: str | None, count
 @control_group.command(name="set")
 @click.argument("place")
 @click.argument("actor")
-@click.option("--since", "since", callback=_iso_date, required=True, help="From this day, YYYY-MM-DD.")
+@click.option("--since", "since", callback=parse_iso_date, required=True, help="From this day, YYYY-MM-DD.")
 @click.option("--country", help="ISO code, when the name is shared across countries.")
 @click.option("--note", default="", help="Why (a source, a map).")
 @click.pass_context

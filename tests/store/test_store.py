@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from frontlines.model import Claim, DateValue, Event, Place, Report
+from frontlines.api import refuse
+from frontlines.model import Claim, DateValue, Place, Report
 from frontlines.store import Store
 
 AKKAS = Place(key="fl:akkas-gas-field", name="Akkas gas field", lat=33.93, lon=40.98, country="IQ", admin1="Anbar", feature_code="OILF")
@@ -54,9 +55,7 @@ def test_events_carry_their_sources_with_quote_and_span(store: Store) -> None:
     (report_id, _), = store.add_reports([a_report()])
     text = a_report().text
     store.save_claims({report_id: [a_claim(report_id, text)]}, "v1")
-    claim = store.claims()[0]
-    event = Event("territory_taken", date(2017, 10, 31), "day", "Iraqi forces", "Islamic State", "Iraqi forces", None, AKKAS, "Akkas gas field", 0.8)
-    store.replace_events([("k1", event, [claim.id])])
+    refuse(store)
     (found,) = store.events(since=date(2017, 10, 1), types=["territory_taken"])
     (source,) = found.sources
     assert source.quote == text[source.start : source.end] and source.outlet == "Iraqi News"

@@ -188,36 +188,6 @@ class Store:
             return [_claim_from_row(row) for row in conn.execute(query)]
 
     # ---- events --------------------------------------------------------------------------
-    def replace_events(self, fused: Iterable[tuple[str, Event, Sequence[int]]]) -> int:
-        """Store fused events (fusion key, event, claim ids), replacing the previous fusion."""
-        count = 0
-        with self.engine.begin() as conn:
-            conn.execute(delete(t.event_claims))
-            conn.execute(delete(t.events))
-            for key, ev, claim_ids in fused:
-                place_id = self._place_id(conn, ev.place) if ev.place else None
-                event_id = conn.execute(
-                    insert(t.events).values(
-                        fusion_key=key,
-                        event_type=ev.event_type,
-                        date=ev.date,
-                        date_precision=ev.date_precision,
-                        actor=ev.actor,
-                        target_actor=ev.target_actor,
-                        controller_after=ev.controller_after,
-                        fatalities=ev.fatalities,
-                        place_id=place_id,
-                        place_name=ev.place_name,
-                        place_precision=ev.place_precision,
-                        confidence=ev.confidence,
-                    )
-                ).inserted_primary_key[0]
-                conn.execute(
-                    insert(t.event_claims), [{"event_id": event_id, "claim_id": cid} for cid in claim_ids]
-                )
-                count += 1
-        return count
-
     def events(
         self,
         *,
