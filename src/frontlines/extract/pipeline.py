@@ -15,11 +15,17 @@ from spacy.language import Language
 
 from frontlines.config import Settings
 from frontlines.extract.actors import ActorFinder
-from frontlines.extract.claims import PlaceFinder, SentenceReader, StoryContext
+from frontlines.extract.claims import PlaceFinder, SentenceReader
 from frontlines.extract.dates import DateResolver
-from frontlines.extract.lexicon import ActorTable, TriggerTable, load_actors, load_triggers
+from frontlines.extract.lexicon import (
+    ActorTable,
+    TriggerTable,
+    load_actors,
+    load_triggers,
+)
 from frontlines.extract.nlp import load_nlp
 from frontlines.extract.sentences import citations, story_paragraphs
+from frontlines.extract.story import StoryContext
 from frontlines.model import Claim, Report
 
 EXTRACTOR_VERSION = "1"

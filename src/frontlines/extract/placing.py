@@ -1,0 +1,305 @@
+"""Which places each trigger of a sentence speaks of.
+
+The dependency tree decides first (the places under a trigger are its own), with the words on the
+way up saying whether a place is only a reference point ("near Rawa", "west of Mosul"), partly
+taken ("70 percent of the town") or an origin ("advancing from Akashat"). Places no trigger governs,
+"the town" and "it", the place a speaker sits in, lend themselves afterwards, in that order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from frontlines.extract.modality import NON_EVENT_MODALITIES
+from frontlines.extract.story import StoryContext
+from frontlines.extract.triggers import Trigger
+from frontlines.model import Place, PlaceMatch
+
+_ORIGIN_PREPS = frozenset({"from"})
+_DESTINATION_PREPS = frozenset({"toward", "towards", "to", "into", "across", "for"})
+_NEAR_WORDS = frozenset({"near", "around", "outside", "surrounding", "vicinity", "outskirts", "edge", "edges", "approach", "approaches", "gates", "doorstep", "opposite", "across", "road", "highway", "short", "between", "beyond"})
+# Compass words make a place a reference point only as "east of X".
+_COMPASS_WORDS = frozenset({"west", "east", "north", "south", "north-west", "north-east", "south-west", "south-east", "northwest", "northeast", "southwest", "southeast", "upstream", "downstream"})
+_PARTIAL_WORDS = frozenset({"most", "part", "parts", "much", "half", "percent", "%", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "quarters", "centre", "center", "central", "districts", "section", "sections", "bulk", "majority"})
+_WHOLE_WORDS = frozenset({"every", "all", "entire", "whole", "rest", "remaining"})
+_SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add", "quote"})
+_SOURCE_NOUNS = frozenset({"source", "official", "officer", "spokesman", "spokeswoman", "spokesperson", "commander", "resident", "witness", "correspondent", "reporter", "doctor", "medic", "governor", "mayor", "council", "member", "lawmaker", "MP", "activist", "monitor", "statement"})
+_REFERENCE_WORDS = frozenset({"town", "city", "village", "it", "there", "area", "crossing", "field", "district", "stronghold"})
+CONTAINER_CODES = frozenset({"PCLI", "ADM1", "ADM2"})
+# "the next objective is Anah": a place named as an aim is no place where something happened
+_OBJECTIVE_WORDS = frozenset({"objective", "target", "goal", "aim", "destination", "priority"})
+_EVENT_NOUNS = frozenset({"operation", "offensive", "campaign", "attack", "assault", "battle", "fighting", "push", "drive", "strike"})
+
+
+@dataclass(frozen=True)
+class PlaceAssignment:
+    place: PlaceMatch
+    partial: bool
+    near: bool
+
+
+def purpose_of_operation(trigger: Trigger, triggers: list[Trigger], modalities: dict[int, str]) -> bool:
+    """"an offensive to retake Anah": the capture is the operation's purpose; its places are the operation's."""
+    if modalities[trigger.token.i] not in NON_EVENT_MODALITIES:
+        return False
+    starts = {t.token.i for t in triggers if t.event_type == "operation_start"}
+    return any(a.i in starts or a.lemma_.lower() in ("operation", "offensive", "campaign") for a in trigger.token.ancestors)
+
+
+def assign_places(
+    sentence: Span, triggers: list[Trigger], matches: list[PlaceMatch], context: StoryContext, needs_object: frozenset[str]
+) -> dict[int, list[PlaceAssignment]]:
+    """Which places each trigger speaks of: those in its part of the dependency tree."""
+    by_trigger: dict[int, list[PlaceAssignment]] = {t.token.i: [] for t in triggers}
+    trigger_at = {t.token.i: t for t in triggers}
+    loose: list[tuple[PlaceMatch, Token, bool, bool]] = []  # places no trigger governs: near? partial?
+    speakers: list[tuple[PlaceMatch, bool, bool]] = []
+    preceding: list[tuple[PlaceMatch, Token]] = []
+    for match in matches:
+        head = _head_token(sentence, match)
+        if head is None:
+            continue
+        if _names_a_speaker(head):
+            speakers.append((match, *_flags_nearby(head)))
+            continue
+        if any(t.lemma_.lower() in _OBJECTIVE_WORDS for t in _path_up(head, 3)) and not any(
+            t.event_type == "operation_start" for t in triggers
+        ):
+            continue
+        if match.place.feature_code not in CONTAINER_CODES and not _is_near(head):
+            preceding.append((match, head))
+        owner, path = owning_trigger(head, trigger_at)
+        if owner is None:
+            loose.append((match, head, *_flags_nearby(head)))
+            continue
+        trigger = trigger_at[owner]
+        preps = {t.lower_ for t in path if t.dep_ == "prep"}
+        if preps & {"between", "beyond", "like"}:
+            continue
+        if preps & {"toward", "towards"} and trigger.event_type != "operation_start":
+            continue  # "advanced toward Anah" tells where they were heading
+        if preps & _ORIGIN_PREPS and trigger.event_type != "withdrawal":
+            continue
+        if trigger.event_type == "withdrawal" and preps & _DESTINATION_PREPS:
+            continue
+        if trigger.token.lemma_.lower() in needs_object and not _is_object(head, path, trigger.token):
+            continue  # "taken to a hospital in Haditha" takes no town
+        if trigger.event_type == "territory_taken" and any(
+            t.pos_ == "VERB" and t.dep_ in ("advcl", "xcomp", "ccomp") and t.i not in trigger_at for t in path[1:]
+        ):
+            continue  # "freed Abbasi, opening the road to Hawija": Hawija is where the road leads
+        words = _path_words(path, head)
+        near = bool(words & _NEAR_WORDS)
+        partial = bool(words & _PARTIAL_WORDS) or any(t.like_num for t in path if t.i != head.i)
+        partial = partial and not words & _WHOLE_WORDS
+        by_trigger[owner].append(PlaceAssignment(match, partial, near))
+    _lend_casualty_places(triggers, by_trigger)
+    for trigger in triggers:
+        if _has_referring_object(trigger.token):
+            earlier = [m for m, head in preceding if head.i < trigger.token.i]
+            referent = earlier[0] if earlier else context.last_place
+            if referent is not None and all(a.place.place.key != referent.place.key for a in by_trigger[trigger.token.i]):
+                by_trigger[trigger.token.i].insert(0, PlaceAssignment(referent, False, False))
+    for trigger in sorted(triggers, key=lambda t: t.event_type == "casualties"):
+        if by_trigger[trigger.token.i] or _mentions_earlier_event(trigger.token):
+            continue  # "the battle", "the operation": a place for them must come from their own words
+        if trigger.token.lemma_.lower() in needs_object:
+            continue
+        nearest = _nearest_loose(trigger, loose)
+        if nearest is not None:
+            match, near, partial = nearest
+            by_trigger[trigger.token.i].append(PlaceAssignment(match, partial, near))
+        elif _refers_back(trigger.token):
+            earlier = [m for m, head in preceding if head.i < trigger.token.i]
+            referent = earlier[-1] if earlier else context.last_place
+            if referent is None:
+                continue
+            # read "70 percent of the town" from the trigger's own arguments, not from clauses beside it
+            arguments = [c for c in trigger.token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "prep")]
+            tokens = [t for c in arguments for t in c.subtree]
+            words = {t.lower_ for t in tokens}
+            partial = (bool(words & _PARTIAL_WORDS) or any(t.like_num for t in tokens)) and not words & _WHOLE_WORDS
+            by_trigger[trigger.token.i].append(PlaceAssignment(referent, partial, bool(words & _NEAR_WORDS)))
+        elif speakers:
+            match, near, partial = speakers[0]
+            by_trigger[trigger.token.i].append(PlaceAssignment(match, partial, near))
+    return {key: _most_specific(_without_reference_points(value)) for key, value in by_trigger.items()}
+
+
+def _without_reference_points(assignments: list[PlaceAssignment]) -> list[PlaceAssignment]:
+    """"in a market in Hit, west of Ramadi": Ramadi only says where Hit is."""
+    if any(not a.near for a in assignments):
+        return [a for a in assignments if not a.near]
+    return assignments
+
+
+def _path_words(path: list[Token], head: Token) -> set[str]:
+    modifiers = ("amod", "advmod", "quantmod", "nummod", "det", "npadvmod")
+    tokens = [t for t in path if t.i != head.i]
+    tokens += [c for t in path for c in t.children if c.dep_ in modifiers and c.i != head.i]
+    words = {t.lower_ for t in tokens if t.lower_ not in _COMPASS_WORDS}
+    if any(t.lower_ in _COMPASS_WORDS and any(c.lower_ == "of" for c in t.children) for t in tokens):
+        words.add("near")
+    return words
+
+
+def _flags_nearby(head: Token) -> tuple[bool, bool]:
+    """(near, partial) read from the words just above a place no trigger governs."""
+    words = _path_words(_path_up(head, 4), head)
+    return bool(words & _NEAR_WORDS), bool(words & _PARTIAL_WORDS) and not words & _WHOLE_WORDS
+
+
+def _is_near(head: Token) -> bool:
+    """A place named only as a reference point: "west of Mosul", "near Rawa"."""
+    return bool(_path_words(_path_up(head, 3), head) & _NEAR_WORDS)
+
+
+def _path_up(head: Token, steps: int) -> list[Token]:
+    path = [head]
+    node = head
+    for _ in range(steps):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        path.append(node)
+    return path
+
+
+def _names_a_speaker(head: Token) -> bool:
+    """A place inside the subject of "said" tells where the speaker is: "a source in Haditha said"."""
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "from") and head.head.head.lemma_.lower() in _SOURCE_NOUNS:
+        return True
+    node = head
+    while node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() in _SPEECH_VERBS:
+            return True
+        node = node.head
+    return False
+
+
+def _is_object(head: Token, path: list[Token], trigger: Token) -> bool:
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in trigger.children):
+        return True  # the parse lost the object; the place in the trigger's tree is the best reading
+    if head.head.i == trigger.i and head.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+        return True
+    inside_object = path[-1].dep_ in ("dobj", "nsubjpass") and all(
+        t.pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM") or t.lower_ == "of" for t in path[1:]
+    )
+    if inside_object:
+        return True  # "reached the outskirts of Tel Afar"
+    if head.dep_ == "pobj" and head.head.head.i == trigger.i and head.head.lower_ in ("into", "on", "toward", "towards", "to"):
+        return True
+    return any(t.lemma_.lower() in ("control", "town", "city", "village", "area", "district") for t in path) and path[-1].dep_ in ("dobj", "nsubjpass")
+
+
+def _lend_casualty_places(triggers: list[Trigger], by_trigger: dict[int, list[PlaceAssignment]]) -> None:
+    """"Two soldiers were killed by a roadside bomb at the entrance of Anah": the bomb was at Anah."""
+    lent = [a for t in triggers if t.event_type == "casualties" for a in by_trigger[t.token.i]]
+    if not lent:
+        return
+    for trigger in triggers:
+        if trigger.event_type != "casualties" and not by_trigger[trigger.token.i]:
+            by_trigger[trigger.token.i].extend(lent)
+
+
+def _head_token(sentence: Span, match: PlaceMatch) -> Token | None:
+    return head_token_of_span(sentence, match.start, match.end)
+
+
+def head_token_of_span(sentence: Span, start: int, end: int) -> Token | None:
+    start += sentence.start_char
+    end += sentence.start_char
+    tokens = [t for t in sentence if t.idx >= start and t.idx < end]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head.i == token.i:
+            return token
+    return tokens[-1]
+
+
+def owning_trigger(head: Token, trigger_at: dict[int, Trigger]) -> tuple[int | None, list[Token]]:
+    path: list[Token] = [head]
+    node = head
+    while node.head.i != node.i:
+        node = node.head
+        if node.i in trigger_at:
+            return node.i, path
+        path.append(node)
+    return None, path
+
+
+def _nearest_loose(
+    trigger: Trigger, loose: list[tuple[PlaceMatch, Token, bool, bool]]
+) -> tuple[PlaceMatch, bool, bool] | None:
+    candidates = [
+        (abs(head.i - trigger.token.i), match, near, partial)
+        for match, head, near, partial in loose
+        if not _after_origin_prep(head) and match.place.feature_code not in CONTAINER_CODES
+    ]
+    if not candidates:
+        return None
+    _, match, near, partial = min(candidates, key=lambda item: item[0])
+    return match, near, partial
+
+
+def _after_origin_prep(head: Token) -> bool:
+    return head.dep_ == "pobj" and head.head.lower_ in _ORIGIN_PREPS
+
+
+def _refers_back(trigger: Token) -> bool:
+    nearby = list(trigger.subtree) + list(trigger.children)
+    if trigger.head.i != trigger.i:
+        nearby += list(trigger.head.children)
+        if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            nearby += list(trigger.head.subtree)  # "a bomber drove into a position inside the city"
+    return any(t.lower_ in _REFERENCE_WORDS for t in nearby)
+
+
+def _has_referring_object(trigger: Token) -> bool:
+    """"freed it", "took the town": the trigger's own object points back at a place just named."""
+    arguments = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    arguments += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("into", "on") for g in c.children if g.dep_ == "pobj"]
+    for child in arguments:
+        if (
+            child.lower_ in ("it", "them")
+            or (child.lemma_.lower() in ("town", "city") and [c.lower_ for c in child.children] == ["the"])
+        ):
+            return True
+    return False
+
+
+def _mentions_earlier_event(trigger: Token) -> bool:
+    """"the attacks", "such attacks", "after the operation began": words that point back at an event already told."""
+    nouns = [trigger] if trigger.pos_ == "NOUN" else [
+        c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _EVENT_NOUNS
+    ]
+    return any(
+        c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "such", "these", "those", "this", "that", "few")
+        for noun in nouns
+        for c in noun.children
+    )
+
+
+def _most_specific(assignments: list[PlaceAssignment]) -> list[PlaceAssignment]:
+    """Drop a province or country when a place inside it is named for the same trigger."""
+    kept = []
+    for item in assignments:
+        place = item.place.place
+        contains_other = place.feature_code in CONTAINER_CODES and any(
+            other is not item and _inside(other.place.place, place) for other in assignments
+        )
+        if not contains_other:
+            kept.append(item)
+    return kept
+
+
+def _inside(inner: Place, outer: Place) -> bool:
+    if inner.key == outer.key:
+        return False
+    if outer.feature_code == "PCLI":
+        return inner.country == outer.country
+    return bool(inner.admin1) and inner.admin1 == outer.admin1 and inner.country == outer.country
