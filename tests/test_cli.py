@@ -77,6 +77,9 @@ def test_demo_writes_its_outputs_and_a_chronology_with_sources(tmp_path: Path) -
         assert event["sources"], event
         for source in event["sources"]:
             assert texts[source["report_id"]][source["start"] : source["end"]] == source["quote"]
+            assert source["modality"] in ("asserted", "reported_speech", "hedged")
+    spoken = [s for e in events for s in e["sources"] if s["modality"] == "reported_speech"]
+    assert spoken and any(s["speaker"] for s in spoken)
 
 
 @pytest.mark.model

@@ -143,6 +143,8 @@ class Source:
     quote: str
     start: int
     end: int
+    modality: str = "asserted"  # how the source tells it: asserted, reported_speech, hedged
+    speaker: str | None = None  # who said it, for reported speech
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,8 @@ def event_to_dict(event: Event) -> dict[str, Any]:
                 "quote": s.quote,
                 "start": s.start,
                 "end": s.end,
+                "modality": s.modality,
+                "speaker": s.speaker,
             }
             for s in event.sources
         ],

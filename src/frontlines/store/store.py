@@ -227,6 +227,8 @@ class Store:
                     t.event_claims.c.event_id,
                     t.claims.c.report_id,
                     t.claims.c.quote,
+                    t.claims.c.modality,
+                    t.claims.c.speaker,
                     t.claims.c.start,
                     t.claims.c.end,
                     t.reports.c.title,
@@ -251,6 +253,8 @@ class Store:
                         quote=row.quote,
                         start=row.start,
                         end=row.end,
+                        modality=row.modality,
+                        speaker=row.speaker,
                     )
                 )
         return found
