@@ -22,6 +22,7 @@ _PLAN_HEADS = frozenset(
         "assault", "drive", "advance", "step", "tasked", "task", "ahead", "way", "prelude", "preparation", "before",
     }
 )  # fmt: skip
+_NOUN_ONLY_PLAN_HEADS = frozenset({"before", "ahead", "way", "prelude"})
 _HOPE_HEADS = frozenset({"hope", "wish", "dream"})
 _NEGATING_HEADS = frozenset({"deny", "fail", "refute", "reject", "dismiss", "unable", "deny", "prevent"})
 _ACHIEVING_HEADS = frozenset({"manage", "succeed", "able"})
@@ -76,7 +77,7 @@ def _governed_modality(trigger: Token) -> str | None:
     for node in [trigger, *trigger.ancestors]:
         if node.tag_ in ("VBZ", "VBP") and any(c.dep_ == "mark" and c.lower_ in _FUTURE_MARKS for c in node.children):
             return "planned"  # "once the fighting starts"
-    if trigger.tag_ == "VBZ" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+    if _simple_present(trigger) and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return "planned"  # the simple present in a report's body tells a plan or a habit: "the first phase targets"
     node = trigger
     infinitive = any(child.dep_ == "aux" and child.tag_ == "TO" for child in trigger.children)
@@ -86,7 +87,9 @@ def _governed_modality(trigger: Token) -> str | None:
             return None
         if lemma in _HOPE_HEADS:
             return "hoped"
-        if lemma in _PLAN_HEADS and (infinitive or node.dep_ in ("xcomp", "acl", "advcl", "pcomp", "pobj")):
+        if lemma in _NOUN_ONLY_PLAN_HEADS and trigger.pos_ != "NOUN":
+            pass  # "before pushing into Husaiba" tells a sequence; "before the final assault" a plan
+        elif lemma in _PLAN_HEADS and (infinitive or node.dep_ in ("xcomp", "acl", "advcl", "pcomp", "pobj")):
             if lemma in ("launch", "begin", "start", "continue", "resume", "head", "advance", "move", "push") and not infinitive:
                 return None
             return "planned"
@@ -120,3 +123,13 @@ def speaker_of(trigger: Token, sentence: Span) -> str | None:
             if objects:
                 return sentence.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1].text
     return None
+
+
+_PAST_FORMS_TAGGED_AS_PRESENT = frozenset({"retook", "overran", "fled", "seized", "freed"})
+
+
+def _simple_present(trigger: Token) -> bool:
+    """"targets", "the cells attack": the simple present tells a habit or a plan, not a happening."""
+    if trigger.tag_ == "VBZ":
+        return True
+    return trigger.tag_ == "VBP" and trigger.lower_ == trigger.lemma_.lower() and trigger.lower_ not in _PAST_FORMS_TAGGED_AS_PRESENT

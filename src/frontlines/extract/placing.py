@@ -23,6 +23,10 @@ _NEAR_WORDS = frozenset({"near", "around", "outside", "surrounding", "vicinity",
 # Compass words make a place a reference point only as "east of X".
 _COMPASS_WORDS = frozenset({"west", "east", "north", "south", "north-west", "north-east", "south-west", "south-east", "northwest", "northeast", "southwest", "southeast", "upstream", "downstream"})
 _PARTIAL_WORDS = frozenset({"most", "part", "parts", "much", "half", "percent", "%", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "quarters", "centre", "center", "central", "districts", "section", "sections", "bulk", "majority"})
+_SEAT_WORDS = frozenset({"district", "town", "city", "provincial", "administrative", "sub-district", "subdistrict"})
+# a place named only to qualify a thing: "the Kurdistan Region flag", "Anbar officials"
+_PLACE_NOUNS = frozenset({"town", "city", "village", "area", "district", "province", "governorate", "region", "border", "crossing", "field", "dam", "base", "airport", "road", "highway", "bridge", "valley", "desert", "outskirts", "centre", "center", "neighbourhood", "neighborhood", "quarter", "pocket", "front", "axis", "sector", "subdistrict", "sub-district", "countryside", "side", "bank", "headquarters"})
+_QUALIFIED_THINGS = frozenset({"flag", "government", "official", "officials", "authority", "authorities", "president", "governor", "council", "parliament", "referendum", "oil", "budget", "police", "operations", "command", "media", "channel", "agency", "tv", "ministry", "minister", "independence", "economy", "people", "family", "families", "resident", "residents", "displaced", "tribe", "tribes"})
 _WHOLE_WORDS = frozenset({"every", "all", "entire", "whole", "rest", "remaining"})
 _SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add", "quote"})
 _SOURCE_NOUNS = frozenset({"source", "official", "officer", "spokesman", "spokeswoman", "spokesperson", "commander", "resident", "witness", "correspondent", "reporter", "doctor", "medic", "governor", "mayor", "council", "member", "lawmaker", "MP", "activist", "monitor", "statement"})
@@ -61,6 +65,10 @@ def assign_places(
         head = _head_token(sentence, match)
         if head is None:
             continue
+        if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i not in trigger_at:
+            if head.head.lemma_.lower() not in _PLACE_NOUNS and not any(a.i in trigger_at for a in head.head.ancestors if a.pos_ == "NOUN"):
+                if head.head.lemma_.lower() in _QUALIFIED_THINGS:
+                    continue
         if _names_a_speaker(head):
             speakers.append((match, *_flags_nearby(head)))
             continue
@@ -137,6 +145,8 @@ def _without_reference_points(assignments: list[PlaceAssignment]) -> list[PlaceA
 
 def _path_words(path: list[Token], head: Token) -> set[str]:
     modifiers = ("amod", "advmod", "quantmod", "nummod", "det", "npadvmod")
+    # "the Hawija district centre" is the town itself, not a part of it
+    path = [t for t in path if not (t.lower_ in ("centre", "center") and any(c.lower_ in _SEAT_WORDS for c in t.children))]
     tokens = [t for t in path if t.i != head.i]
     tokens += [c for t in path for c in t.children if c.dep_ in modifiers and c.i != head.i]
     words = {t.lower_ for t in tokens if t.lower_ not in _COMPASS_WORDS}
@@ -238,12 +248,18 @@ def _nearest_loose(
     candidates = [
         (abs(head.i - trigger.token.i), match, near, partial)
         for match, head, near, partial in loose
-        if not _after_origin_prep(head) and match.place.feature_code not in CONTAINER_CODES
+        if not _after_origin_prep(head) and match.place.feature_code not in CONTAINER_CODES and not _in_another_clause(head, trigger)
     ]
     if not candidates:
         return None
     _, match, near, partial = min(candidates, key=lambda item: item[0])
     return match, near, partial
+
+
+def _in_another_clause(head: Token, trigger: Trigger) -> bool:
+    """"Anah was freed, but Rawa was bypassed": Rawa belongs to the verb of its own clause."""
+    verb = head.head
+    return head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and verb.i != trigger.token.i
 
 
 def _after_origin_prep(head: Token) -> bool:

@@ -52,8 +52,8 @@ def _word_trigger(token: Token, table: TriggerTable) -> str | None:
     if token.pos_ == "ADJ" and (lemma in table.adjectives or lower in table.adjectives):
         return table.adjectives.get(lemma) or table.adjectives[lower]
     if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG") or (token.pos_ == "ADJ" and lower.endswith("ed")):
-        if token.dep_ == "amod":
-            return None  # "the advancing columns", "the liberated areas" describe, they do not tell
+        if token.dep_ in ("amod", "compound"):
+            return None  # "the advancing columns", "fighting positions" describe, they do not tell
         for child in token.children:
             if child.dep_ in ("prt", "advmod", "prep") and (lemma, child.lower_) in table.particle_types:
                 return table.particle_types[(lemma, child.lower_)]
@@ -72,6 +72,8 @@ def _word_trigger(token: Token, table: TriggerTable) -> str | None:
         event_type = table.nouns.get(lemma) or table.nouns.get(lower)
         if event_type is None:
             return None
+        if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and event_type != "explosion":
+            return None  # "fighting positions", "attack helicopters" name things, not events
         if event_type == "airstrike" and lemma in ("warplane", "drone", "sortie"):
             return None  # a plane is no strike; "warplanes struck" is found from the verb
         if lemma == "strike" and not _sentence_has(token, _AIR_WORDS):
