@@ -163,7 +163,7 @@ def evaluate(directory: str | Path, *, pipeline: object | None = None, progress:
     result = Evaluation()
     claims = runner.extract_batch(reports)  # type: ignore[attr-defined]
     for report, report_claims, gold in zip(reports, claims, golds):
-        score_report(Path(report.origin).name, report.text, report_claims, gold, result)
+        score_report(Path(report.origin).name, report_claims, gold, result)
     if progress:
         progress(len(reports), len(reports))
     return result

@@ -150,7 +150,7 @@ def matches(claim: Claim, gold: GoldEvent) -> bool:
     return claim.event_type == gold.event_type and same_place(claim, gold) and same_date(claim, gold)
 
 
-def score_report(name: str, text: str, claims: Sequence[Claim], gold: Sequence[GoldEvent], result: Evaluation) -> None:
+def score_report(name: str, claims: Sequence[Claim], gold: Sequence[GoldEvent], result: Evaluation) -> None:
     """Add one report's predicted events and gold events to the running evaluation."""
     predicted = [c for c in claims if c.modality in EVENT_MODALITIES]
     unmatched_gold = list(gold)

@@ -24,6 +24,7 @@ class TriggerTable:
     adjectives: dict[str, str] = field(default_factory=dict)  # "free" (of), "liberated" -> event type
     particle_types: dict[tuple[str, str], str] = field(default_factory=dict)  # ("pull", "back") -> withdrawal
     particle_only: frozenset[str] = frozenset()  # verbs that count only with a particle ("pull")
+    phrases_by_first_word: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # longest first
 
 
 @dataclass(frozen=True)
@@ -103,9 +104,13 @@ def load_triggers(*extra: Path) -> TriggerTable:
                 particle_types[(verb, word)] = event_type
             if verb in entry.get("verbs", []):
                 particle_only.add(verb)
+    by_first_word: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        by_first_word.setdefault(phrase[0], []).append(phrase)
     return TriggerTable(
-        verbs, nouns, phrases, frozenset(operation_nouns), frozenset(needs_place), adjectives, particle_types, frozenset(particle_only)
-    )
+        verbs, nouns, phrases, frozenset(operation_nouns), frozenset(needs_place), adjectives, particle_types,
+        frozenset(particle_only), {word: tuple(found) for word, found in by_first_word.items()},
+    )  # fmt: skip
 
 
 def load_actors(*extra: Path) -> ActorTable:

@@ -96,10 +96,6 @@ def count_toll(sentence: Span, side_of: Callable[[str], str | None] = lambda _te
     )
 
 
-def killed_count(sentence: Span) -> int | None:
-    return count_toll(sentence).killed
-
-
 def _is_lower_bound(number: Token) -> bool:
     return any(c.lower_ in _LOWER_BOUND for c in number.children) or any(
         t.lower_ in _LOWER_BOUND for t in number.doc[max(number.i - 2, 0) : number.i]

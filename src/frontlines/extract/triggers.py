@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -104,21 +103,12 @@ def _held_as_thing(token: Token) -> bool:
     return False
 
 
-@lru_cache(maxsize=8)
-def _phrases_by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted(phrases, key=len, reverse=True):
-        index.setdefault(phrase[0], []).append(phrase)
-    return index
-
-
 def _phrases(sentence: Span, table: TriggerTable) -> list[Trigger]:
     lowers = [t.lower_ for t in sentence]
     found: list[Trigger] = []
     i = 0
-    index = _phrases_by_first_word(tuple(table.phrases))
     while i < len(lowers):
-        for phrase in index.get(lowers[i], ()):
+        for phrase in table.phrases_by_first_word.get(lowers[i], ()):
             if tuple(lowers[i : i + len(phrase)]) == phrase:
                 tokens = sentence[i : i + len(phrase)]
                 found.append(Trigger(tokens.root, table.phrases[phrase], tokens.text))
