@@ -17,7 +17,7 @@ from frontlines._version import __version__
 from frontlines.errors import FrontlinesError
 from frontlines.model import EVENT_TYPES
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True, highlight=False)  # never wrap a message inside a path
 out = Console(highlight=False, soft_wrap=True)
 
 

@@ -14,7 +14,7 @@ from frontlines import api
 from frontlines.gazetteer import DEFAULT_COUNTRIES
 from frontlines.model import Place
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True, highlight=False)  # never wrap a message inside a path
 out = Console(highlight=False, soft_wrap=True)
 
 

@@ -22,7 +22,7 @@ EVENT_TYPES = (
     "other",
 )
 
-MODALITIES = ("asserted", "planned", "hoped", "hedged", "negated", "question", "reported_speech")
+MODALITIES = ("asserted", "planned", "hoped", "hedged", "negated", "question", "reported_speech", "history")
 
 DATE_PRECISIONS = ("day", "range", "month", "year")
 

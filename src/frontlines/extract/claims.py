@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from spacy.tokens import Span, Token
@@ -27,9 +27,11 @@ from frontlines.extract.placing import (
     purpose_of_operation,
 )
 from frontlines.extract.story import StoryContext
+from frontlines.extract.verdicts import CLAIM_MODALITY, confidence_of, judge_rule_claims, reader_modality, uncovered_types
 from frontlines.extract.triggers import Trigger, find_triggers
 from frontlines.gazetteer.precision import place_precision
 from frontlines.model import Claim, DateValue, Place, PlaceMatch
+from frontlines.reader.scoring import SentenceVerdict
 
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([A-Za-z .]+\))?"  # BAGHDAD, Nov. 4 (Xinhua)
@@ -44,6 +46,7 @@ _NAMED_AFTER_CUE = re.compile(
 _COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
 # When two triggers of one sentence name the same place, the more telling one stays.
 _OUTRANKS = {"battle": "territory_taken", "attack": "explosion", "casualties": "*"}
+_MAX_PLACES = 4  # "strikes on A, B and C" are events at each; a longer list is a survey, not a report
 _CONFIDENCE = {"asserted": 0.8, "reported_speech": 0.75, "hedged": 0.4}
 
 
@@ -60,8 +63,12 @@ class SentenceReader:
         self.places = places
         self.dates = dates
 
-    def read(self, sentence: Span, offset: int, context: StoryContext) -> list[Claim]:
-        """Claims of one sentence; `offset` is where the sentence starts in the report text."""
+    def read(self, sentence: Span, offset: int, context: StoryContext, verdict: SentenceVerdict | None = None) -> list[Claim]:
+        """Claims of one sentence; `offset` is where the sentence starts in the report text.
+
+        With a `verdict` of the trained reader, the reader decides which events the sentence tells
+        and how; without one, the trigger rules alone decide.
+        """
         text = sentence.text
         dateline = _DATELINE.match(text)
         skip_to = dateline.end() if dateline else 0  # "BAGHDAD, Nov. 4 (Xinhua) --" names where it was filed
@@ -69,6 +76,7 @@ class SentenceReader:
         matches = [m for m in found if m.start >= skip_to]
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
         matches = sorted(matches + resolved, key=lambda m: m.start)
+        countries_named = [m for m in matches if m.place.feature_code in _COUNTRY_CODES]
         matches = [m for m in matches if m.place.feature_code not in _COUNTRY_CODES]
         actor_mentions = self.actors.find(text)
         if any(m.name == "Islamic State" for m in actor_mentions):
@@ -89,6 +97,10 @@ class SentenceReader:
                     drafts.append(draft)
         drafts += self._text_only_claims(sentence, offset, owners, modalities, unresolved, drafts, actor_mentions, date_mentions, context)
         claims = _keep_most_telling(drafts)
+        if verdict is not None:
+            claims = judge_rule_claims(claims, verdict)
+            args = _Arguments(matches, countries_named, unresolved, actor_mentions, date_mentions)
+            claims = _keep_most_telling(claims + self._reader_claims(sentence, offset, verdict, claims, args, context))
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
         return claims
@@ -134,6 +146,33 @@ class SentenceReader:
             place_precision=place_precision(assignment.place.place),
             speaker=speaker_of(trigger.token, sentence) if modality == "reported_speech" else None,
         )
+
+    def _reader_claims(
+        self, sentence: Span, offset: int, verdict: SentenceVerdict, claims: list[Claim], args: _Arguments, context: StoryContext
+    ) -> list[Claim]:
+        """Events the reader sees and no rule found, anchored on the sentence's root: never dropped for want of a place."""
+        modality = reader_modality(verdict) or CLAIM_MODALITY[verdict.modality or "asserted"]
+        made: list[Claim] = []
+        for event_type in uncovered_types(claims, verdict):
+            anchor = Trigger(sentence.root, event_type, "")
+            assignments = assign_places(sentence, [anchor], args.matches, context, frozenset()).get(sentence.root.i, [])
+            assignments = assignments or [PlaceAssignment(m, False, False) for m in _fallback_places(args, context)]
+            drafts = [self._claim(anchor, a, modality, sentence, offset, args.actors, args.dates, context, [anchor]) for a in assignments[:_MAX_PLACES]]
+            drafts = [d for d in drafts if d is not None] or [self._unplaced_claim(anchor, modality, sentence, offset, args, context)]
+            made += [replace(d, trigger="", confidence=confidence_of(event_type, modality, verdict)) for d in drafts]
+        return made
+
+    def _unplaced_claim(self, anchor: Trigger, modality: str, sentence: Span, offset: int, args: _Arguments, context: StoryContext) -> Claim:
+        """An event whose place has no gazetteer entry keeps the place's words (or none) and no coordinates."""
+        actor, target = self._actors(anchor, anchor.event_type, sentence, args.actors, context)
+        text = sentence.text.rstrip()
+        return Claim(
+            report_id=None, event_type=anchor.event_type, quote=text, start=offset, end=offset + len(text),
+            actor=self.actors.resolve(actor, None), target_actor=self.actors.resolve(target, None),
+            controller_after=self.actors.resolve(actor, None) if anchor.event_type == "territory_taken" else None,
+            place_mention=args.unresolved[0][2] if args.unresolved else None, place=None,
+            date=_date_for(anchor, sentence, args.dates, context, [anchor]), modality=modality,
+        )  # fmt: skip
 
     def _actors(
         self, trigger: Trigger, event_type: str, sentence: Span, mentions: list[ActorMention], context: StoryContext
@@ -280,6 +319,28 @@ class SentenceReader:
         for claim in claims:
             if claim.actor and claim.actor != "Islamic State" and claim.actor != "civilians":
                 context.last_state_actor = claim.actor
+
+
+@dataclass(frozen=True)
+class _Arguments:
+    """What the general rules found in a sentence, for the events the reader sees there."""
+
+    matches: list[PlaceMatch]
+    countries: list[PlaceMatch]
+    unresolved: list[tuple[int, int, str]]
+    actors: list[ActorMention]
+    dates: list[DateMention]
+
+
+def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch]:
+    """No town in the sentence: the province or country it names, else the last the story named."""
+    containers = [m for m in args.matches if m.place.feature_code in CONTAINER_CODES] + args.countries
+    if containers or args.unresolved:
+        return containers[:1]
+    for place in reversed(context.places_seen):
+        if place.feature_code in CONTAINER_CODES or place.feature_code in _COUNTRY_CODES:
+            return [PlaceMatch(start=0, end=0, text=place.name, place=place, score=0.5)]
+    return []
 
 
 def _argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -27,6 +27,7 @@ from frontlines.extract.nlp import load_nlp
 from frontlines.extract.sentences import citations, story_paragraphs
 from frontlines.extract.story import StoryContext
 from frontlines.model import Claim, Report
+from frontlines.reader.bundled import EventReader, load_reader, reader_setting
 
 EXTRACTOR_VERSION = "1"
 
@@ -42,8 +43,10 @@ class Pipeline:
         triggers: TriggerTable | None = None,
         actors: ActorTable | None = None,
         settings: Settings | None = None,
+        reader: EventReader | None | str = "default",
     ) -> None:
         self.settings = settings or Settings()
+        self.event_reader = load_reader(reader_setting()) if reader == "default" else (load_reader(reader) if isinstance(reader, str) else reader)
         self.nlp = nlp or load_nlp(self.settings.model)
         if gazetteer is None:
             from frontlines.gazetteer import Gazetteer
@@ -65,13 +68,13 @@ class Pipeline:
             StoryContext(published=_anchor(r), running_date=self._headline_date(r), cited=_cited_dates(r.text))
             for r in reports
         ]
-        docs = self.nlp.pipe(pieces, as_tuples=True, batch_size=self.settings.batch_size)
-        for doc, (index, start) in docs:
-            report = reports[index]
-            for sentence in doc.sents:
-                offset = start + sentence.start_char
-                for claim in self.reader.read(sentence, offset, contexts[index]):
-                    results[index].append(replace(claim, report_id=report.id))
+        docs = list(self.nlp.pipe(pieces, as_tuples=True, batch_size=self.settings.batch_size))
+        sentences = [(sentence, index, start) for doc, (index, start) in docs for sentence in doc.sents]
+        verdicts = self.event_reader.read([s.text for s, _, _ in sentences]) if self.event_reader else [None] * len(sentences)
+        for (sentence, index, start), verdict in zip(sentences, verdicts, strict=True):
+            offset = start + sentence.start_char
+            for claim in self.reader.read(sentence, offset, contexts[index], verdict):
+                results[index].append(replace(claim, report_id=reports[index].id))
         return results
 
 

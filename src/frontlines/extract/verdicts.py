@@ -1,0 +1,57 @@
+"""The trained reader's verdict on a sentence, applied to what the rules found there.
+
+The reader decides which events a sentence tells and how; the rules find each event's arguments.
+A rule claim of a type the reader does not see is dropped; a type the reader sees and no rule
+claim covers is read with the sentence's root as its anchor, so that the general rules for places,
+actors and dates still apply. Planned, negated and background (history) sentences keep their
+claims under that modality: stored, never fused into the current timeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from frontlines.model import Claim
+from frontlines.reader.scoring import SentenceVerdict
+
+# how the reader names a modality -> how a claim stores it
+CLAIM_MODALITY = {"asserted": "asserted", "reported": "reported_speech", "hedged": "hedged", "planned": "planned", "negated": "negated", "history": "history"}
+# the reader overrides the rules' modality only for these, and only when it is sure enough
+OVERRIDING = frozenset({"planned", "negated", "history"})
+OVERRIDE_SCORE = 0.5
+# The rules' claims stand unless the reader is sure the sentence tells no event (its event score
+# below VETO_SCORE) or scores the claim's type below KEEP_RULE_SCORE: trigger words are precise
+# where they fire, the reader sees what they miss.
+VETO_SCORE = 0.2
+KEEP_RULE_SCORE = 0.1
+
+
+def judge_rule_claims(claims: list[Claim], verdict: SentenceVerdict) -> list[Claim]:
+    """Rule claims the reader does not veto, told with the reader's modality where it overrides."""
+    if verdict.scores.get("event", 1.0) < VETO_SCORE:
+        return []
+    kept = [c for c in claims if c.event_type in verdict.types or verdict.scores.get(c.event_type, 0.0) >= KEEP_RULE_SCORE]
+    modality = reader_modality(verdict)
+    if modality is not None:
+        kept = [replace(c, modality=modality) for c in kept]
+    return kept
+
+
+def reader_modality(verdict: SentenceVerdict) -> str | None:
+    """The claim modality the reader imposes, or None to keep the rules' own."""
+    if verdict.modality in OVERRIDING and verdict.modality_score >= OVERRIDE_SCORE:
+        return CLAIM_MODALITY[verdict.modality]
+    return None
+
+
+def uncovered_types(claims: list[Claim], verdict: SentenceVerdict) -> list[str]:
+    """Types the reader sees that no kept rule claim tells, most likely first."""
+    covered = {c.event_type for c in claims}
+    if "territory_taken" in covered:
+        covered.add("battle")  # a capture tells the fighting too
+    return sorted((t for t in verdict.types if t not in covered), key=lambda t: -verdict.scores.get(t, 0.0))
+
+
+def confidence_of(event_type: str, modality: str, verdict: SentenceVerdict) -> float:
+    factor = {"asserted": 1.0, "reported_speech": 0.95, "hedged": 0.5}.get(modality, 0.3)
+    return round(min(0.95, verdict.scores.get(event_type, 0.5)) * factor, 3)

@@ -1,0 +1,61 @@
+"""Event-level scores on annotated FA-KES articles: the whole extractor against full event gold.
+
+Each article becomes a report (its date as published); each annotated event a gold event whose
+quote is the article text at its offsets. Background, planned and negated gold events are not
+required (a reader that leaves them out of the timeline is right).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from frontlines.evaluate import Evaluation, GoldEvent, score_report
+from frontlines.model import Claim, Report
+from frontlines.reader.corpus import CorpusArticle, load_articles
+from frontlines.reader.examples import CURRENT_MODALITIES, annotation_records
+from frontlines.reader.splits import split_of
+
+
+def article_report(article: CorpusArticle) -> Report:
+    return Report(
+        outlet=article.source, title=article.title, published=article.published, text=article.text,
+        raw=article.text.encode("utf-8"), origin=f"fakes:{article.id}",
+    )  # fmt: skip
+
+
+def gold_events(record: dict, article: CorpusArticle, gazetteer: Any) -> list[GoldEvent]:
+    events = []
+    for number, event in enumerate(record.get("events", []), 1):
+        place, country = event.get("place") or "", event.get("country") or ""
+        candidates = gazetteer.lookup(place, countries=(country,)) if place and country else []
+        events.append(
+            GoldEvent(
+                file=f"fakes:{article.id}", line=number, event_type=event["event_type"], place=place, country=country,
+                date=event.get("date") or "", actor=event.get("actor"), fatalities=event.get("fatalities"),
+                quote=article.text[event["start"] : event["end"]],
+                required=event["modality"] in CURRENT_MODALITIES and bool(event.get("date")),
+                resolved=candidates[0][0] if candidates else None,
+            )  # fmt: skip
+        )
+    return events
+
+
+def evaluate_articles(
+    extract: Callable[[Sequence[Report]], list[list[Claim]]],
+    annotations: Sequence[Path],
+    gazetteer: Any,
+    *,
+    splits: Sequence[str] = ("dev",),
+    batch: int = 16,
+) -> Evaluation:
+    articles = load_articles()
+    records = [r for _, r in annotation_records(annotations) if split_of(r["id"]) in splits]
+    result = Evaluation()
+    for start in range(0, len(records), batch):
+        chunk = records[start : start + batch]
+        reports = [article_report(articles[r["id"]]) for r in chunk]
+        for record, report, claims in zip(chunk, reports, extract(reports), strict=True):
+            score_report(report.origin, claims, gold_events(record, articles[record["id"]], gazetteer), result)
+    return result

@@ -1,0 +1,185 @@
+"""The shipped reader model: logistic regressions over hashed word and character n-grams.
+
+Hashing keeps no vocabulary, so the file holds only the idf weights and the coefficients, stored
+as float16 in one compressed `.npz` beside a `meta.json`; loading is a numpy read. scikit-learn
+is needed to train, and at run time only for its (stateless) hashing vectorizers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from frontlines.reader.scoring import SentenceVerdict
+
+N_FEATURES = 2**17
+
+
+def _vectorizers() -> list:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    common = dict(n_features=N_FEATURES, alternate_sign=False, norm=None, lowercase=True, dtype=np.float32)
+    return [
+        HashingVectorizer(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w[\w'-]*\b", **common),
+        HashingVectorizer(analyzer="char_wb", ngram_range=(3, 5), **common),
+    ]
+
+
+def hashed_counts(texts: Sequence[str]) -> sparse.csr_matrix:
+    """Word 1-2 grams and character 3-5 grams of each text, hashed side by side."""
+    return sparse.hstack([v.transform(texts) for v in _vectorizers()], format="csr")
+
+
+def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    x = counts.copy()
+    x.data = np.log1p(x.data)
+    x = x @ sparse.diags(idf.astype(np.float32))
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ x
+
+
+@dataclass
+class LinearReader:
+    """Scores for "tells an event", each event type (independent, sigmoid) and each modality (softmax)."""
+
+    types: tuple[str, ...]
+    modalities: tuple[str, ...]
+    idf: np.ndarray
+    event_coef: np.ndarray  # (features,)
+    event_bias: float
+    type_coef: np.ndarray  # (types, features)
+    type_bias: np.ndarray
+    modality_coef: np.ndarray  # (modalities, features)
+    modality_bias: np.ndarray
+    thresholds: dict[str, float]
+    meta: dict
+
+    def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        return _tfidf(hashed_counts(texts), self.idf)
+
+    def event_probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
+        z = np.asarray(x @ self.event_coef.astype(np.float32)).ravel() + self.event_bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def type_probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
+        z = np.asarray(x @ self.type_coef.T.astype(np.float32)) + self.type_bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def modality_probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
+        z = np.asarray(x @ self.modality_coef.T.astype(np.float32)) + self.modality_bias
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def read(self, texts: Sequence[str]) -> list[SentenceVerdict]:
+        """Which events each text tells, and how: the verdicts the extractor acts on."""
+        if not texts:
+            return []
+        x = self.features(texts)
+        events, types, modalities = self.event_probabilities(x), self.type_probabilities(x), self.modality_probabilities(x)
+        verdicts = []
+        for p_event, p_types, p_modality in zip(events, types, modalities, strict=True):
+            scores = {"event": float(p_event), **{t: float(p) for t, p in zip(self.types, p_types, strict=True)}}
+            if p_event < self.thresholds["event"]:
+                verdicts.append(SentenceVerdict(frozenset(), None, scores))
+                continue
+            told = {t for t, p in zip(self.types, p_types, strict=True) if p >= self.thresholds[t]}
+            told = told or {self.types[int(p_types.argmax())]}
+            best = int(p_modality.argmax())
+            verdicts.append(SentenceVerdict(frozenset(told), self.modalities[best], scores, float(p_modality[best])))
+        return verdicts
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            folder / "weights.npz",
+            idf=self.idf.astype(np.float32),
+            event_coef=self.event_coef.astype(np.float16),
+            event_bias=np.array([self.event_bias], dtype=np.float32),
+            type_coef=self.type_coef.astype(np.float16),
+            type_bias=self.type_bias.astype(np.float32),
+            modality_coef=self.modality_coef.astype(np.float16),
+            modality_bias=self.modality_bias.astype(np.float32),
+        )
+        meta = {**self.meta, "types": list(self.types), "modalities": list(self.modalities), "thresholds": self.thresholds,
+                "features": {"hashing": N_FEATURES, "word_ngrams": [1, 2], "char_wb_ngrams": [3, 5], "weighting": "log tf-idf, l2"}}  # fmt: skip
+        (folder / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> LinearReader:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        with np.load(folder / "weights.npz") as w:
+            arrays = {k: w[k] for k in w.files}
+        return cls(
+            types=tuple(meta["types"]),
+            modalities=tuple(meta["modalities"]),
+            idf=arrays["idf"],
+            event_coef=arrays["event_coef"],
+            event_bias=float(arrays["event_bias"][0]),
+            type_coef=arrays["type_coef"],
+            type_bias=arrays["type_bias"],
+            modality_coef=arrays["modality_coef"],
+            modality_bias=arrays["modality_bias"],
+            thresholds=meta["thresholds"],
+            meta=meta,
+        )
+
+
+def fit_linear(
+    texts: Sequence[str],
+    types: Sequence[frozenset[str]],
+    modalities: Sequence[str | None],
+    *,
+    type_names: Sequence[str],
+    modality_names: Sequence[str],
+    c_types: float = 8.0,
+    c_modality: float = 4.0,
+    meta: dict | None = None,
+) -> LinearReader:
+    """Train on sentences with their event types (multi-label) and the modality of those with events."""
+    from sklearn.linear_model import LogisticRegression
+
+    counts = hashed_counts(texts)
+    df = np.asarray((counts > 0).sum(axis=0)).ravel()
+    idf = (np.log((1 + len(texts)) / (1 + df)) + 1.0).astype(np.float32)
+    x = _tfidf(counts, idf)
+    event = LogisticRegression(C=c_types, class_weight="balanced", max_iter=2000)
+    event.fit(x, np.array([bool(t) for t in types], dtype=int))
+    type_coef = np.zeros((len(type_names), x.shape[1]), dtype=np.float32)
+    type_bias = np.full(len(type_names), -10.0, dtype=np.float32)
+    for row, name in enumerate(type_names):
+        y = np.array([name in t for t in types], dtype=int)
+        if y.sum() == 0 or y.sum() == len(y):
+            continue
+        model = LogisticRegression(C=c_types, class_weight="balanced", max_iter=2000)
+        model.fit(x, y)
+        type_coef[row] = model.coef_[0]
+        type_bias[row] = model.intercept_[0]
+    with_event = [i for i, m in enumerate(modalities) if m is not None]
+    y_mod = np.array([modality_names.index(modalities[i]) for i in with_event])
+    model = LogisticRegression(C=c_modality, class_weight="balanced", max_iter=2000)
+    model.fit(x[with_event], y_mod)
+    modality_coef = np.zeros((len(modality_names), x.shape[1]), dtype=np.float32)
+    modality_bias = np.full(len(modality_names), -10.0, dtype=np.float32)
+    for row, cls_index in enumerate(model.classes_):
+        modality_coef[cls_index] = model.coef_[row] if len(model.classes_) > 2 else (model.coef_[0] if row else -model.coef_[0])
+        modality_bias[cls_index] = model.intercept_[row] if len(model.classes_) > 2 else (model.intercept_[0] if row else -model.intercept_[0])
+    return LinearReader(
+        types=tuple(type_names),
+        modalities=tuple(modality_names),
+        idf=idf,
+        event_coef=event.coef_[0].astype(np.float32),
+        event_bias=float(event.intercept_[0]),
+        type_coef=type_coef,
+        type_bias=type_bias,
+        modality_coef=modality_coef,
+        modality_bias=modality_bias,
+        thresholds={"event": 0.5, **{name: 0.5 for name in type_names}},
+        meta=dict(meta or {}),
+    )
