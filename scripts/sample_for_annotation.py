@@ -1,10 +1,12 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--lines-per-batch 640] [--articles-per-batch 44]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2]
 
-Deterministic (seeded): conflict lines capped per topic so that many wars are drawn, uncategorized
-lines of 2020 on (where the later wars are filed), and lines of the other sections; FA-KES articles
-at random. Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
+Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
+700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
+sections, and 132 FA-KES articles at random; batches of 640 lines and 44 articles. Wave 2: 2,700
+more conflict lines and 1,300 more uncategorized lines of 2020 on, none drawn before, in batches
+of 670 numbered from 05. Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CONFLICT = {"Armed conflicts and attacks", "Armed conflict and attacks"}
 
 
-def _capped(lines: list[dict], total: int, cap: int, rng: random.Random) -> list[dict]:
+def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_factor: int = 8) -> list[dict]:
     by_topic: dict[str | None, list[dict]] = defaultdict(list)
     for line in lines:
         by_topic[line["topic"]].append(line)
     picked: list[dict] = []
     for topic, members in sorted(by_topic.items(), key=lambda kv: str(kv[0])):
         rng.shuffle(members)
-        picked += members[: (cap * 8 if topic is None else cap)]
+        picked += members[: (cap * none_factor if topic is None else cap)]
     rng.shuffle(picked)
     return picked[:total]
 
@@ -34,25 +36,41 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random) -> list
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--lines-per-batch", type=int, default=640)
-    parser.add_argument("--articles-per-batch", type=int, default=44)
+    parser.add_argument("--wave", type=int, default=1, choices=(1, 2))
     args = parser.parse_args()
-    rng = random.Random(20261130)
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
+    wave_one(lines, args.out)
+    if args.wave == 2:
+        drawn = {i for f in args.out.glob("lines_0[0-4].ids") for i in f.read_text().split()}
+        wave_two([x for x in lines if x["id"] not in drawn], args.out)
+
+
+def wave_two(lines: list[dict], out: Path) -> None:
+    rng = random.Random(20261201)
+    conflict = [x for x in lines if x["category"] in CONFLICT]
+    late_uncategorized = [x for x in lines if x["category"] == "Uncategorized" and x["date"] >= "2020"]
+    chosen = _capped(conflict, 2700, 40, rng, 10) + _capped(late_uncategorized, 1300, 12, rng, 10)
+    rng.shuffle(chosen)
+    for n in range(0, len(chosen), 670):
+        (out / f"lines_{5 + n // 670:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + 670]))
+
+
+def wave_one(lines: list[dict], out: Path, lines_per_batch: int = 640, articles_per_batch: int = 44) -> None:
+    rng = random.Random(20261130)
     conflict = [x for x in lines if x["category"] in CONFLICT]
     late_uncategorized = [x for x in lines if x["category"] == "Uncategorized" and x["date"] >= "2020"]
     other = [x for x in lines if x["category"] not in CONFLICT and x["category"] != "Uncategorized"]
     chosen = _capped(conflict, 1700, 35, rng) + _capped(late_uncategorized, 700, 10, rng) + rng.sample(other, 800)
     rng.shuffle(chosen)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for n in range(0, len(chosen), args.lines_per_batch):
-        batch = chosen[n : n + args.lines_per_batch]
-        (args.out / f"lines_{n // args.lines_per_batch:02d}.ids").write_text("".join(x["id"] + "\n" for x in batch))
+    out.mkdir(parents=True, exist_ok=True)
+    for n in range(0, len(chosen), lines_per_batch):
+        batch = chosen[n : n + lines_per_batch]
+        (out / f"lines_{n // lines_per_batch:02d}.ids").write_text("".join(x["id"] + "\n" for x in batch))
     articles = [json.loads(row)["id"] for row in (CORPUS / "fa-kes" / "articles.jsonl").open(encoding="utf-8")]
     picked = rng.sample(articles, 132)
-    for n in range(0, len(picked), args.articles_per_batch):
-        batch = picked[n : n + args.articles_per_batch]
-        (args.out / f"fakes_{n // args.articles_per_batch:02d}.ids").write_text("".join(x + "\n" for x in batch))
+    for n in range(0, len(picked), articles_per_batch):
+        batch = picked[n : n + articles_per_batch]
+        (out / f"fakes_{n // articles_per_batch:02d}.ids").write_text("".join(x + "\n" for x in batch))
 
 
 if __name__ == "__main__":

@@ -19,9 +19,11 @@ from typing import Any
 
 from frontlines.errors import GoldError
 from frontlines.fuse import EVENT_MODALITIES
+from frontlines.gazetteer.normalise import name_key
 from frontlines.model import Claim, Place
 
 MATCH_RADIUS_KM = 10.0
+_COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
 
 
 @dataclass(frozen=True)
@@ -134,9 +136,23 @@ def distance_km(a: Place, b: Place) -> float:
 
 
 def same_place(claim: Claim, gold: GoldEvent) -> bool:
-    if claim.place is None or gold.resolved is None:
+    """The same entry, within 10 km, or inside it when the gold names a province or a country (its precision).
+
+    A gold place no gazetteer entry holds (a village GeoNames lacks) matches the same words: an
+    event whose place cannot be resolved keeps them.
+    """
+    if gold.resolved is None:
+        words = claim.place_mention or (claim.place.name if claim.place else "")
+        return bool(words) and name_key(words) == name_key(gold.place)
+    if claim.place is None:
         return False
-    return claim.place.key == gold.resolved.key or distance_km(claim.place, gold.resolved) <= MATCH_RADIUS_KM
+    if claim.place.key == gold.resolved.key or distance_km(claim.place, gold.resolved) <= MATCH_RADIUS_KM:
+        return True
+    if gold.resolved.country != claim.place.country:
+        return False
+    if gold.resolved.feature_code in _COUNTRY_CODES:
+        return True
+    return gold.resolved.feature_code == "ADM1" and bool(claim.place.admin1) and claim.place.admin1 == gold.resolved.admin1
 
 
 def same_date(claim: Claim, gold: GoldEvent) -> bool:

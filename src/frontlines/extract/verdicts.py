@@ -23,7 +23,7 @@ OVERRIDE_SCORE = 0.5
 # below VETO_SCORE) or scores the claim's type below KEEP_RULE_SCORE: trigger words are precise
 # where they fire, the reader sees what they miss.
 VETO_SCORE = 0.2
-KEEP_RULE_SCORE = 0.1
+KEEP_RULE_SCORE = 0.3
 
 
 def judge_rule_claims(claims: list[Claim], verdict: SentenceVerdict) -> list[Claim]:

@@ -138,8 +138,8 @@ def fit_linear(
     *,
     type_names: Sequence[str],
     modality_names: Sequence[str],
-    c_types: float = 8.0,
-    c_modality: float = 4.0,
+    c_types: float = 4.0,
+    c_modality: float = 16.0,
     meta: dict | None = None,
 ) -> LinearReader:
     """Train on sentences with their event types (multi-label) and the modality of those with events."""
@@ -162,14 +162,21 @@ def fit_linear(
         type_coef[row] = model.coef_[0]
         type_bias[row] = model.intercept_[0]
     with_event = [i for i, m in enumerate(modalities) if m is not None]
-    y_mod = np.array([modality_names.index(modalities[i]) for i in with_event])
-    model = LogisticRegression(C=c_modality, class_weight="balanced", max_iter=2000)
-    model.fit(x[with_event], y_mod)
     modality_coef = np.zeros((len(modality_names), x.shape[1]), dtype=np.float32)
     modality_bias = np.full(len(modality_names), -10.0, dtype=np.float32)
-    for row, cls_index in enumerate(model.classes_):
-        modality_coef[cls_index] = model.coef_[row] if len(model.classes_) > 2 else (model.coef_[0] if row else -model.coef_[0])
-        modality_bias[cls_index] = model.intercept_[row] if len(model.classes_) > 2 else (model.intercept_[0] if row else -model.intercept_[0])
+    told = sorted({modalities[i] for i in with_event})
+    if len(told) == 1:
+        modality_bias[modality_names.index(told[0])] = 10.0  # one way of telling in the data: the reader knows no other
+    elif told:
+        model = LogisticRegression(C=c_modality, max_iter=2000)
+        model.fit(x[with_event], np.array([modality_names.index(modalities[i]) for i in with_event]))
+        if len(model.classes_) == 2:
+            negative, positive = model.classes_
+            modality_coef[positive], modality_bias[positive] = model.coef_[0], model.intercept_[0]
+            modality_coef[negative], modality_bias[negative] = -model.coef_[0], -model.intercept_[0]
+        else:
+            for row, index in enumerate(model.classes_):
+                modality_coef[index], modality_bias[index] = model.coef_[row], model.intercept_[row]
     return LinearReader(
         types=tuple(type_names),
         modalities=tuple(modality_names),

@@ -82,3 +82,62 @@ def train_reader(
 def evaluate_reader(reader: LinearReader, examples: Sequence[Example]) -> dict:
     verdicts = reader.read([e.text for e in examples])
     return score_sentences([e.types for e in examples], [e.modality for e in examples], verdicts)
+
+
+@dataclass
+class TrainingResult:
+    folder: Path
+    examples: int
+    sources: dict[str, int]
+    held_out: dict[str, dict]  # split -> sentence scores on annotated items of splits not trained on
+
+
+def train(
+    out: Path,
+    *,
+    annotations: Path | None = None,
+    gold_folders: Sequence[Path] = (),
+    store_url: str | None = None,
+    splits: Sequence[str] = ("train", "dev"),
+    score_test: bool = False,
+    progress: Callable[[str], None] = lambda _: None,
+) -> TrainingResult:
+    """Train a reader into `out` from an annotations folder (`current_events/`, `fakes/`), report
+    folders with gold files and the verdicts of a store; score it on dev when dev is held out.
+
+    The test split is scored only when asked (`score_test`): it is frozen and scored once, when
+    a reader is final, so that no choice is ever tuned on it.
+    """
+    from frontlines.reader.card import write_card
+
+    lines = sorted((annotations / "current_events").glob("*.jsonl")) if annotations else []
+    articles = sorted((annotations / "fakes").glob("*.jsonl")) if annotations else []
+    verdicts: list[Example] = []
+    if store_url:
+        from frontlines.reader.verdicts import verdict_examples
+        from frontlines.store import Store
+
+        with Store.open(store_url) as store:
+            verdicts = verdict_examples(store)
+    progress("reading the annotated text")
+    data = gather(lines, articles, gold_folders, verdicts)
+    if not data.split(*splits):
+        from frontlines.errors import ModelError
+
+        raise ModelError("nothing to train on", hint="give --annotations, --gold folders with .gold.jsonl files, or a --db with analysts' verdicts")
+    licences = []
+    if lines:
+        licences.append("Wikipedia Current Events Portal lines (CC BY-SA 4.0; compilation CC0), read from the shared corpus by id")
+    if articles:
+        licences.append("FA-KES (Salem et al., ICWSM 2019; CC BY 4.0), read from the shared corpus by id")
+    reader = train_reader(data, splits=splits, licences=licences, progress=progress)
+    held_out = {}
+    for split in (s for s in ("dev", "test") if s not in splits and (s != "test" or score_test)):
+        examples = data.split(split)
+        if examples:
+            held_out[split] = evaluate_reader(reader, examples)
+    reader.meta["held_out"] = {k: {"event_f1": round(v["event"]["f1"], 4), "type_macro_f1": round(v["macro_f1"], 4),
+                                   "modality_accuracy": round(v["modality_accuracy"], 4), "items": v["items"]} for k, v in held_out.items()}  # fmt: skip
+    reader.save(out)
+    write_card(out, {**reader.meta, "thresholds": reader.thresholds})
+    return TrainingResult(out, len(data.split(*splits)), dict(data.sources), held_out)

@@ -1,0 +1,36 @@
+"""The model card written beside every trained reader: what it learned from, under which licences, how it scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_card(folder: Path, meta: dict) -> Path:
+    lines = [
+        f"# {meta.get('name', 'frontlines-reader')}",
+        "",
+        "A sentence classifier for frontlines: which war events a sentence tells (multi-label over "
+        "territory_taken, battle, attack, airstrike, explosion, operation_start, withdrawal, casualties, other) "
+        "and how (asserted, reported, hedged, planned, negated, history). Logistic regressions over hashed word "
+        "1-2 grams and character 3-5 grams (log tf-idf), trained with scikit-learn by `frontlines train`.",
+        "",
+        f"- trained: {meta.get('trained')} on the splits {', '.join(meta.get('splits', []))}: "
+        f"{meta.get('examples')} sentences, {meta.get('with_events')} telling events",
+        "- sources: " + "; ".join(f"{k} ({v})" for k, v in meta.get("sources", {}).items() if v),
+        "",
+        "## Data and licences",
+        "",
+    ]
+    lines += [f"- {item}" for item in meta.get("licences", [])] or ["- the user's own annotations"]
+    lines += ["- labels: annotations written by the frontlines team (ids, offsets and labels; no text is stored in the model)", ""]
+    lines += ["## Figures on splits it did not train on", ""]
+    held = meta.get("held_out", {})
+    if held:
+        lines += ["| split | items | event F1 | type macro F1 | modality accuracy |", "|---|---|---|---|---|"]
+        lines += [f"| {k} | {v['items']} | {v['event_f1']:.3f} | {v['type_macro_f1']:.3f} | {v['modality_accuracy']:.3f} |" for k, v in held.items()]
+    else:
+        lines += ["None: it was trained on every split it was given."]
+    lines += ["", "Thresholds: " + ", ".join(f"{k} {v}" for k, v in meta.get("thresholds", {}).items()), ""]
+    path = folder / "MODEL_CARD.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
