@@ -59,7 +59,17 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture(scope="session")
 def pipeline():  # type: ignore[no-untyped-def]
-    """The real extraction pipeline (spaCy English model + bundled gazetteer), built once."""
+    """The real extraction pipeline with the trigger rules alone (spaCy English model + bundled
+    gazetteer), built once: the specification of the general rules (places, dates, actors, tolls,
+    modality) that the trained reader's events rely on."""
+    from frontlines.extract import Pipeline
+
+    return Pipeline(reader="rules")
+
+
+@pytest.fixture(scope="session")
+def reader_pipeline():  # type: ignore[no-untyped-def]
+    """The real extraction pipeline as users get it: the shipped trained reader over the rules."""
     from frontlines.extract import Pipeline
 
     return Pipeline()

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from frontlines.config import MAX_INPUT_BYTES, Settings, database_url
 from frontlines.evaluate import Evaluation, read_gold, score_report
-from frontlines.model import Event, IngestProblem, Report
+from frontlines.model import Claim, Event, IngestProblem, Report
 from frontlines.store import Store
 
+if TYPE_CHECKING:
+    from frontlines.ingest.published import DateHint
+
 Progress = Callable[[int, int], None]  # (done, total)
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -23,15 +28,20 @@ class IngestResult:
     problems: list[IngestProblem] = field(default_factory=list)
     claims: int = 0
     events: int = 0
+    undated: list[str] = field(default_factory=list)  # origins of the new reports stored without a date
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def open_store(db: str | None = None) -> Store:
-    """The store named by --db / FRONTLINES_DB, or ./frontlines.db."""
-    return Store.open(database_url(db))
+def open_store(db: str | None = None, *, must_exist: bool = False) -> Store:
+    """The store named by --db / FRONTLINES_DB, or ./frontlines.db.
+
+    With ``must_exist`` (read commands), an SQLite file that is not there is a StoreError that says
+    so, instead of a new empty database.
+    """
+    return Store.open(database_url(db), create=not must_exist)
 
 
 def ingest(
@@ -45,11 +55,14 @@ def ingest(
     pipeline: object | None = None,
     progress: Progress | None = None,
     batch_size: int = 200,
+    dates: DateHint | None = None,
 ) -> IngestResult:
     """Read files, folders, feeds, JSONL or stdin; store new reports; extract and fuse what is new.
 
     Bad inputs are collected as problems (file name, reason, hint) and the good ones are stored;
-    re-ingesting the same bytes adds nothing.
+    re-ingesting the same bytes adds nothing. ``dates`` is what the caller knows about publication
+    dates (``--published``, ``--year``; see ``frontlines.ingest.published``): a report is stored
+    whatever its date, with no date at all when none is found.
     """
     from frontlines.ingest.dispatch import read_inputs
 
@@ -57,14 +70,16 @@ def ingest(
     pending: list[Report] = []
 
     def flush() -> None:
-        for report_id, is_new in store.add_reports(pending):
+        for report, (report_id, is_new) in zip(pending, store.add_reports(pending), strict=True):
             if is_new:
                 result.added.append(report_id)
+                if report.published is None:
+                    result.undated.append(report.origin)
             else:
                 result.duplicates += 1
         pending.clear()
 
-    for item in read_inputs(inputs, stdin=stdin, max_bytes=max_bytes, fetch=fetch):
+    for item in read_inputs(inputs, stdin=stdin, max_bytes=max_bytes, fetch=fetch, dates=dates):
         if isinstance(item, IngestProblem):
             result.problems.append(item)
             continue
@@ -86,7 +101,12 @@ def extract(
     progress: Progress | None = None,
     batch_size: int = 64,
 ) -> int:
-    """Extract claims from the given reports (default: those not yet extracted), then fuse events."""
+    """Extract claims from the given reports (default: those not yet extracted), then fuse events.
+
+    Each claim's date is kept no more exact than its report's publication date allows (see
+    ``frontlines.report_dates``). A report extraction cannot read (spaCy refusing its text, a date
+    past the calendar's end) is logged and left without claims; the others are read as usual.
+    """
     from frontlines.extract import EXTRACTOR_VERSION, Pipeline
 
     ids = list(report_ids) if report_ids is not None else store.report_ids_needing_extraction(EXTRACTOR_VERSION)
@@ -100,12 +120,32 @@ def extract(
     saved = 0
     for start in range(0, len(ids), batch_size):
         chunk = [stored.report for stored in store.reports(ids[start : start + batch_size])]
-        claims = runner.extract_batch(chunk)  # type: ignore[attr-defined]
+        claims = _extract_each_if_needed(runner, chunk)
         saved += store.save_claims({r.id: c for r, c in zip(chunk, claims) if r.id is not None}, EXTRACTOR_VERSION)
         if progress:
             progress(min(start + batch_size, len(ids)), len(ids))
     refuse(store)
     return saved
+
+
+def _extract_each_if_needed(runner: object, reports: list[Report]) -> list[list[Claim]]:
+    """Claims of each report (dated as far as its publication date allows). When the batch fails,
+    each report is read alone, and one that fails alone gets no claims (and a warning)."""
+    try:
+        return runner.extract_batch(reports)  # type: ignore[attr-defined]
+    except (ValueError, OverflowError):
+        return [_extract_alone(runner, report) for report in reports]
+
+
+def _extract_alone(runner: object, report: Report) -> list[Claim]:
+    try:
+        return runner.extract_batch([report])[0]  # type: ignore[attr-defined]
+    except (ValueError, OverflowError) as error:  # spaCy's E088 (text too long), a date past year 9999
+        log.warning(
+            "report %s (%s): extraction failed and it gets no claims: %s: %s",
+            report.id, report.origin or report.title, type(error).__name__, str(error).splitlines()[0] if str(error) else "",
+        )  # fmt: skip
+        return []
 
 
 def refuse(store: Store, *, rebuild: bool = False) -> int:
@@ -161,7 +201,7 @@ def evaluate(directory: str | Path, *, pipeline: object | None = None, progress:
         reports.append(items[0])  # type: ignore[arg-type]
         golds.append(read_gold(gold_path, gazetteer))
     result = Evaluation()
-    claims = runner.extract_batch(reports)  # type: ignore[attr-defined]
+    claims = _extract_each_if_needed(runner, reports)
     for report, report_claims, gold in zip(reports, claims, golds):
         score_report(Path(report.origin).name, report_claims, gold, result)
     if progress:

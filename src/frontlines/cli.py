@@ -14,24 +14,12 @@ from rich.table import Table
 
 from frontlines import api
 from frontlines._version import __version__
-from frontlines.errors import FrontlinesError
+from frontlines.cli_errors import EXIT_INPUT_REFUSED, FriendlyErrors, console
 from frontlines.model import EVENT_TYPES
+from frontlines.terminal import plain, printable, styled
 
-console = Console(stderr=True, soft_wrap=True, highlight=False)  # never wrap a message inside a path
-out = Console(highlight=False, soft_wrap=True)
-
-
-class FriendlyErrors(click.Group):
-    """Turns library errors into one readable message and exit status 2."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except FrontlinesError as exc:
-            console.print(f"[bold red]error:[/] {exc.message}")
-            if exc.hint:
-                console.print(f"[yellow]hint:[/] {exc.hint}")
-            sys.exit(2)
+# markup off: report text, quotes and paths are printed as they are, never read as rich markup
+out = Console(highlight=False, soft_wrap=True, markup=False)
 
 
 def _progress() -> Progress:
@@ -39,6 +27,19 @@ def _progress() -> Progress:
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=console, transient=True, disable=not console.is_terminal,
     )  # fmt: skip
+
+
+def check_date_hint(_ctx: click.Context, param: click.Parameter, value: object) -> object:
+    """--published DATE or --year YYYY: a date or year a report can have been published in."""
+    from frontlines.ingest.published import date_hint
+
+    if value is None:
+        return None
+    try:
+        date_hint(year=int(value)) if param.name == "year" else date_hint(published=str(value))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
 
 
 def parse_iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -52,11 +53,13 @@ def parse_iso_date(_ctx: click.Context, _param: click.Parameter, value: str | No
 
 @click.group(cls=FriendlyErrors)
 @click.version_option(__version__, prog_name="frontlines")
-@click.option("--db", envvar="FRONTLINES_DB", help="Database: a SQLite file path or a postgresql:// URL (default ./frontlines.db).")
+@click.option("--db", envvar="FRONTLINES_DB", help="Database: a SQLite file path or a postgresql:// (or postgres://) URL (default ./frontlines.db).")
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens.")
 @click.pass_context
 def main(ctx: click.Context, db: str | None, verbose: bool) -> None:
     """frontlines: dated war reports in, sourced and geolocated events out.
+
+    Exit status: 0 done, 1 some input refused, 2 usage or setup error, 3 internal error.
 
     \b
     Example:
@@ -71,29 +74,43 @@ def main(ctx: click.Context, db: str | None, verbose: bool) -> None:
 @click.option("--no-extract", is_flag=True, help="Store the reports only; extract later with `frontlines extract`.")
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this (default 20 MiB).")
 @click.option("--fetch", is_flag=True, help="For feeds: fetch each item's page (network).")
+@click.option("--published", "published", callback=check_date_hint, metavar="DATE",
+              help="Publication date of reports whose own header gives none: YYYY-MM-DD, YYYY-MM or YYYY.")
+@click.option("--year", "year", type=int, callback=check_date_hint, metavar="YYYY",
+              help="For a batch from one year: a report's own date must lie in it, a dateline's day and month take it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
-def ingest(ctx: click.Context, inputs: tuple[str, ...], no_extract: bool, max_bytes: int | None, fetch: bool, as_json: bool) -> None:
+def ingest(
+    ctx: click.Context, inputs: tuple[str, ...], no_extract: bool, max_bytes: int | None, fetch: bool,
+    published: str | None, year: int | None, as_json: bool,
+) -> None:  # fmt: skip
     """Ingest report files, HTML pages, RSS/Atom feeds, JSONL, folders, or - for stdin.
+
+    A report is kept whatever its date: from its header, --published/--year, the page's metadata,
+    the URL, a dateline or the text; one with none is stored undated and flagged.
 
     \b
     Example:
       frontlines ingest reports/ feed.xml extra.jsonl
       cat report.txt | frontlines ingest -
+      frontlines ingest --year 2017 saved-pages/
     """
     from frontlines.config import MAX_INPUT_BYTES
+    from frontlines.ingest.published import date_hint
 
+    if published and year:
+        raise click.UsageError("give --published DATE or --year YYYY, not both")
     with api.open_store(ctx.obj["db"]) as store, _progress() as bar:
         task = bar.add_task("extracting", total=None)
         result = api.ingest(
             inputs, store=store, run_extraction=not no_extract, stdin=sys.stdin.buffer,
-            max_bytes=max_bytes or MAX_INPUT_BYTES, fetch=fetch,
+            max_bytes=max_bytes or MAX_INPUT_BYTES, fetch=fetch, dates=date_hint(published, year),
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )  # fmt: skip
     if as_json:
         out.print_json(json.dumps({
             "added": len(result.added), "duplicates": result.duplicates, "claims": result.claims,
-            "events": result.events, "problems": [p.__dict__ for p in result.problems],
+            "events": result.events, "undated": len(result.undated), "problems": [p.__dict__ for p in result.problems],
         }))  # fmt: skip
     else:
         table = Table(title="ingest")
@@ -101,10 +118,16 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], no_extract: bool, max_by
             table.add_column(column, justify="right")
         table.add_row(*map(str, (len(result.added), result.duplicates, result.claims, result.events, len(result.problems))))
         out.print(table)
+        if result.undated:
+            console.print(plain(
+                f"{len(result.undated)} new report(s) have no publication date (e.g. {result.undated[0]}): stored and "
+                "flagged; their events are dated only where the text gives a full date"
+            ))  # fmt: skip
         for problem in result.problems:
-            console.print(f"[red]✗ {problem.origin}[/]: {problem.reason}\n  [yellow]hint:[/] {problem.hint}")
+            console.print(styled(("✗ " + problem.origin, "red"), (": " + problem.reason, "")))
+            console.print(styled(("  hint:", "yellow"), (" " + problem.hint, "")))
     if result.problems:
-        sys.exit(1)
+        sys.exit(EXIT_INPUT_REFUSED)
 
 
 @main.command()
@@ -116,7 +139,7 @@ def extract(ctx: click.Context) -> None:
     Example:
       frontlines ingest --no-extract reports/ && frontlines extract
     """
-    with api.open_store(ctx.obj["db"]) as store, _progress() as bar:
+    with api.open_store(ctx.obj["db"], must_exist=True) as store, _progress() as bar:
         task = bar.add_task("extracting", total=None)
         saved = api.extract(store, progress=lambda done, total: bar.update(task, completed=done, total=total))
         total = store.count("events")
@@ -139,7 +162,7 @@ def events(ctx: click.Context, place: str | None, since: date | None, until: dat
     """
     from frontlines.outputs.exports import events_to_csv, events_to_jsonl
 
-    with api.open_store(ctx.obj["db"]) as store:
+    with api.open_store(ctx.obj["db"], must_exist=True) as store:
         found = api.events(store, place=place, since=since, until=until, types=list(types) or None)
     if fmt == "jsonl":
         sys.stdout.write(events_to_jsonl(found))
@@ -150,11 +173,12 @@ def events(ctx: click.Context, place: str | None, since: date | None, until: dat
         for column in ("date", "type", "place", "actor", "killed", "sources", "first quote"):
             table.add_column(column)
         for ev in found:
-            table.add_row(
+            quote = ev.sources[0].quote if ev.sources else ""
+            table.add_row(*map(printable, (
                 ev.date.isoformat() if ev.date else "", ev.event_type, ev.place.name if ev.place else (ev.place_name or ""),
                 ev.actor or "", "" if ev.fatalities is None else str(ev.fatalities), str(len(ev.sources)),
-                (ev.sources[0].quote[:80] + "…") if ev.sources and len(ev.sources[0].quote) > 80 else (ev.sources[0].quote if ev.sources else ""),
-            )  # fmt: skip
+                (quote[:80] + "…") if len(quote) > 80 else quote,
+            )))  # fmt: skip
         out.print(table)
 
 
@@ -187,9 +211,9 @@ def eval_command(directory: str, as_json: bool, show_errors: bool) -> None:
     out.print(fields)
     if show_errors:
         for line in result.misses:
-            out.print(f"[red]missed[/] {line}")
+            out.print(styled(("missed", "red"), (" " + line, "")))
         for line in result.false_alarms:
-            out.print(f"[yellow]extra[/]  {line}")
+            out.print(styled(("extra", "yellow"), ("  " + line, "")))
 
 
 @main.command()
@@ -206,14 +230,15 @@ def demo(out_dir: str) -> None:
     with _progress() as bar:
         task = bar.add_task("extracting", total=None)
         result = run_demo(out_dir, progress=lambda done, total: bar.update(task, completed=done, total=total))
-    out.print(result.chronology)
-    out.print(f"[bold]{len(result.ingest.added)} reports, {result.ingest.claims} claims, {result.event_count} events[/]")
+    out.print(plain(result.chronology))
+    out.print(plain(f"{len(result.ingest.added)} reports, {result.ingest.claims} claims, {result.event_count} events", "bold"))
     out.print(f"database: {result.database}")
     for name, path in result.outputs.items():
         out.print(f"{name}: {path}")
 # Command groups that live in their own modules, registered last (they import this module's helpers).
 from frontlines.cli_control import control_group, history_command, note_command, timeline_command  # noqa: E402
 from frontlines.cli_gazetteer import gazetteer_group  # noqa: E402
+from frontlines.cli_reader import train_command  # noqa: E402
 
-for _command in (gazetteer_group, control_group, history_command, timeline_command, note_command):
+for _command in (gazetteer_group, control_group, history_command, timeline_command, note_command, train_command):
     main.add_command(_command)

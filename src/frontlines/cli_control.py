@@ -13,8 +13,10 @@ from rich.table import Table
 from frontlines import api, control_api
 from frontlines.cli import parse_iso_date
 from frontlines.store.fusion_store import CORRECTABLE
+from frontlines.terminal import plain, printable
 
-out = Console(highlight=False, soft_wrap=True)
+# markup off: place names, quotes and titles are printed as they are, never read as rich markup
+out = Console(highlight=False, soft_wrap=True, markup=False)
 
 
 
@@ -39,7 +41,7 @@ def control_group(ctx: click.Context, day: date | None, actor: str | None, count
     """
     if ctx.invoked_subcommand is not None:
         return
-    with api.open_store(ctx.obj["db"]) as store:
+    with api.open_store(ctx.obj["db"], must_exist=True) as store:
         snapshot = control_api.control_on(store, day or date.today(), actor=actor, country=country)
     if fmt == "json":
         out.print_json(json.dumps(snapshot.as_dict()))
@@ -52,13 +54,13 @@ def control_group(ctx: click.Context, day: date | None, actor: str | None, count
         table.add_column(column)
     for held in snapshot.places:
         holder = f"contested ({', '.join(held.contestants)})" if held.contested and held.contestants else held.label
-        table.add_row(
+        table.add_row(*map(printable, (
             held.name, held.province, holder, held.start.isoformat(), f"{held.confidence:.2f}", held.basis,
             " ".join(map(str, held.event_ids[-5:])),
-        )  # fmt: skip
+        )))  # fmt: skip
     out.print(table)
     for province in snapshot.provinces:
-        out.print(f"{province.province} ({province.country}): {province.text}")
+        out.print(plain(f"{province.province} ({province.country}): {province.text}"))
 
 
 @control_group.command(name="set")
@@ -77,7 +79,7 @@ def set_command(ctx: click.Context, place: str, actor: str, since: date, country
     """
     with api.open_store(ctx.obj["db"]) as store:
         found = control_api.set_control(store, place, actor, since, country=country, note=note)
-    out.print(f"{found.name} ({found.admin1}, {found.country}): {actor} since {since.isoformat()}")
+    out.print(plain(f"{found.name} ({found.admin1}, {found.country}): {actor} since {since.isoformat()}"))
 
 
 @control_group.command(name="baseline")
@@ -105,7 +107,7 @@ def rebuild_command(ctx: click.Context, events_too: bool) -> None:
     Example:
       frontlines control rebuild --events
     """
-    with api.open_store(ctx.obj["db"]) as store:
+    with api.open_store(ctx.obj["db"], must_exist=True) as store:
         if events_too:
             api.refuse(store, rebuild=True)
         spans = control_api.rebuild_control(store)
@@ -125,7 +127,7 @@ def history_command(ctx: click.Context, place: str, country: str | None, as_json
     Example:
       frontlines history Rawa
     """
-    with api.open_store(ctx.obj["db"]) as store:
+    with api.open_store(ctx.obj["db"], must_exist=True) as store:
         found = control_api.history(store, place, country=country)
     if as_json:
         entries = [
@@ -139,12 +141,12 @@ def history_command(ctx: click.Context, place: str, country: str | None, as_json
         ]  # fmt: skip
         out.print_json(json.dumps({"place": found.place.name, "place_key": found.place.key, "entries": entries}))
         return
-    out.print(f"[bold]{found.place.name}[/] ({found.place.admin1}, {found.place.country})")
+    out.print(plain(found.place.name, "bold") + plain(f" ({found.place.admin1}, {found.place.country})"))
     for entry in found.entries:
         prefix = f"[{entry.event.id}] " if entry.event else ""
-        out.print(prefix + entry.text, markup=False)
+        out.print(plain(prefix + entry.text))
         for source in entry.sources:
-            out.print(f"    {source.outlet}, \"{source.title},\" {source.published or 'n.d.'}: {source.quote}", markup=False)
+            out.print(plain(f"    {source.outlet}, \"{source.title},\" {source.published or 'n.d.'}: {source.quote}"))
 
 
 @click.command(name="timeline")
@@ -160,7 +162,7 @@ def timeline_command(ctx: click.Context, place: str | None, region: str | None, 
       frontlines timeline --region Anbar
       frontlines timeline --place "Albu Kamal"
     """
-    with api.open_store(ctx.obj["db"]) as store:
+    with api.open_store(ctx.obj["db"], must_exist=True) as store:
         changes = control_api.timeline(store, place=place, region=region)
     if as_json:
         rows = [
@@ -176,7 +178,7 @@ def timeline_command(ctx: click.Context, place: str | None, region: str | None, 
         table.add_column(column)
     for ch in changes:
         to = f"contested ({', '.join(ch.span.contestants)})" if ch.span.contested and ch.span.contestants else ch.after
-        table.add_row(ch.day.isoformat(), ch.place.name, ch.before or "", to, ch.span.basis, " ".join(map(str, ch.span.event_ids[-5:])))
+        table.add_row(*map(printable, (ch.day.isoformat(), ch.place.name, ch.before or "", to, ch.span.basis, " ".join(map(str, ch.span.event_ids[-5:])))))
     out.print(table)
 
 
@@ -209,6 +211,6 @@ def note_command(ctx: click.Context, body: str, event_id: int | None, report_id:
     if (event_id is None) == (report_id is None):
         raise click.UsageError("give one of --event ID or --report ID")
     kind, target = ("event", event_id) if event_id is not None else ("report", report_id)
-    with api.open_store(ctx.obj["db"]) as store:
+    with api.open_store(ctx.obj["db"], must_exist=True) as store:
         note_id = control_api.add_note(store, kind, target, body, author=author, verdict=verdict, corrections=corrections)  # type: ignore[arg-type]
-    out.print(f"note {note_id} on {kind} {target}" + (f" ({verdict})" if verdict else ""))
+    out.print(plain(f"note {note_id} on {kind} {target}" + (f" ({verdict})" if verdict else "")))

@@ -14,8 +14,9 @@ from frontlines import api
 from frontlines.gazetteer import DEFAULT_COUNTRIES
 from frontlines.model import Place
 
-console = Console(stderr=True, soft_wrap=True, highlight=False)  # never wrap a message inside a path
-out = Console(highlight=False, soft_wrap=True)
+# markup off: file and place names are printed as they are, never read as rich markup
+console = Console(stderr=True, soft_wrap=True, highlight=False, markup=False)  # never wrap a message inside a path
+out = Console(highlight=False, soft_wrap=True, markup=False)
 
 
 def _countries(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:

@@ -159,7 +159,7 @@ def timeline(store: Store, *, place: str | None = None, region: str | None = Non
 @dataclass(frozen=True)
 class HistoryEntry:
     day: date | None
-    kind: str  # event | control | baseline | note
+    kind: str  # event | control | baseline | note | background (a past event a report tells as history)
     text: str
     event: Event | None = None
     facts: EventFacts | None = None
@@ -194,11 +194,29 @@ def history(store: Store, place: str, *, country: str | None = None, gazetteer: 
         entries.append(HistoryEntry(entry.since, "baseline", f"{entry.since.isoformat()}  baseline: {entry.holder} ({entry.source}{'; ' + entry.note if entry.note else ''})"))
     for change in _place_changes(store, found):
         entries.append(HistoryEntry(change.day, "control", _change_text(change), span=change.span))
+    entries += _background(store, found)
     for note in notes_on(store, [e.id for e in events if e.id is not None]):
         entries.append(HistoryEntry(note["created_at"].date(), "note", f"note on event {note['target_id']} by {note['author']}: {note['verdict'] or 'comment'}: {note['body']}"))
-    order = {"baseline": 0, "event": 1, "control": 2, "note": 3}
+    order = {"background": 0, "baseline": 1, "event": 2, "control": 3, "note": 4}
     entries.sort(key=lambda e: (e.day or date.max, order[e.kind]))
     return PlaceHistory(found, tuple(entries))
+
+
+def _background(store: Store, place: Place) -> list[HistoryEntry]:
+    """Past events that reports tell as background ("seized in 2014"): known, dated, never moving control."""
+    claims = [c for c in store.claims(place_keys=[place.key], modalities=["history"]) if c.date is not None]
+    reports = {r.id: r.report for r in store.reports(sorted({c.report_id for c in claims if c.report_id is not None}))}
+    entries = []
+    for claim in claims:
+        report = reports.get(claim.report_id or -1)
+        told = f"{report.outlet}, \"{report.title}\"" if report else "a report"
+        text = f"{claim.date.value.isoformat()[: {'year': 4, 'month': 7}.get(claim.date.precision, 10)]}  background: {claim.event_type.replace('_', ' ')}"
+        text += f" by {claim.actor}" if claim.actor else ""
+        source = Source(report_id=claim.report_id or 0, outlet=report.outlet if report else "", title=report.title if report else "",
+                        published=report.published if report else None, url=report.url if report else None, quote=claim.quote,
+                        start=claim.start, end=claim.end, modality="history")  # fmt: skip
+        entries.append(HistoryEntry(claim.date.value, "background", f"{text} (as told by {told})", sources=(source,)))
+    return entries
 
 
 def _place_changes(store: Store, place: Place) -> list[ControlChange]:

@@ -6,7 +6,8 @@ FrontlinesError
 ├── GazetteerError   gazetteer data missing or malformed
 ├── ModelError       the spaCy pipeline cannot be loaded
 ├── GoldError        a gold file that cannot be read
-└── ControlError     a baseline, place, note or control request that cannot be used
+├── ControlError     a baseline, place, note or control request that cannot be used
+└── TheatreError     a theatre file (one war as data) that cannot be used
 """
 
 from __future__ import annotations
@@ -51,3 +52,12 @@ class GoldError(FrontlinesError):
 
 class ControlError(FrontlinesError):
     """A baseline file, place name, note or control request that cannot be used."""
+
+
+class TheatreError(FrontlinesError):
+    """A theatre file that cannot be read or names a group it does not define."""
+
+    def __init__(self, path: object, reason: str, hint: str) -> None:
+        super().__init__(f"the theatre file {path}: {reason}", hint=hint)
+        self.path = str(path)
+        self.reason = reason

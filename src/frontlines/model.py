@@ -48,8 +48,17 @@ class Report:
     url: str | None = None
     language: str = "en"
     origin: str = ""  # file name, "file.jsonl:12", feed item link, or "<stdin>"
-    published_inferred: bool = False
+    published_inferred: bool = False  # guessed from the URL or the text (see published_source)
     id: int | None = None
+    # "day", "month" or "year": `published` is then the first day of that month or year
+    published_precision: str | None = "day"
+    # where the date came from: one of frontlines.ingest.published.PUBLISHED_SOURCES
+    published_source: str = "header"
+
+    def __post_init__(self) -> None:
+        if self.published is None:  # no date at all: no precision, and flagged as unknown
+            object.__setattr__(self, "published_precision", None)
+            object.__setattr__(self, "published_source", "unknown")
 
     @property
     def content_hash(self) -> str:
@@ -145,6 +154,8 @@ class Source:
     end: int
     modality: str = "asserted"  # how the source tells it: asserted, reported_speech, hedged
     speaker: str | None = None  # who said it, for reported speech
+    published_precision: str | None = "day"  # the report's: "day", "month", "year"; None when unknown
+    published_source: str = "header"  # where the report's date came from ("unknown": it has none)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ GOOD_FILES = {
     "pages/rawa.html": RAWA_PAGE,
     "feeds/k24.rss": RSS_FEED,
     "reports.jsonl": b"\n".join(JSONL_LINES) + b"\n",
+    "undated/no-date.txt": b"title: Akkas retaken\n\nIraqi forces recaptured Akkas.\n",
 }
 
 BAD_FILES = {
@@ -36,10 +37,6 @@ BAD_FILES = {
     "bad/latin1.txt": (
         "published: 2017-10-31\n\nLes forces irakiennes ont repris Akkas, déjà.\n".encode("latin-1"),
         "not UTF-8 text",
-    ),
-    "bad/no-date.txt": (
-        b"title: Akkas retaken\n\nIraqi forces recaptured Akkas.\n",
-        "missing published date",
     ),
     "bad/huge.txt": (AKKAS_REPORT + b"More text. " * 400, "file too large"),
     "bad/truncated.html": (RAWA_PAGE[: RAWA_PAGE.index(b"from three sides")], "truncated HTML"),
@@ -74,7 +71,7 @@ def test_a_folder_yields_every_good_report_and_one_problem_per_bad_file(corpus: 
     problems = {result.origin: result for result in results if isinstance(result, IngestProblem)}
 
     assert sorted(reports) == sorted(
-        [f"{given}/akkas.txt", f"{given}/arabic/akkas-ar.txt", f"{given}/pages/rawa.html"]
+        [f"{given}/akkas.txt", f"{given}/arabic/akkas-ar.txt", f"{given}/pages/rawa.html", f"{given}/undated/no-date.txt"]
         + [f"{given}/feeds/k24.rss#item-1", f"{given}/feeds/k24.rss#item-2"]
         + [f"{given}/reports.jsonl:1", f"{given}/reports.jsonl:3"]
     )

@@ -58,16 +58,6 @@ def test_outlet_falls_back_to_the_url_domain_and_language_to_a_guess() -> None:
     ("raw", "reason", "hint"),
     [
         (
-            b"title: Akkas retaken\noutlet: Iraqi News\n\nIraqi forces recaptured Akkas.\n",
-            "missing published date",
-            'add a header line "published: YYYY-MM-DD"',
-        ),
-        (
-            b"Iraqi forces recaptured the Akkas gas field on Tuesday.\n",
-            "missing published date",
-            'add a header line "published: YYYY-MM-DD"',
-        ),
-        (
             b"title: Akkas retaken\npublished: last Tuesday\n\nIraqi forces recaptured Akkas.\n",
             "unreadable published date 'last Tuesday'",
             '"published: YYYY-MM-DD"',
@@ -83,7 +73,7 @@ def test_outlet_falls_back_to_the_url_domain_and_language_to_a_guess() -> None:
             "leave one blank line",
         ),
     ],
-    ids=["no-published-header", "no-header-at-all", "unreadable-published", "no-body", "no-blank-line"],
+    ids=["unreadable-published", "no-body", "no-blank-line"],
 )
 def test_report_file_problems_name_the_file_the_reason_and_a_fix(raw: bytes, reason: str, hint: str) -> None:
     with pytest.raises(BadInput) as caught:

@@ -46,9 +46,9 @@ def test_it_sees_no_event_in_politics_or_sport(reader: LinearReader, sentence: s
     assert not verdict.types, verdict.scores
 
 
-def test_it_tells_history_from_news(reader: LinearReader) -> None:
-    (verdict,) = reader.read(["The militants had seized the town in 2014, before the army drove them out three years later."])
-    assert verdict.modality == "history", verdict
+def test_it_tells_a_plan_from_an_event(reader: LinearReader) -> None:
+    (verdict,) = reader.read(["The army will push to the border before retaking the town."])
+    assert not verdict.types or verdict.modality == "planned", verdict
 
 
 def test_the_rules_alone_are_one_setting_away() -> None:

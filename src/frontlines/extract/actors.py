@@ -1,4 +1,8 @@
-"""Actor mentions in a sentence, normalised to canonical names through the alias table."""
+"""Actor mentions in a sentence, normalised to canonical names through the alias table.
+
+Who fights whom, what "the army" means and which capital stands for which government come from the
+theatre (one war as data, see `frontlines.theatres`).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,7 @@ import re
 from dataclasses import dataclass
 
 from frontlines.extract.lexicon import ActorTable
-
-ANTI_IS_SIDES = frozenset({"state", "state-aligned militia", "kurdish", "coalition"})
-GENERIC_STATE = "state forces"  # "the army", "troops": whose depends on the country of the event
+from frontlines.theatres import Theatre, load_theatre
 
 
 @dataclass(frozen=True)
@@ -21,8 +23,9 @@ class ActorMention:
 class ActorFinder:
     """Finds alias mentions, longest first; acronyms match their exact case only."""
 
-    def __init__(self, table: ActorTable) -> None:
+    def __init__(self, table: ActorTable, theatre: Theatre | None = None) -> None:
         self.table = table
+        self.theatre = theatre or load_theatre()
         folded = sorted((a for a in table.aliases if a.lower() == a), key=len, reverse=True)
         exact = sorted((a for a in table.aliases if a.lower() != a), key=len, reverse=True)
         self._folded = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, folded)) + r")(?![\w-])", re.I)
@@ -40,22 +43,32 @@ class ActorFinder:
 
     def resolve(self, name: str | None, country: str | None) -> str | None:
         """The canonical actor, with "the army" made the army of the country where it happened."""
-        if name != GENERIC_STATE:
+        actor = self.table.actors.get(name or "")
+        if actor is None or not actor.resolves_by_country:
             return name
-        for actor in self.table.actors.values():
-            if actor.side == "state" and actor.country and actor.country == country:
-                return actor.name
-        return next((a.name for a in self.table.actors.values() if a.side == "state" and a.country), None)
+        return self.theatre.state_forces_of(country)
+
+    def government_of(self, words: str) -> str | None:
+        """The group a capital stands for when it acts: "<capital> launched an offensive"."""
+        return self.theatre.capitals.get(words.strip())
 
     def same_camp(self, one: str | None, other: str | None) -> bool:
-        """Whether two actors fight on the same side (the army and the PMF, the coalition and the army)."""
-        camp = {"state": "government", "state-aligned militia": "government", "coalition": "government"}
+        """Whether two actors fight on the same side (the army and its militias, the coalition and the army)."""
         a, b = self.side(one), self.side(other)
-        return a is not None and b is not None and camp.get(a, a) == camp.get(b, b)
+        return a is not None and b is not None and self.theatre.camp_of(a) == self.theatre.camp_of(b)
 
     def side(self, name: str | None) -> str | None:
         actor = self.table.actors.get(name or "")
         return actor.side if actor else None
 
-    def is_anti_is(self, name: str | None) -> bool:
-        return self.side(name) in ANTI_IS_SIDES
+    def is_combatant(self, name: str | None) -> bool:
+        """False for civilians; an actor the table does not know is taken for a combatant."""
+        actor = self.table.actors.get(name or "")
+        return actor.combatant if actor else True
+
+    def opposes(self, name: str | None, other: str | None) -> bool:
+        """An armed actor in another camp than `other`: "the army" opposes the group it fights."""
+        side = self.side(name)
+        if other is None or not self.theatre.is_armed_side(side):
+            return False
+        return self.theatre.camp_of(side) != self.theatre.camp_of(self.side(other))

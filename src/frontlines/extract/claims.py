@@ -7,10 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
+from frontlines.extract import grammar
 from frontlines.extract.actors import ActorFinder, ActorMention
 from frontlines.extract.dates import DateMention, DateResolver
+from frontlines.extract.doers import DoerFinder
+from frontlines.extract.tense import as_told_in_time
 from frontlines.extract.lexicon import TriggerTable
 from frontlines.extract.modality import (
     NON_EVENT_MODALITIES,
@@ -32,18 +35,14 @@ from frontlines.extract.triggers import Trigger, find_triggers
 from frontlines.gazetteer.precision import place_precision
 from frontlines.model import Claim, DateValue, Place, PlaceMatch
 from frontlines.reader.scoring import SentenceVerdict
+from frontlines.theatres import Theatre
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([A-Za-z .]+\))?"  # BAGHDAD, Nov. 4 (Xinhua)
-    r"|[A-Z][A-Za-z .'-]{2,40}?\s*\([A-Za-z .]+\))"  # Anbar (NINA)
+    r"^(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([A-Za-z .]+\))?"  # CAPITAL CITY, Nov. 4 (Agency)
+    r"|[A-Z][A-Za-z .'-]{2,40}?\s*\([A-Za-z .]+\))"  # Province (Agency)
     r"\s*(?:--|[-—–:])\s*"
 )
-# spaCy often labels Iraqi and Syrian villages as people or organisations; a cue names them as places
-_NAMED_AFTER_CUE = re.compile(
-    r"\b(?:village|town|city|area|district|region|hamlet|settlement|neighbou?rhood|sub-district)s? of "
-    r"((?:(?:al|el|Al|El)-|Umm |Abu |Tal |Tell |Ain |Bir |Wadi )?[A-Z][\w'’-]+(?: (?:al-)?[A-Z][\w'’-]+){0,2})"
-)
-_COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
+_COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})  # GeoNames codes of a country
 # When two triggers of one sentence name the same place, the more telling one stays.
 _OUTRANKS = {"battle": "territory_taken", "attack": "explosion", "casualties": "*"}
 _MAX_PLACES = 4  # "strikes on A, B and C" are events at each; a longer list is a survey, not a report
@@ -57,11 +56,17 @@ class PlaceFinder(Protocol):
 
 
 class SentenceReader:
-    def __init__(self, triggers: TriggerTable, actors: ActorFinder, places: PlaceFinder, dates: DateResolver) -> None:
+    def __init__(
+        self, triggers: TriggerTable, actors: ActorFinder, places: PlaceFinder, dates: DateResolver, theatre: Theatre | None = None
+    ) -> None:
+        """`theatre`: the war being read (its groups, sides, place-name forms); the actor finder's by default."""
         self.triggers = triggers
         self.actors = actors
         self.places = places
         self.dates = dates
+        self.theatre = theatre or actors.theatre
+        self.doers = DoerFinder(actors, self.theatre)
+        self._named_after_cue = _named_after_cue(self.theatre)
 
     def read(self, sentence: Span, offset: int, context: StoryContext, verdict: SentenceVerdict | None = None) -> list[Claim]:
         """Claims of one sentence; `offset` is where the sentence starts in the report text.
@@ -71,7 +76,7 @@ class SentenceReader:
         """
         text = sentence.text
         dateline = _DATELINE.match(text)
-        skip_to = dateline.end() if dateline else 0  # "BAGHDAD, Nov. 4 (Xinhua) --" names where it was filed
+        skip_to = dateline.end() if dateline else 0  # "TOWNVILLE, Nov. 4 (Agency) --" names where it was filed
         found = self.places.match_spans(text, countries=context.countries, context=context.places_seen)
         matches = [m for m in found if m.start >= skip_to]
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
@@ -79,8 +84,7 @@ class SentenceReader:
         countries_named = [m for m in matches if m.place.feature_code in _COUNTRY_CODES]
         matches = [m for m in matches if m.place.feature_code not in _COUNTRY_CODES]
         actor_mentions = self.actors.find(text)
-        if any(m.name == "Islamic State" for m in actor_mentions):
-            context.mentions_islamic_state = True
+        context.named_actors.update(m.name for m in actor_mentions)
         date_mentions = [m for m in self.dates.mentions(text, context.published, context.running_date) if m.start >= skip_to]
         triggers = find_triggers(sentence, self.triggers)
         modalities = {t.token.i: trigger_modality(t.token, sentence) for t in triggers}
@@ -103,7 +107,7 @@ class SentenceReader:
             claims = _keep_most_telling(claims + self._reader_claims(sentence, offset, verdict, claims, args, context))
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
-        return claims
+        return [as_told_in_time(c, context.published) for c in claims]
 
     def _claim(
         self,
@@ -119,13 +123,15 @@ class SentenceReader:
     ) -> Claim | None:
         event_type = trigger.event_type
         if event_type == "territory_taken" and assignment.near:
-            return None  # "villages around Zab were taken" does not take Zab
+            return None  # "villages around X were taken" does not take X
         if event_type == "territory_taken" and assignment.partial:
             event_type = "battle"  # "most of the town", "70 percent": fighting goes on, the place is contested
+        if assignment.place.text == self.doers.acting_capital(trigger.token):
+            return None  # the government acted; its capital is not where
         actor, target = self._actors(trigger, event_type, sentence, actor_mentions, context)
         country = assignment.place.place.country
         actor, target = self.actors.resolve(actor, country), self.actors.resolve(target, country)
-        if actor == "civilians" and event_type != "casualties":
+        if not self.actors.is_combatant(actor) and event_type != "casualties":
             return None  # residents reaching a camp or fleeing a town is no military event
         text = sentence.text.rstrip()
         return Claim(
@@ -150,19 +156,29 @@ class SentenceReader:
     def _reader_claims(
         self, sentence: Span, offset: int, verdict: SentenceVerdict, claims: list[Claim], args: _Arguments, context: StoryContext
     ) -> list[Claim]:
-        """Events the reader sees and no rule found, anchored on the sentence's root: never dropped for want of a place."""
+        """Events the reader sees and no rule found, anchored on the sentence's root: never dropped for want of a place.
+
+        A town the gazetteer knows wins; else the words of a place it does not know (a village missing
+        from GeoNames is more telling than the province around it); else the province or country.
+        """
         modality = reader_modality(verdict) or CLAIM_MODALITY[verdict.modality or "asserted"]
         made: list[Claim] = []
         for event_type in uncovered_types(claims, verdict):
             anchor = Trigger(sentence.root, event_type, "")
             assignments = assign_places(sentence, [anchor], args.matches, context, frozenset()).get(sentence.root.i, [])
-            assignments = assignments or [PlaceAssignment(m, False, False) for m in _fallback_places(args, context)]
-            drafts = [self._claim(anchor, a, modality, sentence, offset, args.actors, args.dates, context, [anchor]) for a in assignments[:_MAX_PLACES]]
-            drafts = [d for d in drafts if d is not None] or [self._unplaced_claim(anchor, modality, sentence, offset, args, context)]
+            towns = [a for a in assignments if a.place.place.feature_code not in CONTAINER_CODES]
+            if towns or not args.unresolved:
+                chosen = towns or assignments or [PlaceAssignment(m, False, False) for m in _fallback_places(args, context)]
+                drafts = [self._claim(anchor, a, modality, sentence, offset, args.actors, args.dates, context, [anchor]) for a in chosen[:_MAX_PLACES]]
+                drafts = [d for d in drafts if d is not None] or [self._unplaced_claim(anchor, modality, sentence, offset, args, context, None)]
+            else:
+                drafts = [self._unplaced_claim(anchor, modality, sentence, offset, args, context, words) for _, _, words in args.unresolved[:_MAX_PLACES]]
             made += [replace(d, trigger="", confidence=confidence_of(event_type, modality, verdict)) for d in drafts]
         return made
 
-    def _unplaced_claim(self, anchor: Trigger, modality: str, sentence: Span, offset: int, args: _Arguments, context: StoryContext) -> Claim:
+    def _unplaced_claim(
+        self, anchor: Trigger, modality: str, sentence: Span, offset: int, args: _Arguments, context: StoryContext, words: str | None
+    ) -> Claim:
         """An event whose place has no gazetteer entry keeps the place's words (or none) and no coordinates."""
         actor, target = self._actors(anchor, anchor.event_type, sentence, args.actors, context)
         text = sentence.text.rstrip()
@@ -170,46 +186,14 @@ class SentenceReader:
             report_id=None, event_type=anchor.event_type, quote=text, start=offset, end=offset + len(text),
             actor=self.actors.resolve(actor, None), target_actor=self.actors.resolve(target, None),
             controller_after=self.actors.resolve(actor, None) if anchor.event_type == "territory_taken" else None,
-            place_mention=args.unresolved[0][2] if args.unresolved else None, place=None,
+            place_mention=words, place=None,
             date=_date_for(anchor, sentence, args.dates, context, [anchor]), modality=modality,
         )  # fmt: skip
 
     def _actors(
         self, trigger: Trigger, event_type: str, sentence: Span, mentions: list[ActorMention], context: StoryContext
     ) -> tuple[str | None, str | None]:
-        base = sentence.start_char
-        subject_spans, object_spans = _argument_spans(trigger.token)
-        actor = _mention_in(mentions, subject_spans, base)
-        target = _mention_in(mentions, object_spans, base)
-        if event_type == "casualties":
-            return actor, target  # who killed is rarely said; the victims are the target
-        if actor is None and event_type == "explosion":
-            # bombs and shells go off with no doer named; the side they hit tells who set them off
-            if target is None:
-                target = next((m.name for m in mentions if self.actors.is_anti_is(m.name)), None)
-            actor = "Islamic State" if context.mentions_islamic_state and target != "Islamic State" else None
-            return actor, target
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.token.children)
-        if actor is None and passive and event_type in ("territory_taken", "battle") and context.last_state_actor:
-            if all(m.name in ("Islamic State", "civilians") for m in mentions):
-                actor = context.last_state_actor  # "70 percent of the town had been recaptured": by the side advancing
-        if actor is None:
-            others = [m.name for m in mentions if m.name != target and m.name != "civilians"]
-            if others:
-                actor = others[0]
-            elif event_type in ("territory_taken", "operation_start", "airstrike"):
-                actor = context.last_state_actor
-            else:
-                actor = context.last_actor
-        if target is None and actor is not None and event_type in ("territory_taken", "battle", "attack", "airstrike"):
-            named = [m.name for m in mentions if m.name != "civilians" and not self.actors.same_camp(m.name, actor)]
-            if named:
-                target = named[0]  # the other side the sentence names
-            elif self.actors.is_anti_is(actor) and context.mentions_islamic_state:
-                target = "Islamic State"
-        if target == actor:
-            target = None
-        return actor, target
+        return self.doers.doer_and_target(trigger, event_type, sentence, mentions, context)
 
     def _entity_places(
         self, sentence: Span, matches: list[PlaceMatch], skip_to: int, context: StoryContext
@@ -220,7 +204,8 @@ class SentenceReader:
         unresolved: list[tuple[int, int, str]] = []
         base = sentence.start_char
         spans = [(e.start_char - base, e.end_char - base) for e in sentence.ents if e.label_ in ("GPE", "LOC", "FAC")]
-        spans += [m.span(1) for m in _NAMED_AFTER_CUE.finditer(sentence.text)]  # "the village of Umm al-Waz"
+        spans += [m.span(1) for m in self._named_after_cue.finditer(sentence.text)]  # "the village of X"
+        spans += _names_after_locatives(sentence)  # "shelling in X": spaCy often calls a village a person
         seen: set[tuple[int, int]] = set()
         for start, end in sorted(spans):
             if (start, end) in seen or any(s0 < end and start < e0 for s0, e0 in seen):
@@ -233,7 +218,7 @@ class SentenceReader:
                 continue
             words = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             if self.actors.find(words) or not words[:1].isupper():
-                continue  # "Iraqi", "the Islamic State": actors, not places
+                continue  # a group's name or its people's adjective: an actor, not a place
             place = resolve(words, countries=context.countries, context=context.places_seen) if resolve else None
             if place is not None:
                 resolved.append(PlaceMatch(start=end - len(words), end=end, text=words, place=place, score=0.8))
@@ -303,8 +288,7 @@ class SentenceReader:
         )
         return [first, *claims[1:]]
 
-    @staticmethod
-    def _advance(context: StoryContext, dates: list[DateMention], matches: list[PlaceMatch], claims: list[Claim]) -> None:
+    def _advance(self, context: StoryContext, dates: list[DateMention], matches: list[PlaceMatch], claims: list[Claim]) -> None:
         days = [m for m in dates if m.sets_running_date]
         if days:
             context.running_date = days[-1].value.value
@@ -316,9 +300,7 @@ class SentenceReader:
             context.last_place = towns[0]  # the sentence's topic comes first: "the town" next points back to it
         if claims and claims[-1].actor:
             context.last_actor = claims[-1].actor
-        for claim in claims:
-            if claim.actor and claim.actor != "Islamic State" and claim.actor != "civilians":
-                context.last_state_actor = claim.actor
+        self.doers.remember(context, claims)
 
 
 @dataclass(frozen=True)
@@ -343,47 +325,23 @@ def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch
     return []
 
 
-def _argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Character spans of the trigger's doer and of whom it was done to."""
-    node = token
-    while node.dep_ in ("conj", "xcomp", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-        node = node.head
-    subjects: list[tuple[int, int]] = []
-    objects: list[tuple[int, int]] = []
-    if token.dep_ in ("relcl", "acl") and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in token.children):
-        noun = token.head  # "residents who reached Anah": the residents did
-        subjects.append((noun.left_edge.idx, token.idx))
-    children = list(node.children) + ([c for c in token.children] if node.i != token.i else [])
-    children += [g for c in children if c.dep_ in ("acomp", "oprd") for g in c.children]  # "free of the militants"
-    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr") and token.head.i != token.i:
-        children += [c for c in token.head.children if c.dep_ == "nsubj"]  # "aircraft carried out strikes"
-    for child in children:
-        span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
-        if child.dep_ == "nsubj":
-            subjects.append(span)
-        elif child.dep_ == "agent":
-            subjects.append(span)
-        elif child.dep_ in ("dobj", "nsubjpass"):
-            objects.append(span)
-        elif child.dep_ == "prep" and child.lower_ in ("from", "against", "on", "at", "of"):
-            objects.append(span)
-        elif child.dep_ == "prep" and child.lower_ == "by":
-            subjects.append(span)
-        elif child.dep_ in ("compound", "poss", "amod") and token.pos_ == "NOUN":
-            subjects.append(span)
-    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
-                subjects.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
-    return subjects, objects
-
-
-def _mention_in(mentions: list[ActorMention], spans: list[tuple[int, int]], base: int) -> str | None:
-    for start, end in spans:
-        for mention in mentions:
-            if start <= base + mention.start and base + mention.end <= end:
-                return mention.name
-    return None
+def _names_after_locatives(sentence: Span) -> list[tuple[int, int]]:
+    """Proper names governed by "in", "near", "at" (and the names joined to them by "and"), as sentence offsets."""
+    locatives = grammar.words("locative_prepositions")
+    spans = []
+    for token in sentence:
+        if token.pos_ != "PROPN" or token.dep_ not in ("pobj", "conj") or any(c.dep_ == "compound" and c.i > token.i for c in token.children):
+            continue
+        head = token
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ != "pobj" or head.head.lower_ not in locatives:
+            continue
+        first = token
+        while first.i > sentence.start and sentence.doc[first.i - 1].dep_ == "compound" and sentence.doc[first.i - 1].pos_ in ("PROPN", "ADJ"):
+            first = sentence.doc[first.i - 1]
+        spans.append((first.idx - sentence.start_char, token.idx + len(token) - sentence.start_char))
+    return spans
 
 
 def _date_for(
@@ -398,7 +356,7 @@ def _date_for(
             head = head_token_of_span(sentence, mention.start, mention.end)
             owner = owning_trigger(head, trigger_at)[0] if head is not None else None
             if mention.looks_back and head is not None:
-                # "a day after the army took Abbasi" dates what happens inside the "after" clause
+                # "a day after the army took X" dates what happens inside the "after" clause
                 if any(a.i == head.i for a in trigger.token.ancestors):
                     own.append(mention)
                 continue
@@ -410,7 +368,7 @@ def _date_for(
         return nearest.value
     for outlet, day in context.cited.items():
         if outlet in sentence.text:
-            return DateValue(day, "day", outlet, relative=True)  # "Iraqi News reported that ...", dated by its citation
+            return DateValue(day, "day", outlet, relative=True)  # "<outlet> reported that ...", dated by its citation
     if context.running_date is not None:
         return DateValue(context.running_date, "day", "", relative=True)
     return DateValue(context.published, "day", "", relative=True)
@@ -431,3 +389,15 @@ def _keep_most_telling(drafts: list[Claim]) -> list[Claim]:
             continue
         kept.append(claim)
     return kept
+
+
+def _named_after_cue(theatre: Theatre) -> re.Pattern[str]:
+    """"the village of X": spaCy often takes a village's name for a person or a group; after a
+    settlement noun it is a place, written as the theatre writes place names ("al-X", "Umm X")."""
+    cues = "|".join(re.escape(w) for w in sorted(grammar.words("place_cue_nouns"), key=len, reverse=True))
+    articles = theatre.place_name_articles
+    leading = [f"{re.escape(a)}-" for word in articles for a in (word, word.capitalize())]
+    leading += [f"{re.escape(p)} " for p in theatre.place_name_prefixes]
+    lead = f"(?:{'|'.join(leading)})?" if leading else ""
+    inner = f"(?:(?:{'|'.join(map(re.escape, articles))})-)?" if articles else ""
+    return re.compile(rf"\b(?:{cues})s? of ({lead}[A-Z][\w'’-]+(?: {inner}[A-Z][\w'’-]+){{0,2}})")

@@ -165,7 +165,7 @@ class DateResolver:
         if kind == "same_day":
             return DateValue(anchor, "day", text, relative=True)
         if kind in ("after_event", "before_event"):
-            # "on Wednesday, a day after the army took Abbasi": Abbasi fell on Tuesday
+            # "on Monday, a week after rebels took Townville": Townville fell the Monday before
             days = _count(match["n"]) * (7 if match["unit"].lower().startswith("week") else 1)
             return DateValue(anchor - timedelta(days=days if kind == "after_event" else -days), "day", text, relative=True)
         if kind in ("days_later", "days_earlier"):

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from frontlines.errors import FrontlinesError
+from frontlines.theatres import Theatre, load_theatre
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Actor:
     name: str
     side: str
     country: str | None
+    resolves_by_country: bool = False  # "the army": the state forces of the event's country
+    combatant: bool = True  # civilians are no side of the fighting
 
 
 @dataclass(frozen=True)
@@ -40,11 +43,12 @@ class ActorTable:
     aliases: dict[str, str]  # alias (as written; lower-cased unless an acronym) -> canonical name
 
 
-def _data_file(name: str) -> Path:
+def data_file(name: str) -> Path:
+    """A bundled lexicon file."""
     return Path(str(resources.files("frontlines") / "data" / "lexicon" / name))
 
 
-def _read_yaml(path: Path) -> dict:
+def read_yaml(path: Path) -> dict:
     try:
         with path.open(encoding="utf-8") as handle:
             loaded = yaml.safe_load(handle)
@@ -55,11 +59,14 @@ def _read_yaml(path: Path) -> dict:
     return loaded
 
 
-def _merged(paths: tuple[Path, ...], bundled: str) -> dict:
-    """The bundled table with the user's files laid over it: lists are extended, values replaced."""
-    merged: dict = _read_yaml(_data_file(bundled))
-    for path in paths:
-        for name, entry in _read_yaml(path).items():
+def _merged(paths: tuple[Path, ...], bundled: str, *, under_users: dict | None = None) -> dict:
+    """The bundled table with the user's files laid over it: lists are extended, values replaced.
+
+    `under_users` is laid over the bundled table before the user's files (a theatre's groups)."""
+    merged: dict = read_yaml(data_file(bundled))
+    layers = [under_users or {}] + [read_yaml(path) for path in paths]
+    for layer in layers:
+        for name, entry in layer.items():
             base = merged.setdefault(name, {})
             for key, value in (entry or {}).items():
                 if isinstance(value, list):
@@ -113,13 +120,19 @@ def load_triggers(*extra: Path) -> TriggerTable:
     )  # fmt: skip
 
 
-def load_actors(*extra: Path) -> ActorTable:
-    """The bundled actor table, extended by the user's files (and FRONTLINES_ACTORS)."""
-    data = _merged((*user_lexicon_files("FRONTLINES_ACTORS"), *extra), "actors.yaml")
+def load_actors(*extra: Path, theatre: Theatre | None = None) -> ActorTable:
+    """The generic actors, the theatre's armed groups over them (the bundled theatre by default),
+    and the user's files (and FRONTLINES_ACTORS) over both."""
+    groups = (theatre or load_theatre()).groups.values()
+    theatre_entries = {g.name: {"side": g.side, "country": g.country, "aliases": list(g.aliases)} for g in groups}
+    data = _merged((*user_lexicon_files("FRONTLINES_ACTORS"), *extra), "actors.yaml", under_users=theatre_entries)
     actors: dict[str, Actor] = {}
     aliases: dict[str, str] = {}
     for name, entry in data.items():
-        actors[name] = Actor(name=name, side=entry.get("side", "unknown"), country=entry.get("country"))
+        actors[name] = Actor(
+            name=name, side=entry.get("side", "unknown"), country=entry.get("country"),
+            resolves_by_country=bool(entry.get("resolves_by_country")), combatant=entry.get("combatant", True) is not False,
+        )  # fmt: skip
         for alias in [name, *entry.get("aliases", [])]:
             aliases.setdefault(alias if _is_acronym(alias) else alias.lower(), name)
     return ActorTable(actors, aliases)

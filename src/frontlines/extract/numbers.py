@@ -1,8 +1,9 @@
 """How many were killed, wounded, destroyed: the numbers of a sentence, by side.
 
-"two soldiers and 13 militants were killed" gives 15 killed (2 on the state side, 13 Islamic State);
-"at least 20" is a lower bound; "dozens" is flagged without a number; the wounded and the vehicles
-or car bombs destroyed are counted apart from the dead.
+"three guards and 12 raiders were killed" gives 15 killed, 3 and 12 on the sides the actor table
+names; "no fewer than 30" and "over 30" are lower bounds; "dozens" is flagged without a number; the
+wounded and the vehicles or car bombs destroyed are counted apart from the dead. The words come from the word
+tables (`frontlines.extract.grammar`).
 """
 
 from __future__ import annotations
@@ -12,28 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-_PEOPLE = frozenset(
-    {
-        "militant", "fighter", "soldier", "civilian", "people", "person", "member", "terrorist", "jihadist",
-        "troop", "policeman", "police", "officer", "insurgent", "gunman", "extremist", "recruit", "child",
-        "woman", "man", "resident", "worker", "pilgrim", "volunteer", "commander", "leader", "element",
-        "attacker", "bomber", "personnel", "guard", "defender", "shopper", "diner", "victim", "casualty", "other",
-        "militiaman", "paramilitary", "tribesman", "villager", "family", "wounded", "dead", "body",
-    }
-)  # fmt: skip
-_VEHICLES = frozenset({"vehicle", "car", "truck", "bomb", "tank", "humvee", "bulldozer", "boat", "motorcycle", "vbied", "pickup", "launcher"})
-_KILL = frozenset({"kill", "die", "dead", "slay", "execute", "massacre", "behead", "claim", "leave", "eliminate", "neutralize", "death", "perish"})
-_WOUND = frozenset({"wound", "injure", "hurt", "injured", "wounded"})
-_OTHER_FATES = frozenset({"capture", "arrest", "detain", "surrender", "flee", "rescue", "displace", "evacuate", "free", "return"})
-_DESTROY = frozenset({"destroy", "blow", "detonate", "disable", "burn", "down", "shoot", "hit", "strike", "eliminate"})
-_LOWER_BOUND = frozenset({"least", "more", "over", "than", "upwards", "some"})
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12,
-}  # fmt: skip
-_VAGUE = frozenset({"dozens", "scores", "hundreds", "several", "many", "numerous", "tens"})
+from frontlines.extract.grammar import number_words, words
 
 
 @dataclass(frozen=True)
@@ -50,7 +30,7 @@ def number_value(token: Token) -> int | None:
     text = token.lower_.replace(",", "")
     if text.isdigit():
         return int(text)
-    return _WORDS.get(text)
+    return number_words().get(text)
 
 
 def count_toll(sentence: Span, side_of: Callable[[str], str | None] = lambda _text: None) -> Toll:
@@ -58,10 +38,11 @@ def count_toll(sentence: Span, side_of: Callable[[str], str | None] = lambda _te
     killed = wounded = vehicles = 0
     found_killed = found_wounded = found_vehicles = at_least = vague = False
     by_side: dict[str, int] = {}
+    people, vehicle_words, vague_counts = words("people"), words("vehicles"), words("vague_counts")
     for token in sentence:
         noun = _counted_noun(token)
-        if token.lower_ in _VAGUE:
-            if noun is not None and noun.lemma_.lower() in _PEOPLE | {token.lemma_.lower()} and _fate_of(noun) == "killed":
+        if token.lower_ in vague_counts:
+            if noun is not None and noun.lemma_.lower() in people | {token.lemma_.lower()} and _fate_of(noun) == "killed":
                 vague = True
             continue
         value = number_value(token)
@@ -69,12 +50,12 @@ def count_toll(sentence: Span, side_of: Callable[[str], str | None] = lambda _te
             continue
         lemma = noun.lemma_.lower()
         fate = _fate_of(noun)
-        if lemma in _VEHICLES:
+        if lemma in vehicle_words:
             if fate in ("killed", "destroyed"):
                 vehicles += value
                 found_vehicles = True
             continue
-        if lemma not in _PEOPLE and noun.i != token.i:
+        if lemma not in people and noun.i != token.i:
             continue
         if fate == "killed":
             killed += value
@@ -97,16 +78,15 @@ def count_toll(sentence: Span, side_of: Callable[[str], str | None] = lambda _te
 
 
 def _is_lower_bound(number: Token) -> bool:
-    return any(c.lower_ in _LOWER_BOUND for c in number.children) or any(
-        t.lower_ in _LOWER_BOUND for t in number.doc[max(number.i - 2, 0) : number.i]
-    )
+    bound = words("lower_bound_words")
+    return any(c.lower_ in bound for c in number.children) or any(t.lower_ in bound for t in number.doc[max(number.i - 2, 0) : number.i])
 
 
 def _looks_like_date_or_measure(token: Token) -> bool:
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if token.ent_type_ in ("DATE", "TIME", "PERCENT", "QUANTITY", "ORDINAL", "MONEY"):
         return True
-    return nxt is not None and nxt.lower_ in ("km", "kilometres", "kilometers", "miles", "percent", "%", "days", "hours", "years")
+    return nxt is not None and nxt.lower_ in words("measure_units")
 
 
 def _counted_noun(number: Token) -> Token | None:
@@ -123,26 +103,27 @@ def _counted_noun(number: Token) -> Token | None:
 
 def _fate_of(noun: Token) -> str | None:
     """Walk up from the counted noun to the word that says what happened to them."""
+    killing, wounding = words("killing_words"), words("wounding_words")
     for child in noun.children:
         lemma = child.lemma_.lower()
         if child.dep_ in ("amod", "acl", "relcl", "advmod"):
-            if lemma in _KILL:
+            if lemma in killing:
                 return "killed"
-            if lemma in _WOUND or child.lower_ in _WOUND:
+            if lemma in wounding or child.lower_ in wounding:
                 return "wounded"
     node = noun
     for _ in range(6):
         head = node.head
         lemma = head.lemma_.lower()
-        if lemma in _KILL or head.lower_ in ("killed", "dead"):
-            if lemma in ("claim", "leave") and not any(c.lower_ in ("dead", "lives", "life") for c in head.subtree):
-                return None
+        if lemma in killing or head.lower_ in words("killed_forms"):
+            if lemma in ("claim", "leave") and not any(c.lower_ in words("killing_objects") for c in head.subtree):
+                return None  # "claimed" and "left" count the dead only as "claimed the lives of"
             return "killed"
-        if lemma in _WOUND or head.lower_ in _WOUND:
+        if lemma in wounding or head.lower_ in wounding:
             return "wounded"
-        if lemma in _DESTROY:
+        if lemma in words("destroying_words"):
             return "destroyed"
-        if lemma in _OTHER_FATES:
+        if lemma in words("other_fates"):
             return None
         if head.i == node.i or node.dep_ == "ROOT":
             return None

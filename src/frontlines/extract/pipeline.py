@@ -28,6 +28,8 @@ from frontlines.extract.sentences import citations, story_paragraphs
 from frontlines.extract.story import StoryContext
 from frontlines.model import Claim, Report
 from frontlines.reader.bundled import EventReader, load_reader, reader_setting
+from frontlines.report_dates import anchor_day, dates_as_far_as_known
+from frontlines.theatres import Theatre, load_theatre
 
 EXTRACTOR_VERSION = "1"
 
@@ -44,8 +46,11 @@ class Pipeline:
         actors: ActorTable | None = None,
         settings: Settings | None = None,
         reader: EventReader | None | str = "default",
+        theatre: Theatre | None = None,
     ) -> None:
+        """`theatre`: the war being read (countries, armed groups, sides); the bundled default theatre when none is given."""
         self.settings = settings or Settings()
+        self.theatre = theatre or load_theatre()
         self.event_reader = load_reader(reader_setting()) if reader == "default" else (load_reader(reader) if isinstance(reader, str) else reader)
         self.nlp = nlp or load_nlp(self.settings.model)
         if gazetteer is None:
@@ -53,9 +58,8 @@ class Pipeline:
 
             gazetteer = Gazetteer.bundled()
         self.gazetteer = gazetteer
-        self.reader = SentenceReader(
-            triggers or load_triggers(), ActorFinder(actors or load_actors()), gazetteer, DateResolver()
-        )
+        actor_finder = ActorFinder(actors or load_actors(theatre=self.theatre), self.theatre)
+        self.reader = SentenceReader(triggers or load_triggers(), actor_finder, gazetteer, DateResolver(), self.theatre)
 
     def extract(self, report: Report) -> list[Claim]:
         return self.extract_batch([report])[0]
@@ -65,7 +69,9 @@ class Pipeline:
         pieces = [(p.text, (index, p.start)) for index, report in enumerate(reports) for p in story_paragraphs(report.text)]
         results: list[list[Claim]] = [[] for _ in reports]
         contexts = [
-            StoryContext(published=_anchor(r), running_date=self._headline_date(r), cited=_cited_dates(r.text))
+            StoryContext(
+                published=_anchor(r), running_date=self._headline_date(r), cited=_cited_dates(r.text), countries=self.theatre.countries
+            )
             for r in reports
         ]
         docs = list(self.nlp.pipe(pieces, as_tuples=True, batch_size=self.settings.batch_size))
@@ -75,7 +81,7 @@ class Pipeline:
             offset = start + sentence.start_char
             for claim in self.reader.read(sentence, offset, contexts[index], verdict):
                 results[index].append(replace(claim, report_id=reports[index].id))
-        return results
+        return [dates_as_far_as_known(report, claims) for report, claims in zip(reports, results, strict=True)]
 
 
     def _headline_date(self, report: Report) -> date | None:
@@ -93,9 +99,11 @@ def _cited_dates(text: str) -> dict[str, date]:
 
 
 def _anchor(report: Report) -> date:
-    if report.published is None:
-        raise ValueError(f"{report.origin or report.title}: a report needs a publication date to anchor its dates")
-    return report.published
+    """The day the report's relative dates resolve against: its publication day; the last day of its
+    month or year when it knows only that; ``UNKNOWN_ANCHOR`` when it has no date (or an impossible
+    one). Dates resolved against a month, a year or nothing are then widened or dropped by
+    ``frontlines.report_dates.dates_as_far_as_known``, last step of ``extract_batch``."""
+    return anchor_day(report)
 
 
 @lru_cache(maxsize=2)

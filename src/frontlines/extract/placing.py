@@ -1,8 +1,8 @@
 """Which places each trigger of a sentence speaks of.
 
 The dependency tree decides first (the places under a trigger are its own), with the words on the
-way up saying whether a place is only a reference point ("near Rawa", "west of Mosul"), partly
-taken ("70 percent of the town") or an origin ("advancing from Akashat"). Places no trigger governs,
+way up saying whether a place is only a reference point ("near X", "west of Y"), partly taken
+("most of the town") or an origin ("advancing from X"). Places no trigger governs,
 "the town" and "it", the place a speaker sits in, lend themselves afterwards, in that order.
 """
 
@@ -12,29 +12,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from frontlines.extract.grammar import words
 from frontlines.extract.modality import NON_EVENT_MODALITIES
 from frontlines.extract.story import StoryContext
 from frontlines.extract.triggers import Trigger
 from frontlines.model import Place, PlaceMatch
 
-_ORIGIN_PREPS = frozenset({"from"})
-_DESTINATION_PREPS = frozenset({"toward", "towards", "to", "into", "across", "for"})
-_NEAR_WORDS = frozenset({"near", "around", "outside", "surrounding", "vicinity", "outskirts", "edge", "edges", "approach", "approaches", "gates", "doorstep", "opposite", "across", "road", "highway", "short", "between", "beyond"})
-# Compass words make a place a reference point only as "east of X".
-_COMPASS_WORDS = frozenset({"west", "east", "north", "south", "north-west", "north-east", "south-west", "south-east", "northwest", "northeast", "southwest", "southeast", "upstream", "downstream"})
-_PARTIAL_WORDS = frozenset({"most", "part", "parts", "much", "half", "percent", "%", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "quarters", "centre", "center", "central", "districts", "section", "sections", "bulk", "majority"})
-_SEAT_WORDS = frozenset({"district", "town", "city", "provincial", "administrative", "sub-district", "subdistrict"})
-# a place named only to qualify a thing: "the Kurdistan Region flag", "Anbar officials"
-_PLACE_NOUNS = frozenset({"town", "city", "village", "area", "district", "province", "governorate", "region", "border", "crossing", "field", "dam", "base", "airport", "road", "highway", "bridge", "valley", "desert", "outskirts", "centre", "center", "neighbourhood", "neighborhood", "quarter", "pocket", "front", "axis", "sector", "subdistrict", "sub-district", "countryside", "side", "bank", "headquarters"})
-_QUALIFIED_THINGS = frozenset({"flag", "government", "official", "officials", "authority", "authorities", "president", "governor", "council", "parliament", "referendum", "oil", "budget", "police", "operations", "command", "media", "channel", "agency", "tv", "ministry", "minister", "independence", "economy", "people", "family", "families", "resident", "residents", "displaced", "tribe", "tribes"})
-_WHOLE_WORDS = frozenset({"every", "all", "entire", "whole", "rest", "remaining"})
-_SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add", "quote"})
-_SOURCE_NOUNS = frozenset({"source", "official", "officer", "spokesman", "spokeswoman", "spokesperson", "commander", "resident", "witness", "correspondent", "reporter", "doctor", "medic", "governor", "mayor", "council", "member", "lawmaker", "MP", "activist", "monitor", "statement"})
-_REFERENCE_WORDS = frozenset({"town", "city", "village", "it", "there", "area", "crossing", "field", "district", "stronghold"})
-CONTAINER_CODES = frozenset({"PCLI", "ADM1", "ADM2"})
-# "the next objective is Anah": a place named as an aim is no place where something happened
-_OBJECTIVE_WORDS = frozenset({"objective", "target", "goal", "aim", "destination", "priority"})
-_EVENT_NOUNS = frozenset({"operation", "offensive", "campaign", "attack", "assault", "battle", "fighting", "push", "drive", "strike"})
+CONTAINER_CODES = frozenset({"PCLI", "ADM1", "ADM2"})  # GeoNames codes of a country, a province, a district
 
 
 @dataclass(frozen=True)
@@ -45,11 +29,11 @@ class PlaceAssignment:
 
 
 def purpose_of_operation(trigger: Trigger, triggers: list[Trigger], modalities: dict[int, str]) -> bool:
-    """"an offensive to retake Anah": the capture is the operation's purpose; its places are the operation's."""
+    """"a campaign to recapture X": the capture is the operation's purpose; its places are the operation's."""
     if modalities[trigger.token.i] not in NON_EVENT_MODALITIES:
         return False
     starts = {t.token.i for t in triggers if t.event_type == "operation_start"}
-    return any(a.i in starts or a.lemma_.lower() in ("operation", "offensive", "campaign") for a in trigger.token.ancestors)
+    return any(a.i in starts or a.lemma_.lower() in words("campaign_nouns") for a in trigger.token.ancestors)
 
 
 def assign_places(
@@ -66,13 +50,13 @@ def assign_places(
         if head is None:
             continue
         if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i not in trigger_at:
-            if head.head.lemma_.lower() not in _PLACE_NOUNS and not any(a.i in trigger_at for a in head.head.ancestors if a.pos_ == "NOUN"):
-                if head.head.lemma_.lower() in _QUALIFIED_THINGS:
-                    continue
+            if head.head.lemma_.lower() not in words("place_nouns") and not any(a.i in trigger_at for a in head.head.ancestors if a.pos_ == "NOUN"):
+                if head.head.lemma_.lower() in words("qualified_things"):
+                    continue  # "the X flag", "X officials": the place only qualifies a thing
         if _names_a_speaker(head):
             speakers.append((match, *_flags_nearby(head)))
             continue
-        if any(t.lemma_.lower() in _OBJECTIVE_WORDS for t in _path_up(head, 3)) and not any(
+        if any(t.lemma_.lower() in words("objective_words") for t in _path_up(head, 3)) and not any(
             t.event_type == "operation_start" for t in triggers
         ):
             continue
@@ -87,21 +71,21 @@ def assign_places(
         if preps & {"between", "beyond", "like"}:
             continue
         if preps & {"toward", "towards"} and trigger.event_type != "operation_start":
-            continue  # "advanced toward Anah" tells where they were heading
-        if preps & _ORIGIN_PREPS and trigger.event_type != "withdrawal":
+            continue  # "advanced toward X" tells where they were heading
+        if preps & words("origin_prepositions") and trigger.event_type != "withdrawal":
             continue
-        if trigger.event_type == "withdrawal" and preps & _DESTINATION_PREPS:
+        if trigger.event_type == "withdrawal" and preps & words("destination_prepositions"):
             continue
         if trigger.token.lemma_.lower() in needs_object and not _is_object(head, path, trigger.token):
-            continue  # "taken to a hospital in Haditha" takes no town
+            continue  # "a medic took him to a clinic in X" takes no town
         if trigger.event_type == "territory_taken" and any(
             t.pos_ == "VERB" and t.dep_ in ("advcl", "xcomp", "ccomp") and t.i not in trigger_at for t in path[1:]
         ):
-            continue  # "freed Abbasi, opening the road to Hawija": Hawija is where the road leads
-        words = _path_words(path, head)
-        near = bool(words & _NEAR_WORDS)
-        partial = bool(words & _PARTIAL_WORDS) or any(t.like_num for t in path if t.i != head.i)
-        partial = partial and not words & _WHOLE_WORDS
+            continue  # "freed X, opening the road to Y": Y is where the road leads
+        above = _path_words(path, head)
+        near = bool(above & words("near_words"))
+        partial = bool(above & words("partial_words")) or any(t.like_num for t in path if t.i != head.i)
+        partial = partial and not above & words("whole_words")
         by_trigger[owner].append(PlaceAssignment(match, partial, near))
     _lend_casualty_places(triggers, by_trigger)
     for trigger in triggers:
@@ -124,12 +108,12 @@ def assign_places(
             referent = earlier[-1] if earlier else context.last_place
             if referent is None:
                 continue
-            # read "70 percent of the town" from the trigger's own arguments, not from clauses beside it
+            # read "half of X" in the trigger's own arguments, not in clauses beside it
             arguments = [c for c in trigger.token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "prep")]
             tokens = [t for c in arguments for t in c.subtree]
-            words = {t.lower_ for t in tokens}
-            partial = (bool(words & _PARTIAL_WORDS) or any(t.like_num for t in tokens)) and not words & _WHOLE_WORDS
-            by_trigger[trigger.token.i].append(PlaceAssignment(referent, partial, bool(words & _NEAR_WORDS)))
+            said = {t.lower_ for t in tokens}
+            partial = (bool(said & words("partial_words")) or any(t.like_num for t in tokens)) and not said & words("whole_words")
+            by_trigger[trigger.token.i].append(PlaceAssignment(referent, partial, bool(said & words("near_words"))))
         elif speakers:
             match, near, partial = speakers[0]
             by_trigger[trigger.token.i].append(PlaceAssignment(match, partial, near))
@@ -137,7 +121,7 @@ def assign_places(
 
 
 def _without_reference_points(assignments: list[PlaceAssignment]) -> list[PlaceAssignment]:
-    """"in a market in Hit, west of Ramadi": Ramadi only says where Hit is."""
+    """"in a market in X, west of Y": Y only says where X is."""
     if any(not a.near for a in assignments):
         return [a for a in assignments if not a.near]
     return assignments
@@ -145,25 +129,26 @@ def _without_reference_points(assignments: list[PlaceAssignment]) -> list[PlaceA
 
 def _path_words(path: list[Token], head: Token) -> set[str]:
     modifiers = ("amod", "advmod", "quantmod", "nummod", "det", "npadvmod")
-    # "the Hawija district centre" is the town itself, not a part of it
-    path = [t for t in path if not (t.lower_ in ("centre", "center") and any(c.lower_ in _SEAT_WORDS for c in t.children))]
+    centre, seat, compass = words("centre_words"), words("seat_words"), words("compass_words")
+    # "the X district centre" is the town itself, not a part of it
+    path = [t for t in path if not (t.lower_ in centre and any(c.lower_ in seat for c in t.children))]
     tokens = [t for t in path if t.i != head.i]
     tokens += [c for t in path for c in t.children if c.dep_ in modifiers and c.i != head.i]
-    words = {t.lower_ for t in tokens if t.lower_ not in _COMPASS_WORDS}
-    if any(t.lower_ in _COMPASS_WORDS and any(c.lower_ == "of" for c in t.children) for t in tokens):
-        words.add("near")
-    return words
+    found = {t.lower_ for t in tokens if t.lower_ not in compass}
+    if any(t.lower_ in compass and any(c.lower_ == "of" for c in t.children) for t in tokens):
+        found.add("near")
+    return found
 
 
 def _flags_nearby(head: Token) -> tuple[bool, bool]:
     """(near, partial) read from the words just above a place no trigger governs."""
-    words = _path_words(_path_up(head, 4), head)
-    return bool(words & _NEAR_WORDS), bool(words & _PARTIAL_WORDS) and not words & _WHOLE_WORDS
+    above = _path_words(_path_up(head, 4), head)
+    return bool(above & words("near_words")), bool(above & words("partial_words")) and not above & words("whole_words")
 
 
 def _is_near(head: Token) -> bool:
-    """A place named only as a reference point: "west of Mosul", "near Rawa"."""
-    return bool(_path_words(_path_up(head, 3), head) & _NEAR_WORDS)
+    """A place named only as a reference point: "west of X", "near Y"."""
+    return bool(_path_words(_path_up(head, 3), head) & words("near_words"))
 
 
 def _path_up(head: Token, steps: int) -> list[Token]:
@@ -178,12 +163,12 @@ def _path_up(head: Token, steps: int) -> list[Token]:
 
 
 def _names_a_speaker(head: Token) -> bool:
-    """A place inside the subject of "said" tells where the speaker is: "a source in Haditha said"."""
-    if head.dep_ == "pobj" and head.head.lower_ in ("in", "from") and head.head.head.lemma_.lower() in _SOURCE_NOUNS:
+    """A place inside the subject of "said" tells where the speaker is: "a source in X said"."""
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "from") and head.head.head.lemma_.lower() in words("source_nouns"):
         return True
     node = head
     while node.head.i != node.i:
-        if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() in _SPEECH_VERBS:
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() in words("speech_verbs"):
             return True
         node = node.head
     return False
@@ -198,14 +183,14 @@ def _is_object(head: Token, path: list[Token], trigger: Token) -> bool:
         t.pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM") or t.lower_ == "of" for t in path[1:]
     )
     if inside_object:
-        return True  # "reached the outskirts of Tel Afar"
+        return True  # "entered the suburbs of X"
     if head.dep_ == "pobj" and head.head.head.i == trigger.i and head.head.lower_ in ("into", "on", "toward", "towards", "to"):
         return True
-    return any(t.lemma_.lower() in ("control", "town", "city", "village", "area", "district") for t in path) and path[-1].dep_ in ("dobj", "nsubjpass")
+    return any(t.lemma_.lower() in words("controlled_nouns") for t in path) and path[-1].dep_ in ("dobj", "nsubjpass")
 
 
 def _lend_casualty_places(triggers: list[Trigger], by_trigger: dict[int, list[PlaceAssignment]]) -> None:
-    """"Two soldiers were killed by a roadside bomb at the entrance of Anah": the bomb was at Anah."""
+    """"Two guards died in a blast at the gate of X": the blast was at X."""
     lent = [a for t in triggers if t.event_type == "casualties" for a in by_trigger[t.token.i]]
     if not lent:
         return
@@ -257,13 +242,13 @@ def _nearest_loose(
 
 
 def _in_another_clause(head: Token, trigger: Trigger) -> bool:
-    """"Anah was freed, but Rawa was bypassed": Rawa belongs to the verb of its own clause."""
+    """"X was freed, but Y was bypassed": Y belongs to the verb of its own clause."""
     verb = head.head
     return head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and verb.i != trigger.token.i
 
 
 def _after_origin_prep(head: Token) -> bool:
-    return head.dep_ == "pobj" and head.head.lower_ in _ORIGIN_PREPS
+    return head.dep_ == "pobj" and head.head.lower_ in words("origin_prepositions")
 
 
 def _refers_back(trigger: Token) -> bool:
@@ -271,8 +256,8 @@ def _refers_back(trigger: Token) -> bool:
     if trigger.head.i != trigger.i:
         nearby += list(trigger.head.children)
         if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            nearby += list(trigger.head.subtree)  # "a bomber drove into a position inside the city"
-    return any(t.lower_ in _REFERENCE_WORDS for t in nearby)
+            nearby += list(trigger.head.subtree)  # "a truck bomb rammed a post inside the city"
+    return any(t.lower_ in words("reference_words") for t in nearby)
 
 
 def _has_referring_object(trigger: Token) -> bool:
@@ -282,16 +267,16 @@ def _has_referring_object(trigger: Token) -> bool:
     for child in arguments:
         if (
             child.lower_ in ("it", "them")
-            or (child.lemma_.lower() in ("town", "city") and [c.lower_ for c in child.children] == ["the"])
+            or (child.lemma_.lower() in words("settlement_nouns") and [c.lower_ for c in child.children] == ["the"])
         ):
             return True
     return False
 
 
 def _mentions_earlier_event(trigger: Token) -> bool:
-    """"the attacks", "such attacks", "after the operation began": words that point back at an event already told."""
+    """"the raids", "such raids", "when the offensive started": words that point back at an event already told."""
     nouns = [trigger] if trigger.pos_ == "NOUN" else [
-        c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _EVENT_NOUNS
+        c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words("event_nouns")
     ]
     return any(
         c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "such", "these", "those", "this", "that", "few")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-# `Iraqi News, "Iraqi forces retake Rawa," 11/17/17`: a citation names a source, it asserts nothing.
+# `Daily Courier, "Army retakes Townville," 3/14/19`: a citation names a source, it asserts nothing.
 _CITATION = re.compile(
     r"^(?P<outlet>[^\n\"“”]{2,80}),\s*[\"“](?P<title>[^\n]+?),?[\"”],?\s*(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2,4})\s*$"
 )

@@ -6,6 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from frontlines.model import Place, PlaceMatch
+from frontlines.theatres import load_theatre
+
+
+def _bundled_theatre_countries() -> tuple[str, ...]:
+    return load_theatre().countries
 
 
 @dataclass
@@ -16,8 +21,10 @@ class StoryContext:
     running_date: date | None = None
     last_place: PlaceMatch | None = None
     last_actor: str | None = None
-    last_state_actor: str | None = None  # the last side fighting the Islamic State that the story named
-    mentions_islamic_state: bool = False
-    countries: tuple[str, ...] = ("IQ", "SY")
+    # the last doer the story named that is neither the theatre's common enemy nor civilians
+    last_actor_against_enemy: str | None = None
+    named_actors: set[str] = field(default_factory=set)  # every actor the story has named so far
+    # where place names are looked up: the theatre's countries (the bundled theatre's unless given)
+    countries: tuple[str, ...] = field(default_factory=_bundled_theatre_countries)
     places_seen: list[Place] = field(default_factory=list)
     cited: dict[str, date] = field(default_factory=dict)  # outlet -> date of the article the post cites

@@ -6,14 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from frontlines.extract.grammar import words
 from frontlines.extract.lexicon import TriggerTable
-
-_AIR_WORDS = frozenset({"warplane", "jet", "aircraft", "drone", "helicopter", "plane", "air", "coalition", "aviation", "airstrike", "sortie"})
-_EXPLOSIVES = frozenset({"bomber", "bomb", "ied", "vbied", "explosive", "mine", "shell", "mortar", "rocket"})
-# Weapons named as things made or stored are no explosion: "a workshop for car bombs".
-_NON_EVENT_HOLDERS = frozenset({"workshop", "factory", "cache", "depot", "stockpile", "making", "manufacture", "warehouse", "production", "plant", "lab", "laboratory", "store", "storage", "cell", "clear", "defuse", "dismantle", "remove", "find", "discover", "seize", "sweep", "comb", "dig", "lay", "plant", "destroy", "intercept", "detonate_safely", "thwart", "foil"})
-_OPERATION_START_NOUNS = frozenset({"launch", "start", "beginning", "onset", "outset", "opening", "kick-off", "resumption"})
-_END_WORDS = frozenset({"end", "conclusion", "completion", "success", "final", "last", "culmination"})
 
 
 @dataclass(frozen=True)
@@ -62,9 +56,9 @@ def _word_trigger(token: Token, table: TriggerTable) -> str | None:
         if event_type is None or event_type == "operation_start":
             return None  # operation starts need an operation noun, see _operation_starts
         if event_type == "attack":
-            if _subject_has(token, _EXPLOSIVES):
-                return "explosion"  # "a suicide car bomber struck a checkpoint"
-            if _subject_has(token, _AIR_WORDS):
+            if _subject_has(token, words("explosives")):
+                return "explosion"  # "a suicide bomber struck a checkpoint"
+            if _subject_has(token, words("air_words")):
                 return "airstrike"
         return event_type
     if token.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -73,9 +67,9 @@ def _word_trigger(token: Token, table: TriggerTable) -> str | None:
             return None
         if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and event_type != "explosion":
             return None  # "fighting positions", "attack helicopters" name things, not events
-        if event_type == "airstrike" and lemma in ("warplane", "drone", "sortie"):
+        if event_type == "airstrike" and lemma in words("aircraft"):
             return None  # a plane is no strike; "warplanes struck" is found from the verb
-        if lemma == "strike" and not _sentence_has(token, _AIR_WORDS):
+        if lemma == "strike" and not _sentence_has(token, words("air_words")):
             return "attack"
         if event_type == "explosion" and _held_as_thing(token):
             return None
@@ -83,22 +77,24 @@ def _word_trigger(token: Token, table: TriggerTable) -> str | None:
     return None
 
 
-def _subject_has(token: Token, words: frozenset[str]) -> bool:
+def _subject_has(token: Token, wanted: frozenset[str]) -> bool:
     subject = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
-    return bool({t.lemma_.lower() for c in subject for t in c.subtree} & words)
+    return bool({t.lemma_.lower() for c in subject for t in c.subtree} & wanted)
 
 
-def _sentence_has(token: Token, words: frozenset[str]) -> bool:
-    return any(t.lemma_.lower() in words for t in token.sent)
+def _sentence_has(token: Token, wanted: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in wanted for t in token.sent)
 
 
 def _held_as_thing(token: Token) -> bool:
+    """Weapons named as things made, stored or removed: "a factory making mines"."""
+    holders, placed = words("explosive_holders"), words("explosive_placed_forms")
     node = token
     for _ in range(3):
         if node.head.i == node.i:
             return False
         node = node.head
-        if node.lemma_.lower() in _NON_EVENT_HOLDERS or node.lower_ in ("laid", "planted", "found", "dug"):
+        if node.lemma_.lower() in holders or node.lower_ in placed:
             return True
     return False
 
@@ -124,7 +120,7 @@ def _operation_starts(sentence: Span, table: TriggerTable) -> list[Trigger]:
     for token in sentence:
         lemma = token.lemma_.lower()
         is_start_verb = token.pos_ in ("VERB", "AUX") and table.verbs.get(lemma) == "operation_start"
-        is_start_noun = token.pos_ == "NOUN" and lemma in _OPERATION_START_NOUNS
+        is_start_noun = token.pos_ == "NOUN" and lemma in words("operation_start_nouns")
         if not (is_start_verb or is_start_noun):
             continue
         if lemma == "open" and any(c.lower_ == "fire" for c in token.children):
@@ -132,10 +128,10 @@ def _operation_starts(sentence: Span, table: TriggerTable) -> list[Trigger]:
         nouns = _operation_nouns_near(token, table)
         if not nouns:
             continue
-        if any(t.lemma_.lower() in _END_WORDS for n in nouns for t in n.children):
+        if any(t.lemma_.lower() in words("operation_end_words") for n in nouns for t in n.children):
             continue
         if _tells_the_time_of_another_event(token):
-            continue  # "two days after the operation began": a time reference, not a new start
+            continue  # "a week after the offensive started": a time reference, not a new start
         anchor = nouns[0] if token.dep_ in ("relcl", "acl") and nouns[0].i == token.head.i else token
         found.append(Trigger(anchor, "operation_start", token.text))
     return found
@@ -155,5 +151,5 @@ def _operation_nouns_near(token: Token, table: TriggerTable) -> list[Token]:
     candidates += [g for c in list(candidates) if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in ("relcl", "acl") :
         candidates.append(token.head)
-    # "the Joint Operations Command announced" names an office, not an operation
+    # "the Operations Command announced": a capitalised operation noun names an office, not an operation
     return [c for c in candidates if c.lemma_.lower() in table.operation_nouns and not (c.text[:1].isupper() and c.i != c.sent.start)]

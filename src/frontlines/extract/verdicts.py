@@ -22,8 +22,8 @@ OVERRIDE_SCORE = 0.5
 # The rules' claims stand unless the reader is sure the sentence tells no event (its event score
 # below VETO_SCORE) or scores the claim's type below KEEP_RULE_SCORE: trigger words are precise
 # where they fire, the reader sees what they miss.
-VETO_SCORE = 0.2
-KEEP_RULE_SCORE = 0.3
+VETO_SCORE = 0.3
+KEEP_RULE_SCORE = 0.05
 
 
 def judge_rule_claims(claims: list[Claim], verdict: SentenceVerdict) -> list[Claim]:
@@ -44,8 +44,16 @@ def reader_modality(verdict: SentenceVerdict) -> str | None:
     return None
 
 
+# The reader alone (no trigger rule fired in the sentence) makes an event only when it is this sure
+# that the sentence tells one: context sentences around an event ("weapons depots were destroyed, the
+# source said") read like events, and a report has many of them.
+READER_ALONE_SCORE = 0.6
+
+
 def uncovered_types(claims: list[Claim], verdict: SentenceVerdict) -> list[str]:
     """Types the reader sees that no kept rule claim tells, most likely first."""
+    if not claims and verdict.scores.get("event", 1.0) < READER_ALONE_SCORE:
+        return []
     covered = {c.event_type for c in claims}
     if "territory_taken" in covered:
         covered.add("battle")  # a capture tells the fighting too

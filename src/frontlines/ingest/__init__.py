@@ -14,10 +14,14 @@ from frontlines.ingest.html import parse_html
 from frontlines.ingest.htmltext import html_to_text
 from frontlines.ingest.jsonl import parse_jsonl
 from frontlines.ingest.outlets import canonical_outlet, load_outlet_aliases
+from frontlines.ingest.published import DateHint, Published, date_hint
 from frontlines.ingest.report_file import parse_report_file
 
 __all__ = [
+    "DateHint",
+    "Published",
     "canonical_outlet",
+    "date_hint",
     "decode_bytes",
     "fetch_url",
     "html_to_text",

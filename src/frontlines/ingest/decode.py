@@ -35,6 +35,7 @@ _BOMS = (
 _CONTROL_BYTES = bytes(b for b in (*range(0x20), 0x7F) if b not in b"\t\n\r\x0b\x0c\x1b")
 _CONTROL_CHARS = re.compile("[" + re.escape(_CONTROL_BYTES.decode("ascii")) + "]")
 _BINARY_CONTROL_SHARE = 0.10
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u0750-\u077f]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -111,6 +112,17 @@ def decode_bytes(
     if "\x00" in text or controls / len(text) > _BINARY_CONTROL_SHARE:
         raise _binary(origin, "its decoded text is mostly control characters")
     return text
+
+
+def unstorable_character(text: str) -> str | None:
+    """What in a text no database can store, with its offset: a NUL, or a lone UTF-16 surrogate
+    (which JSON escapes such as \\ud800 can spell); None when there is nothing."""
+    match = _UNSTORABLE.search(text)
+    if match is None:
+        return None
+    char = match.group(0)
+    what = "a NUL character" if char == "\x00" else f"a lone surrogate U+{ord(char):04X}"
+    return f"{what} at offset {match.start()}"
 
 
 def looks_arabic(text: str) -> bool:

@@ -29,10 +29,11 @@ from frontlines import _version
 from frontlines.config import MAX_INPUT_BYTES
 from frontlines.errors import BadInput
 from frontlines.ingest.decode import decode_bytes, read_limited, too_large
-from frontlines.ingest.fields import PUBLISHED_FORMS, language_of, parse_published, tidy
+from frontlines.ingest.fields import language_of, tidy
 from frontlines.ingest.html import parse_html
 from frontlines.ingest.htmltext import html_to_text
 from frontlines.ingest.outlets import canonical_outlet, domain_of
+from frontlines.ingest.published import DateHint, declared_date, publication_date
 from frontlines.model import IngestProblem, Report
 
 Fetcher = Callable[[str], bytes]
@@ -58,6 +59,7 @@ def parse_feed(
     fetch: bool = False,
     fetcher: Fetcher | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
+    dates: DateHint | None = None,
 ) -> Iterator[Report | IngestProblem]:
     """Parse the whole feed now (BadInput if it is broken); read its items lazily.
 
@@ -76,7 +78,7 @@ def parse_feed(
         )
     if fetch and fetcher is None:
         fetcher = partial(fetch_url, max_bytes=max_bytes)
-    return _reports(feed, buffer, spans, origin, fetcher if fetch else None, max_bytes)
+    return _reports(feed, buffer, spans, origin, fetcher if fetch else None, max_bytes, dates)
 
 
 def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT_S, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
@@ -208,12 +210,13 @@ def _reports(
     origin: str,
     fetcher: Fetcher | None,
     max_bytes: int,
+    dates: DateHint | None,
 ) -> Iterator[Report | IngestProblem]:
     for number, element in enumerate(feed.items, start=1):
         item_origin = f"{origin}#item-{number}"
         start, end = spans[element]
         try:
-            yield _report(feed, element, buffer[start:end], item_origin, fetcher, max_bytes)
+            yield _report(feed, element, buffer[start:end], item_origin, fetcher, max_bytes, dates)
         except BadInput as error:
             yield IngestProblem(error.origin, error.reason, error.hint)
 
@@ -225,29 +228,27 @@ def _report(
     origin: str,
     fetcher: Fetcher | None,
     max_bytes: int,
+    dates: DateHint | None,
 ) -> Report:
     item = _atom_item(element) if feed.kind == "atom" else _rss_item(element, feed.ns)
-    published = parse_published(item.date_value) if item.date_value else None
-    if item.date_value and published is None:
-        raise BadInput(
-            origin,
-            f"unreadable item date {item.date_value!r} (expected RFC 822 or {PUBLISHED_FORMS})",
-            "fix the date in the feed, or save the article page itself",
-        )
+    declared = declared_date(item.date_value, origin, field="item", form="an RFC 822 date (pubDate)")
     outlet_name = item.source or feed.title or domain_of(item.link) or domain_of(feed.link) or ""
     outlet = canonical_outlet(outlet_name) if outlet_name else ""
     if fetcher is not None and item.link:
         page = _fetch(fetcher, item.link, origin)
         try:
-            report = parse_html(page, origin, url=item.link, published=published, max_bytes=max_bytes)
+            report = parse_html(page, origin, url=item.link, max_bytes=max_bytes, dates=dates)
         except BadInput as error:
             raise BadInput(origin, f"linked page {item.link}: {error.reason}", error.hint) from None
+        report = replace(report, title=item.title or report.title, outlet=outlet or report.outlet, url=item.link)
+        if declared is None:
+            return report
         return replace(
             report,
-            title=item.title or report.title,
-            outlet=outlet or report.outlet,
-            published=published or report.published,
-            url=item.link,
+            published=declared.day,
+            published_precision=declared.precision,
+            published_source=declared.source,
+            published_inferred=False,
         )
     if not item.text:
         raise BadInput(
@@ -255,22 +256,19 @@ def _report(
             "item has no text (no description or content)",
             "read the linked pages with fetch=True (--fetch), or save the articles themselves",
         )
-    if published is None:
-        looked_for = "published, updated" if feed.kind == "atom" else "pubDate, dc:date"
-        raise BadInput(
-            origin,
-            f"item has no date (looked for {looked_for})",
-            'save the article page itself, or add the item to a report file with a "published:" header',
-        )
+    when = publication_date(declared=declared, hint=dates, url=item.link, title=item.title, body=item.text)
     return Report(
         outlet=outlet,
         title=item.title,
-        published=published,
         text=item.text,
         raw=raw,
         url=item.link,
         language=language_of(feed.language, item.text),
         origin=origin,
+        published=when.day,
+        published_precision=when.precision,
+        published_source=when.source,
+        published_inferred=when.inferred,
     )
 
 

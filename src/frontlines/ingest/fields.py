@@ -44,7 +44,18 @@ _NAMED_MONTH = (
 _NUMERIC = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})" + _TIME_TAIL, re.ASCII)
 _YMD_SLASHED = re.compile(r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})" + _TIME_TAIL, re.ASCII)
 
-PUBLISHED_FORMS = "YYYY-MM-DD, an ISO date-time, MM/DD/YYYY or 31 October 2017"
+PUBLISHED_FORMS = "YYYY-MM-DD, an ISO date-time, MM/DD/YYYY or 31 October 2017; YYYY-MM or YYYY for a month or year"
+
+# A publication date before this day, or after the end of next year, is a typo or a placeholder
+# (0001-01-01, 9999-12-31), never a report's date.
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+# Header values that say the date is not known: the report is kept and its date looked for elsewhere.
+UNKNOWN_DATE_WORDS = frozenset(
+    {"unknown", "n.d.", "n.d", "nd", "none", "null", "undated", "no date", "?", "-", "--", "—", "n/a", "na", "tbd"}
+)
+_YEAR_MONTH = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})", re.ASCII)
+_YEAR_ONLY = re.compile(r"(?P<year>\d{4})", re.ASCII)
+_MONTH_NAME_YEAR = re.compile(rf"{_MONTH},?\s+{_YEAR}", re.ASCII)  # October 2017
 
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
@@ -69,6 +80,48 @@ def parse_published(value: str) -> date | None:
         if found is not None:
             return found
     return None
+
+
+def parse_published_partial(value: str) -> tuple[date, str] | None:
+    """A publication date with its precision ("day", "month" or "year"), or None.
+
+    Every form :func:`parse_published` reads gives a day; ``2017-10``, ``2017/10`` and
+    ``October 2017`` give a month (its first day); ``2017`` gives a year (1 January).
+    """
+    found = parse_published(value)
+    if found is not None:
+        return found, "day"
+    text = " ".join(value.split())
+    match = _YEAR_MONTH.fullmatch(text)
+    if match:
+        month_start = _date(int(match.group("year")), int(match.group("month")), 1)
+        return (month_start, "month") if month_start else None
+    match = _MONTH_NAME_YEAR.fullmatch(text.lower())
+    if match and match.group("month") in _MONTHS:
+        return date(int(match.group("year")), _MONTHS[match.group("month")], 1), "month"
+    match = _YEAR_ONLY.fullmatch(text)
+    if match and int(match.group("year")) >= 1:
+        return date(int(match.group("year")), 1, 1), "year"
+    return None
+
+
+def says_unknown(value: str) -> bool:
+    """Whether a header value says the date is not known ("unknown", "n.d.", "?")."""
+    return " ".join(value.split()).lower() in UNKNOWN_DATE_WORDS
+
+
+def latest_published(today: date | None = None) -> date:
+    """The last day a publication date may name: 31 December of the year after ``today``."""
+    return date((today or date.today()).year + 1, 12, 31)
+
+
+def is_sane_published(day: date, today: date | None = None) -> bool:
+    """Whether a day can be a publication date: from 1900 to the end of next year."""
+    return EARLIEST_PUBLISHED <= day <= latest_published(today)
+
+
+def sane_range_text(today: date | None = None) -> str:
+    return f"{EARLIEST_PUBLISHED.isoformat()} to {latest_published(today).isoformat()}"
 
 
 def tidy(value: str | None) -> str:

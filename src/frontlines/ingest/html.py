@@ -16,9 +16,10 @@ from datetime import date
 from frontlines.config import MAX_INPUT_BYTES
 from frontlines.errors import BadInput
 from frontlines.ingest.decode import decode_bytes
-from frontlines.ingest.fields import language_of, parse_published, tidy
+from frontlines.ingest.fields import language_of, tidy
 from frontlines.ingest.htmltext import Element, block_texts, paragraph_text, parse_tree
 from frontlines.ingest.outlets import canonical_outlet, domain_of
+from frontlines.ingest.published import DateHint, Published, publication_date
 from frontlines.model import Report
 
 DATE_SOURCES = (
@@ -39,13 +40,17 @@ def parse_html(
     url: str | None = None,
     published: date | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
+    dates: DateHint | None = None,
 ) -> Report:
     """Read one saved or fetched article page.
 
     ``url`` is where the page came from (used when it names no canonical URL);
-    ``published`` is a fallback date for pages that carry none (a feed item's).
-    Raises BadInput for a page with no article text, a truncated page, or no
-    publication date.
+    ``published`` is a fallback date for pages that carry none (a feed item's);
+    ``dates`` what the command line says (``--published``, ``--year``). The date
+    comes from the sources of :mod:`frontlines.ingest.published` in their order:
+    ``--published``, the page's metadata (``DATE_SOURCES``), the feed's date, the
+    URL, a "Posted ..." line, the text; a page with none is still read.
+    Raises BadInput for a page with no article text or a truncated page.
     """
     text = decode_bytes(raw, origin, max_bytes=max_bytes, declared=_declared_charset(raw))
     tree = parse_tree(text)
@@ -73,16 +78,17 @@ def parse_html(
         )
     metas = _metas(tree)
     page_url = _link(tree, "canonical") or metas.get("og:url") or url
-    date_value = _published(tree, metas)
-    if date_value is None:
-        if published is None:
-            raise BadInput(
-                origin,
-                f"no publication date found (looked for {DATE_SOURCES})",
-                'save the page with its <head>, or copy it into a report file with a "published: YYYY-MM-DD" header',
-            )
-        date_value = published
     body = "\n\n".join(paragraphs)
+    title = _title(tree, metas)
+    when = publication_date(
+        declared=None,
+        hint=dates,
+        metadata=_date_candidates(tree, metas),
+        fallback=Published(published, "day", "feed") if published else None,
+        url=page_url,
+        title=title,
+        body=body,
+    )
     html_element = tree.find("html")
     declared_language = (
         (html_element.attrs.get("lang") if html_element else None)
@@ -91,13 +97,16 @@ def parse_html(
     )
     return Report(
         outlet=_outlet(metas, tree, url),
-        title=_title(tree, metas),
-        published=date_value,
+        title=title,
         text=body,
         raw=raw,
         url=page_url,
         language=language_of(declared_language, body),
         origin=origin,
+        published=when.day,
+        published_precision=when.precision,
+        published_source=when.source,
+        published_inferred=when.inferred,
     )
 
 
@@ -142,14 +151,6 @@ def _link(tree: Element, rel: str) -> str | None:
     for link in tree.iter("link"):
         if rel in link.attrs.get("rel", "").lower().split() and link.attrs.get("href"):
             return link.attrs["href"].strip()
-    return None
-
-
-def _published(tree: Element, metas: dict[str, str]) -> date | None:
-    for candidate in _date_candidates(tree, metas):
-        found = parse_published(candidate)
-        if found is not None:
-            return found
     return None
 
 

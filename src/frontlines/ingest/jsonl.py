@@ -3,8 +3,9 @@
     {"url": "...", "title": "...", "outlet": "Iraqi News", "published": "2017-10-31",
      "language": "en", "text": "Iraqi forces retook ..."}
 
-``published`` and ``text`` are required; the other fields may be missing or
-null. A bad line becomes an IngestProblem for ``file.jsonl:LINE`` and the lines
+``text`` is required; the other fields may be missing or null. ``published`` is a
+day, a month, a year or "unknown"; without one the date is looked for as
+:mod:`frontlines.ingest.published` says. A bad line becomes an IngestProblem for ``file.jsonl:LINE`` and the lines
 after it are still read. Blank lines are skipped. ``raw`` is the line's bytes
 without its line ending.
 """
@@ -17,17 +18,17 @@ from collections.abc import Iterator
 
 from frontlines.config import MAX_INPUT_BYTES
 from frontlines.errors import BadInput
-from frontlines.ingest.decode import check_bytes, decode_bytes
-from frontlines.ingest.fields import PUBLISHED_FORMS, language_of, parse_published, tidy
-from frontlines.ingest.infer_date import infer_published
+from frontlines.ingest.decode import check_bytes, decode_bytes, unstorable_character
+from frontlines.ingest.fields import language_of, tidy
 from frontlines.ingest.outlets import canonical_outlet, domain_of
+from frontlines.ingest.published import DateHint, declared_date, publication_date
 from frontlines.model import IngestProblem, Report
 
 OPTIONAL_FIELDS = ("url", "title", "outlet", "language")
 
 
 def parse_jsonl(
-    raw: bytes, origin: str, *, max_bytes: int = MAX_INPUT_BYTES
+    raw: bytes, origin: str, *, max_bytes: int = MAX_INPUT_BYTES, dates: DateHint | None = None
 ) -> Iterator[Report | IngestProblem]:
     """Check the whole file now (size, binary, empty); read its lines lazily."""
     check_bytes(raw, origin, max_bytes=max_bytes)
@@ -42,10 +43,12 @@ def parse_jsonl(
             "one JSON document spread over several lines, not JSON Lines",
             "write one report object per line (jq -c '.[]' turns a JSON list into lines)",
         )
-    return _records(raw, origin, max_bytes)
+    return _records(raw, origin, max_bytes, dates)
 
 
-def parse_jsonl_line(line: bytes, origin: str, *, max_bytes: int = MAX_INPUT_BYTES) -> Report:
+def parse_jsonl_line(
+    line: bytes, origin: str, *, max_bytes: int = MAX_INPUT_BYTES, dates: DateHint | None = None
+) -> Report:
     """One line (without its line ending) → Report, or BadInput naming what is wrong."""
     text = decode_bytes(line, origin, max_bytes=max_bytes)
     try:
@@ -69,43 +72,39 @@ def parse_jsonl_line(line: bytes, origin: str, *, max_bytes: int = MAX_INPUT_BYT
     fields = {name: _string(record, name, origin) for name in (*OPTIONAL_FIELDS, "published", "text")}
     if not fields["text"] or not fields["text"].strip():
         raise BadInput(origin, 'missing "text"', 'give each line a "text" field with the article body')
-    inferred = False
-    if not fields["published"]:
-        from_text = infer_published(fields.get("title") or "", fields["text"])
-        if from_text is None:
-            raise BadInput(origin, 'missing "published" date', 'add "published": "YYYY-MM-DD" to the line')
-        fields["published"], inferred = from_text.isoformat(), True
-    published = parse_published(fields["published"])
-    if published is None:
-        raise BadInput(
-            origin,
-            f'unreadable "published" date {fields["published"]!r} (expected {PUBLISHED_FORMS})',
-            'write it as "published": "YYYY-MM-DD"',
-        )
+    for name, value in fields.items():
+        _refuse_unstorable(value, name, origin)
     body = fields["text"].replace("\r\n", "\n").replace("\r", "\n")
     url = tidy(fields["url"]) or None
+    title = tidy(fields["title"])
+    declared = declared_date(fields["published"], origin, field='"published"', form='"published": "YYYY-MM-DD"')
+    when = publication_date(declared=declared, hint=dates, url=url, title=title, body=body)
     outlet = tidy(fields["outlet"]) or domain_of(url) or ""
     return Report(
         outlet=canonical_outlet(outlet) if outlet else "",
-        title=tidy(fields["title"]),
-        published=published,
+        title=title,
         text=body,
         raw=line,
         url=url,
         language=language_of(fields["language"], body),
         origin=origin,
-        published_inferred=inferred,
+        published=when.day,
+        published_precision=when.precision,
+        published_source=when.source,
+        published_inferred=when.inferred,
     )
 
 
-def _records(raw: bytes, origin: str, max_bytes: int) -> Iterator[Report | IngestProblem]:
+def _records(
+    raw: bytes, origin: str, max_bytes: int, dates: DateHint | None
+) -> Iterator[Report | IngestProblem]:
     for number, line in enumerate(raw.split(b"\n"), start=1):
         line = line.removesuffix(b"\r")
         if not line.strip():
             continue
         line_origin = f"{origin}:{number}"
         try:
-            yield parse_jsonl_line(line, line_origin, max_bytes=max_bytes)
+            yield parse_jsonl_line(line, line_origin, max_bytes=max_bytes, dates=dates)
         except BadInput as error:
             yield IngestProblem(error.origin, error.reason, error.hint)
 
@@ -134,3 +133,14 @@ def _string(record: dict[str, object], name: str, origin: str) -> str | None:
         f'"{name}" must be a string, not {type(value).__name__} {json.dumps(value)[:40]}',
         f'quote the value: "{name}": "..."',
     )
+
+
+def _refuse_unstorable(value: str | None, name: str, origin: str) -> None:
+    """JSON escapes can spell what no database stores: a lone surrogate (\\ud800) or NUL (\\u0000)."""
+    problem = unstorable_character(value or "")
+    if problem:
+        raise BadInput(
+            origin,
+            f'"{name}" holds {problem}',
+            "remove it from the line (it is not text); the other lines are read as usual",
+        )

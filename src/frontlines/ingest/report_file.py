@@ -8,9 +8,11 @@
 
     Body text...
 
-``published`` is required; ``outlet`` falls back to the URL's domain;
-``language`` to a guess from the body (``ar`` for Arabic script, else ``en``).
-Other header keys are allowed and ignored.
+``published`` may be a day, a month (``2017-10``), a year (``2017``) or ``unknown``; when the
+header gives none, the date is looked for as :mod:`frontlines.ingest.published` says (the command
+line's ``--published``/``--year``, the URL, a dateline, the text), and a report with no date at all is
+still read. ``outlet`` falls back to the URL's domain; ``language`` to a guess from the body (``ar``
+for Arabic script, else ``en``). Other header keys are allowed and ignored.
 """
 
 from __future__ import annotations
@@ -20,18 +22,22 @@ import re
 from frontlines.config import MAX_INPUT_BYTES
 from frontlines.errors import BadInput
 from frontlines.ingest.decode import decode_bytes
-from frontlines.ingest.fields import PUBLISHED_FORMS, language_of, parse_published, tidy
-from frontlines.ingest.infer_date import infer_published
+from frontlines.ingest.fields import language_of, tidy
 from frontlines.ingest.outlets import canonical_outlet, domain_of
+from frontlines.ingest.published import DateHint, declared_date, publication_date
 from frontlines.model import Report
 
 HEADER_KEYS = ("url", "title", "outlet", "published", "language")
 _HEADER_LINE = re.compile(r"(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*)")
-PUBLISHED_HINT = 'add a header line "published: YYYY-MM-DD" above the blank line that starts the body'
 
 
-def parse_report_file(raw: bytes, origin: str, *, max_bytes: int = MAX_INPUT_BYTES) -> Report:
-    """Read one report file. ``text`` is the body exactly as in the file (newlines as LF)."""
+def parse_report_file(
+    raw: bytes, origin: str, *, max_bytes: int = MAX_INPUT_BYTES, dates: DateHint | None = None
+) -> Report:
+    """Read one report file. ``text`` is the body exactly as in the file (newlines as LF).
+
+    ``dates`` is what the command line says about publication dates (``--published``, ``--year``).
+    """
     text = decode_bytes(raw, origin, max_bytes=max_bytes)
     headers, body = split_header(text, origin)
     if not body.strip():
@@ -40,32 +46,24 @@ def parse_report_file(raw: bytes, origin: str, *, max_bytes: int = MAX_INPUT_BYT
             "no body text after the header",
             "put the article text after the header lines and one blank line",
         )
-    published_value = headers.get("published", "")
-    inferred = False
-    if not published_value:
-        published_from_text = infer_published(headers.get("title", ""), body)
-        if published_from_text is None:
-            raise BadInput(origin, "missing published date (and no full date in the text)", PUBLISHED_HINT)
-        published_value, inferred = published_from_text.isoformat(), True
-    published = parse_published(published_value)
-    if published is None:
-        raise BadInput(
-            origin,
-            f"unreadable published date {published_value!r} (expected {PUBLISHED_FORMS})",
-            'write it as "published: YYYY-MM-DD"',
-        )
     url = headers.get("url") or None
+    title = headers.get("title", "")
+    when = publication_date(
+        declared=declared_date(headers.get("published"), origin), hint=dates, url=url, title=title, body=body
+    )
     outlet = headers.get("outlet") or domain_of(url) or ""
     return Report(
         outlet=canonical_outlet(outlet) if outlet else "",
-        title=headers.get("title", ""),
-        published=published,
+        title=title,
         text=body,
         raw=raw,
         url=url,
         language=language_of(headers.get("language"), body),
         origin=origin,
-        published_inferred=inferred,
+        published=when.day,
+        published_precision=when.precision,
+        published_source=when.source,
+        published_inferred=when.inferred,
     )
 
 

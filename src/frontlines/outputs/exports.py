@@ -1,14 +1,25 @@
-"""Event exports: the JSONL "Event export" of DESIGN.md, and a flat CSV."""
+"""Event exports: the JSONL "Event export" of DESIGN.md, and a flat CSV.
+
+The CSV is made safe to open in a spreadsheet: a text cell that starts like a formula (``=``, ``+``,
+``-``, ``@``, or a tab or carriage return before one) is prefixed with ``'`` so that it is read as
+text, and control characters (terminal escapes) are removed. Numbers are written as they are.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from frontlines.model import Event
+from frontlines.terminal import CONTROL_SEQUENCES as _CONTROL
+
+# OWASP's list: what makes Excel, LibreOffice or Google Sheets read a cell as a formula
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_C1_CONTROLS = re.compile("[\x7f-\x9f]")
 
 CSV_COLUMNS = (
     "id", "event_type", "date", "date_precision", "actor", "target_actor", "controller_after", "fatalities",
@@ -49,6 +60,8 @@ def event_to_dict(event: Event) -> dict[str, Any]:
                 "end": s.end,
                 "modality": s.modality,
                 "speaker": s.speaker,
+                "published_precision": s.published_precision,
+                "published_source": s.published_source,
             }
             for s in event.sources
         ],
@@ -56,7 +69,10 @@ def event_to_dict(event: Event) -> dict[str, Any]:
 
 
 def events_to_jsonl(events: Iterable[Event]) -> str:
-    return "".join(json.dumps(event_to_dict(e), ensure_ascii=False) + "\n" for e in events)
+    """One event a line. JSON escapes C0 controls itself; DEL and the C1 controls (U+0080-U+009F,
+    which some terminals obey) are escaped too, so the same text reads back and no terminal acts on it."""
+    lines = (json.dumps(event_to_dict(e), ensure_ascii=False) + "\n" for e in events)
+    return _C1_CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", "".join(lines))
 
 
 def events_to_csv(events: Iterable[Event]) -> str:
@@ -66,13 +82,20 @@ def events_to_csv(events: Iterable[Event]) -> str:
     for event in events:
         data = event_to_dict(event)
         place = data["place"]
-        writer.writerow(
-            [
+        writer.writerow(map(spreadsheet_safe, [
                 data["id"], data["event_type"], data["date"], data["date_precision"], data["actor"],
                 data["target_actor"], data["controller_after"], data["fatalities"], place["name"],
                 place["geonames_id"], place["lat"], place["lon"], place["admin1"], place["country"],
                 place["precision"], data["confidence"], len(event.sources), "; ".join(sorted({s.outlet for s in event.sources})),
                 event.sources[0].quote if event.sources else "",
-            ]
-        )  # fmt: skip
+            ]))  # fmt: skip
     return buffer.getvalue()
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell a spreadsheet shows as written: text starting like a formula gets a leading "'";
+    control characters are removed. Numbers and empty cells pass unchanged."""
+    if not isinstance(value, str):
+        return value
+    text = _CONTROL.sub("", value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text

@@ -29,7 +29,9 @@ def write_card(folder: Path, meta: dict) -> Path:
         lines += ["| split | items | event F1 | type macro F1 | modality accuracy |", "|---|---|---|---|---|"]
         lines += [f"| {k} | {v['items']} | {v['event_f1']:.3f} | {v['type_macro_f1']:.3f} | {v['modality_accuracy']:.3f} |" for k, v in held.items()]
     else:
-        lines += ["None: it was trained on every split it was given."]
+        held_back = [s for s in ("dev", "test") if s not in meta.get("splits", [])]
+        lines += [f"None scored: the {' and '.join(held_back)} split{'s were' if len(held_back) > 1 else ' was'} held out unscored."
+                  if held_back else "None: it was trained on every split it was given."]  # fmt: skip
     lines += ["", "Thresholds: " + ", ".join(f"{k} {v}" for k, v in meta.get("thresholds", {}).items()), ""]
     path = folder / "MODEL_CARD.md"
     path.write_text("\n".join(lines), encoding="utf-8")

@@ -40,6 +40,8 @@ reports = Table(
     Column("url", Text),
     Column("published", Date),
     Column("published_inferred", Boolean, nullable=False, default=False),
+    Column("published_source", String(20), nullable=False, server_default="header"),  # see ingest.published
+    Column("published_precision", String(10)),  # day, month, year; NULL when there is no date
     Column("language", String(10), nullable=False),
     Column("text", Text, nullable=False),
     Column("raw", LargeBinary, nullable=False),

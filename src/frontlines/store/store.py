@@ -11,14 +11,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from frontlines.errors import StoreError
 from frontlines.model import Claim, DateValue, Event, Place, Report, Source
 from frontlines.store import schema as t
-from frontlines.store.migrations_runner import upgrade_to_head
+from frontlines.store.engine import open_engine
 
 
 @dataclass(frozen=True)
@@ -29,14 +27,6 @@ class StoredReport:
     report: Report
 
 
-def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
 class Store:
     """The one writer of the database."""
 
@@ -44,20 +34,12 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> Store:
-        """Open (creating and migrating as needed) the database at an SQLAlchemy URL."""
-        try:
-            engine = create_engine(url)
-            if engine.dialect.name == "sqlite":
-                event.listen(engine, "connect", _enable_sqlite_pragmas)
-            with engine.begin() as conn:
-                upgrade_to_head(conn)
-        except (OperationalError, SQLAlchemyError) as exc:
-            raise StoreError(
-                f"cannot open the database {_safe_url(url)}: {exc.__class__.__name__}: {exc.args[0] if exc.args else exc}",
-                hint="check the path or URL given by --db / FRONTLINES_DB, and that the server is running",
-            ) from exc
-        return cls(engine)
+    def open(cls, url: str, *, create: bool = True) -> Store:
+        """Open (creating and migrating as needed) the database at an SQLAlchemy URL.
+
+        With ``create=False`` an SQLite file that does not exist is a StoreError, not a new database.
+        """
+        return cls(open_engine(url, create=create))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -93,6 +75,8 @@ class Store:
                         url=report.url,
                         published=report.published,
                         published_inferred=report.published_inferred,
+                        published_source=report.published_source,
+                        published_precision=report.published_precision,
                         language=report.language,
                         text=report.text,
                         raw=report.raw,
@@ -176,7 +160,9 @@ class Store:
             )
         ).inserted_primary_key[0]
 
-    def claims(self, report_ids: Sequence[int] | None = None) -> list[Claim]:
+    def claims(
+        self, report_ids: Sequence[int] | None = None, *, place_keys: Sequence[str] | None = None, modalities: Sequence[str] | None = None
+    ) -> list[Claim]:
         query = (
             select(t.claims, *_place_columns())
             .outerjoin(t.places, t.places.c.id == t.claims.c.place_id)
@@ -184,6 +170,10 @@ class Store:
         )
         if report_ids is not None:
             query = query.where(t.claims.c.report_id.in_(list(report_ids)))
+        if place_keys is not None:
+            query = query.where(t.places.c.key.in_(list(place_keys)))
+        if modalities is not None:
+            query = query.where(t.claims.c.modality.in_(list(modalities)))
         with self.engine.connect() as conn:
             return [_claim_from_row(row) for row in conn.execute(query)]
 
@@ -205,7 +195,8 @@ class Store:
         if place_keys is not None or place_text is not None:
             condition = t.places.c.key.in_(list(place_keys or []))
             if place_text:
-                condition = condition | func.lower(t.events.c.place_name).contains(place_text.lower())
+                # autoescape: a "%" or "_" in the name is that character, not a LIKE wildcard
+                condition = condition | func.lower(t.events.c.place_name).contains(place_text.lower(), autoescape=True)
             query = query.where(condition)
         if since is not None:
             query = query.where(t.events.c.date >= since)
@@ -233,6 +224,8 @@ class Store:
                     t.claims.c.end,
                     t.reports.c.title,
                     t.reports.c.published,
+                    t.reports.c.published_precision,
+                    t.reports.c.published_source,
                     t.reports.c.url,
                     t.outlets.c.name.label("outlet"),
                 )
@@ -255,6 +248,8 @@ class Store:
                         end=row.end,
                         modality=row.modality,
                         speaker=row.speaker,
+                        published_precision=row.published_precision,
+                        published_source=row.published_source,
                     )
                 )
         return found
@@ -263,14 +258,6 @@ class Store:
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def _safe_url(url: str) -> str:
-    """The URL without its password, for messages."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        return f"{scheme}://***@{rest.split('@', 1)[1]}"
-    return url
 
 
 def _place_columns() -> list[Any]:
@@ -319,6 +306,8 @@ def _report_from_row(row: Any) -> StoredReport:
             origin=row.origin,
             published_inferred=bool(row.published_inferred),
             id=row.id,
+            published_precision=row.published_precision,
+            published_source=row.published_source,
         ),
     )
 

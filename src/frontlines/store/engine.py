@@ -1,0 +1,70 @@
+"""Opening a database: the engine, SQLite's settings, the schema brought up to date, and every way
+that can fail turned into a StoreError that names the database and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+
+from frontlines.errors import StoreError
+from frontlines.store.migrations_runner import upgrade_to_head
+
+DRIVER_HINT = "for PostgreSQL install psycopg: pip install 'frontlines[postgres]' (or pip install 'psycopg[binary]')"
+
+
+def open_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine on the database at an SQLAlchemy URL, migrated to the newest schema.
+
+    With ``create=False`` an SQLite file that does not exist is a StoreError, not a new database.
+    """
+    if not create:
+        require_existing_sqlite_file(url)
+    try:
+        engine = create_engine(url)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _enable_sqlite_pragmas)
+        with engine.begin() as conn:
+            upgrade_to_head(conn)
+    except ImportError as exc:  # the dialect's driver module (psycopg) is not installed
+        raise StoreError(
+            f"cannot open the database {safe_url(url)}: its driver ({exc.name or exc}) is not installed",
+            hint=DRIVER_HINT,
+        ) from exc
+    except (SQLAlchemyError, ValueError) as exc:  # unreachable server, bad URL, unreadable file
+        raise StoreError(
+            f"cannot open the database {safe_url(url)}: {exc.__class__.__name__}: {exc.args[0] if exc.args else exc}",
+            hint="check the path or URL given by --db / FRONTLINES_DB, and that the server is running",
+        ) from exc
+    return engine
+
+
+def require_existing_sqlite_file(url: str) -> None:
+    """A StoreError when the URL names an SQLite file that is not there."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url in (prefix, prefix + ":memory:"):
+        return
+    path = Path(url[len(prefix) :].split("?", 1)[0])
+    if not path.exists():
+        raise StoreError(
+            f"no database at {path}",
+            hint="ingest reports first (frontlines ingest FILES), or point --db / FRONTLINES_DB at the database",
+        )
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url
+
+
+def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
