@@ -1,12 +1,16 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3]
 
 Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
 700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
 sections, and 132 FA-KES articles at random; batches of 640 lines and 44 articles. Wave 2: 2,700
 more conflict lines and 1,300 more uncategorized lines of 2020 on, none drawn before, in batches
-of 670 numbered from 05. Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
+of 670 numbered from 05. Wave 3, for training only: 3,000 lines of train-split days that carry a
+cue of the rarer types and modalities (withdrawals, offensives, tolls, coups; claims, hedges, plans,
+denials, years), 2,400 of them from conflict sections or war topics, in batches of 750 from 11; and
+160 more FA-KES articles in batches of 40 from 03 (their split is their hash's, as always).
+Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -36,13 +41,46 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_fa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--wave", type=int, default=1, choices=(1, 2))
+    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3))
     args = parser.parse_args()
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
     wave_one(lines, args.out)
-    if args.wave == 2:
+    if args.wave >= 2:
         drawn = {i for f in args.out.glob("lines_0[0-4].ids") for i in f.read_text().split()}
         wave_two([x for x in lines if x["id"] not in drawn], args.out)
+    if args.wave >= 3:
+        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
+        articles_drawn = {i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}
+        wave_three([x for x in lines if x["id"] not in drawn], articles_drawn, args.out)
+
+
+_CUES = re.compile(
+    r"\b(withdr\w*|retreat\w*|pull(?:ed|s)? out|evacuat\w*|launch\w*|offensive|counteroffensive|killed|dead|bodies|"
+    r"death toll|coup|hijack\w*|hostages?|sabotage|seiz\w*|captur\w*|recaptur\w*|retak\w*|liberat\w*|reportedly|"
+    r"allegedly|suspected|claims?|accus\w*|according to|says|said|will|plans?|threat\w*|vows?|denie[sd]|den(?:y|ies)|"
+    r"foil\w*|thwart\w*|anniversary|(?:19|20)\d\d)\b",
+    re.I,
+)
+_WAR_TOPIC = re.compile(r"war|conflict|insurgen|attack|offensive|battle|invasion|crisis|terror", re.I)
+
+
+def wave_three(lines: list[dict], articles_drawn: set[str], out: Path) -> None:
+    from frontlines.reader.splits import split_of
+
+    rng = random.Random(20261202)
+    pool = [x for x in lines if split_of(x["date"]) == "train" and _CUES.search(x["text"]) and len(x["text"]) > 40]
+    rng.shuffle(pool)
+    warlike = [x for x in pool if x["category"] in CONFLICT or (x["topic"] and _WAR_TOPIC.search(x["topic"]))]
+    other = [x for x in pool if not (x["category"] in CONFLICT or (x["topic"] and _WAR_TOPIC.search(x["topic"])))]
+    chosen = warlike[:2400] + other[:600]
+    rng.shuffle(chosen)
+    for n in range(0, len(chosen), 750):
+        (out / f"lines_{11 + n // 750:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + 750]))
+    articles = [json.loads(row)["id"] for row in (CORPUS / "fa-kes" / "articles.jsonl").open(encoding="utf-8")]
+    rest = [a for a in articles if a not in articles_drawn]
+    rng.shuffle(rest)
+    for n in range(0, 160, 40):
+        (out / f"fakes_{3 + n // 40:02d}.ids").write_text("".join(x + "\n" for x in rest[n : n + 40]))
 
 
 def wave_two(lines: list[dict], out: Path) -> None:

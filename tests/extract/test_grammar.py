@@ -35,3 +35,22 @@ def test_phrases_match_as_whole_words_in_any_case_and_numbers_read_as_words() ->
     assert hedges.search("Rebels REPORTEDLY took the hill") and not hedges.search("the reportedlyish claim")
     assert hedges.search("There were reports of shelling")
     assert number_words()["twelve"] == 12
+
+
+@pytest.mark.parametrize("name", ["lexicon/grammar.yaml", "lexicon/triggers.yaml", "lexicon/actors.yaml", "reader/keyword_baseline.yaml"])
+def test_every_word_in_the_data_files_reads_as_a_word(name: str) -> None:
+    # YAML reads a bare on, off, yes or no as true or false: such a word would silently never match
+    import yaml
+
+    import frontlines
+
+    data = yaml.safe_load((Path(frontlines.__file__).parent / "data" / name).read_text(encoding="utf-8"))
+    def listed(value: object) -> list[object]:
+        """The items of every list in the file (flags such as `combatant: false` are no words)."""
+        if isinstance(value, dict):
+            return [item for v in value.values() for item in listed(v)]
+        if isinstance(value, list):
+            return [item for v in value for item in (listed(v) if isinstance(v, (dict, list)) else [v])]
+        return []
+
+    assert not [item for item in listed(data) if isinstance(item, bool)], name

@@ -332,14 +332,20 @@ def _names_after_locatives(sentence: Span) -> list[tuple[int, int]]:
     for token in sentence:
         if token.pos_ != "PROPN" or token.dep_ not in ("pobj", "conj") or any(c.dep_ == "compound" and c.i > token.i for c in token.children):
             continue
+        if token.ent_type_ in ("DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"):
+            continue  # "on Monday"
         head = token
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         if head.dep_ != "pobj" or head.head.lower_ not in locatives:
             continue
-        first = token
-        while first.i > sentence.start and sentence.doc[first.i - 1].dep_ == "compound" and sentence.doc[first.i - 1].pos_ in ("PROPN", "ADJ"):
-            first = sentence.doc[first.i - 1]
+        first, inside = token, {token.i}
+        while first.i > sentence.start:
+            before = sentence.doc[first.i - 1]  # "Jabal al-X": compounds and the hyphens between them
+            if before.head.i not in inside or not (before.pos_ in ("PROPN", "ADJ") or before.text in ("-", "‐")):
+                break
+            first = before
+            inside.add(before.i)
         spans.append((first.idx - sentence.start_char, token.idx + len(token) - sentence.start_char))
     return spans
 

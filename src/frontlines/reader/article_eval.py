@@ -7,36 +7,25 @@ required (a reader that leaves them out of the timeline is right).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from frontlines.evaluate import Evaluation, GoldEvent, score_report
+from frontlines.ingest.infer_date import infer_published
 from frontlines.model import Claim, Report
 from frontlines.reader.corpus import CorpusArticle, load_articles
 from frontlines.reader.examples import CURRENT_MODALITIES, annotation_records
 from frontlines.reader.splits import split_of
 
 
-_PRINTED_DATE = re.compile(
-    r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]{3})[a-z]*\.?|(?P<m2>[a-z]{3})[a-z]*\.?\s+(?P<d2>\d{1,2})),?\s+(?P<y>\d{4})",
-    re.I,
-)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_PRINTED_WITHIN = 250  # characters: FA-KES texts print their date before or just after the headline
 
 
 def printed_date(text: str) -> date | None:
-    """The date an article prints at its top ("Wed 05 Apr 2017", "Fri Sep 30 2016"), which its weekdays fit."""
-    m = _PRINTED_DATE.match(text[:60])
-    if not m or (m["m1"] or m["m2"]).lower() not in _MONTHS:
-        return None
-    try:
-        return date(int(m["y"]), _MONTHS.index((m["m1"] or m["m2"]).lower()) + 1, int(m["d1"] or m["d2"]))
-    except ValueError:
-        return None
+    """The date an article prints at its top ("Wed 05 Apr 2017 ...", "... AFP Monday 17 Mar 2014 ..."), which its weekdays fit."""
+    return infer_published(text[:_PRINTED_WITHIN])
 
 
 def article_report(article: CorpusArticle) -> Report:

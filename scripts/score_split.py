@@ -1,0 +1,80 @@
+"""Score the shipped reader, today's rules and a keyword list on one split, side by side.
+
+usage: python scripts/score_split.py --split test [--reader FOLDER] [--json OUT]
+
+Sentence level (current-events lines and FA-KES sentences): event vs none, type macro F1, modality
+accuracy (over sentences whose gold tells an event; also given that the reader saw an event).
+Event level (FA-KES articles, the whole extractor): precision and recall of events matched on type,
+place (same entry, within 10 km, or inside the gold's province or country) and date at the gold's
+precision. The test split is frozen: score it once, when the reader is final.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from frontlines.extract.pipeline import Pipeline
+from frontlines.reader.article_eval import evaluate_articles
+from frontlines.reader.baselines import extractor_verdicts, keyword_verdicts
+from frontlines.reader.bundled import BUNDLED
+from frontlines.reader.corpus import load_lines
+from frontlines.reader.scoring import score_sentences
+from frontlines.reader.train import gather
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", required=True, choices=("dev", "test"))
+    parser.add_argument("--reader", type=Path, default=BUNDLED)
+    parser.add_argument("--annotations", type=Path, default=ROOT / "annotations")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    data = gather(sorted((args.annotations / "current_events").glob("*.jsonl")), sorted((args.annotations / "fakes").glob("*.jsonl")))
+    lines = load_lines()
+    reader_pipeline, rules = Pipeline(reader=str(args.reader)), Pipeline(reader="rules")
+    results: dict = {"split": args.split, "sentences": {}, "events": {}}
+    for name, prefix in (("lines", "ce:"), ("article sentences", "fakes:")):
+        examples = [e for e in data.examples if e.split == args.split and e.origin.startswith(prefix)]
+        texts = [e.text for e in examples]
+        gold = ([e.types for e in examples], [e.modality for e in examples])
+        day = next(iter(lines.values())).day
+        items = [(e.text, lines[e.origin[3:]].day if prefix == "ce:" else day) for e in examples]
+        verdicts = {
+            "trained reader": reader_pipeline.event_reader.read(texts),
+            "trained reader, whole extractor": extractor_verdicts(reader_pipeline.extract_batch, items),
+            "today's rules (whole extractor)": extractor_verdicts(rules.extract_batch, items),
+            "keyword list": keyword_verdicts(texts),
+        }
+        scores = {}
+        for candidate, said in verdicts.items():
+            s = score_sentences(*gold, said)
+            both = [(g, v.modality) for g, v in zip(gold[1], said, strict=True) if g and v.modality]
+            s["modality_accuracy_given_event"] = sum(g == m for g, m in both) / len(both) if both else 0.0
+            scores[candidate] = s
+        results["sentences"][name] = scores
+    articles = sorted((args.annotations / "fakes").glob("*.jsonl"))
+    for candidate, pipeline in (("trained reader", reader_pipeline), ("today's rules", rules)):
+        results["events"][candidate] = evaluate_articles(pipeline.extract_batch, articles, pipeline.gazetteer, splits=(args.split,)).as_dict()["overall"]
+    print(f"## {args.split} split\n")
+    print("| candidate | set | items | event P | event R | event F1 | type macro F1 | modality acc. | given event |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, scores in results["sentences"].items():
+        for candidate, s in scores.items():
+            e = s["event"]
+            print(f"| {candidate} | {name} | {s['items']} | {e['precision']:.3f} | {e['recall']:.3f} | {e['f1']:.3f} | {s['macro_f1']:.3f} | "
+                  f"{s['modality_accuracy']:.3f} | {s['modality_accuracy_given_event']:.3f} |")  # fmt: skip
+    print("\n| extractor | FA-KES articles | gold events required | predicted | precision | recall | F1 |")
+    print("|---|---|---|---|---|---|---|")
+    for candidate, o in results["events"].items():
+        print(f"| {candidate} | {args.split} | {o['required']} | {o['predicted']} | {o['precision']:.3f} | {o['recall']:.3f} | {o['f1']:.3f} |")
+    print("\nper type (trained reader, lines):", {t: round(v["f1"], 3) for t, v in results["sentences"]["lines"]["trained reader"]["types"].items()})
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str))
+
+
+if __name__ == "__main__":
+    main()
