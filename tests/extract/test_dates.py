@@ -54,3 +54,18 @@ def test_two_days_later_counts_from_the_running_date() -> None:
 
 def test_a_weekday_of_a_month_day_in_the_future_falls_back_a_year() -> None:
     assert DateResolver().mentions("on December 30", date(2018, 1, 3), None)[0].value.value == date(2017, 12, 30)
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "precision"),
+    [
+        ("last month", date(2017, 10, 1), "month"),
+        ("earlier this month", date(2017, 11, 1), "month"),
+        ("next month", date(2017, 12, 1), "month"),
+        ("last year", date(2016, 1, 1), "year"),
+        ("next week", date(2017, 11, 6), "range"),
+    ],
+)
+def test_months_and_years_counted_from_publication_keep_their_precision(words: str, value: date, precision: str) -> None:
+    (mention,) = DateResolver().mentions(f"The fighting began {words}.", date(2017, 11, 4), None)
+    assert (mention.value.value, mention.value.precision) == (value, precision)

@@ -46,9 +46,16 @@ def test_it_sees_no_event_in_politics_or_sport(reader: LinearReader, sentence: s
     assert not verdict.types, verdict.scores
 
 
-def test_it_tells_a_plan_from_an_event(reader: LinearReader) -> None:
-    (verdict,) = reader.read(["The army will push to the border before retaking the town."])
-    assert not verdict.types or verdict.modality == "planned", verdict
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Rebels said they had shot down a government helicopter near the city.", "reported"),
+        ("The militants reportedly executed twelve villagers.", "hedged"),
+    ],
+)
+def test_it_tells_how_an_event_is_told(reader: LinearReader, sentence: str, modality: str) -> None:
+    (verdict,) = reader.read([sentence])
+    assert verdict.types and verdict.modality == modality, verdict
 
 
 def test_the_rules_alone_are_one_setting_away() -> None:

@@ -21,6 +21,7 @@ from frontlines.extract.modality import (
     trigger_modality,
 )
 from frontlines.extract.numbers import Toll, count_toll
+from frontlines.extract.place_words import names_after_locatives
 from frontlines.extract.placing import (
     CONTAINER_CODES,
     PlaceAssignment,
@@ -205,7 +206,7 @@ class SentenceReader:
         base = sentence.start_char
         spans = [(e.start_char - base, e.end_char - base) for e in sentence.ents if e.label_ in ("GPE", "LOC", "FAC")]
         spans += [m.span(1) for m in self._named_after_cue.finditer(sentence.text)]  # "the village of X"
-        spans += _names_after_locatives(sentence)  # "shelling in X": spaCy often calls a village a person
+        spans += names_after_locatives(sentence)  # "shelling in X": spaCy often calls a village a person
         seen: set[tuple[int, int]] = set()
         for start, end in sorted(spans):
             if (start, end) in seen or any(s0 < end and start < e0 for s0, e0 in seen):
@@ -323,31 +324,6 @@ def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch
         if place.feature_code in CONTAINER_CODES or place.feature_code in _COUNTRY_CODES:
             return [PlaceMatch(start=0, end=0, text=place.name, place=place, score=0.5)]
     return []
-
-
-def _names_after_locatives(sentence: Span) -> list[tuple[int, int]]:
-    """Proper names governed by "in", "near", "at" (and the names joined to them by "and"), as sentence offsets."""
-    locatives = grammar.words("locative_prepositions")
-    spans = []
-    for token in sentence:
-        if token.pos_ != "PROPN" or token.dep_ not in ("pobj", "conj") or any(c.dep_ == "compound" and c.i > token.i for c in token.children):
-            continue
-        if token.ent_type_ in ("DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"):
-            continue  # "on Monday"
-        head = token
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
-        if head.dep_ != "pobj" or head.head.lower_ not in locatives:
-            continue
-        first, inside = token, {token.i}
-        while first.i > sentence.start:
-            before = sentence.doc[first.i - 1]  # "Jabal al-X": compounds and the hyphens between them
-            if before.head.i not in inside or not (before.pos_ in ("PROPN", "ADJ") or before.text in ("-", "‐")):
-                break
-            first = before
-            inside.add(before.i)
-        spans.append((first.idx - sentence.start_char, token.idx + len(token) - sentence.start_char))
-    return spans
 
 
 def _date_for(

@@ -57,6 +57,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_week", re.compile(r"\b(?:last|previous)\s+week\b", re.I)),
     ("past_week", re.compile(r"\b(?:the\s+)?past\s+(?:week|seven\s+days)\b", re.I)),
     ("this_week", re.compile(r"\b(?:earlier\s+|early\s+)?this\s+week\b", re.I)),
+    ("next_week", re.compile(r"\b(?:next|the\s+coming)\s+week\b", re.I)),
+    ("last_month", re.compile(r"\b(?:last|previous)\s+month\b", re.I)),
+    ("this_month", re.compile(r"\b(?:earlier\s+)?this\s+month\b", re.I)),
+    ("next_month", re.compile(r"\b(?:next|the\s+coming)\s+month\b", re.I)),
+    ("last_year", re.compile(r"\b(?:last|previous)\s+year\b", re.I)),
+    ("next_year", re.compile(r"\bnext\s+year\b", re.I)),
     ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("month_year", re.compile(rf"\b(?P<text>{_MONTH}\s+(?P<y>(?:19|20)\d\d))\b", re.I)),
     ("in_month", re.compile(rf"\b(?:in|during|early|mid|late|since|throughout|by|until|end\s+of|beginning\s+of)[\s-]+(?:-\s*)?(?P<text>{_MONTH})(?![\s.]*\d)", re.I)),
@@ -66,7 +72,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Every pattern above needs one of these; most sentences have none and skip the twenty searches.
 _MAY_HOLD_A_DATE = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|night|yester|today|morning|evening|afternoon|ago\b",
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|night|yester|today|morning|evening|afternoon|ago\b",
     re.I,
 )
 
@@ -156,6 +162,14 @@ class DateResolver:
         if kind == "this_week":
             monday = published - timedelta(days=published.weekday())
             return DateValue(monday, "range", text, relative=True, until=published)
+        if kind == "next_week":
+            monday = published + timedelta(days=7 - published.weekday())
+            return DateValue(monday, "range", text, relative=True, until=monday + timedelta(days=6))
+        if kind in ("last_month", "this_month", "next_month"):
+            month = published.year * 12 + published.month - 1 + {"last_month": -1, "this_month": 0, "next_month": 1}[kind]
+            return DateValue(date(month // 12, month % 12 + 1, 1), "month", text, relative=True)
+        if kind in ("last_year", "next_year"):
+            return DateValue(date(published.year + (-1 if kind == "last_year" else 1), 1, 1), "year", text, relative=True)
         if kind == "weekday":
             return DateValue(_last_weekday(match["wd"], published), "day", text, relative=True)
         if kind == "next_day":

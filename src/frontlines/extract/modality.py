@@ -70,7 +70,7 @@ def _governed_modality(trigger: Token) -> str | None:
             if lemma in words("plan_heads_of_movement") and not infinitive:
                 return None
             return "planned"
-        if any(child.dep_ == "aux" and child.lower_ in future_aux for child in ancestor.children) and node.dep_ in ("xcomp", "ccomp", "advcl"):
+        if any(child.dep_ == "aux" and child.lower_ in future_aux for child in ancestor.children) and node.dep_ in ("xcomp", "ccomp", "advcl", "prep"):
             return "planned"
         if ancestor.dep_ in ("ROOT",) or ancestor.lemma_ in speech:
             break

@@ -22,7 +22,7 @@ OVERRIDE_SCORE = 0.5
 # The rules' claims stand unless the reader is sure the sentence tells no event (its event score
 # below VETO_SCORE) or scores the claim's type below KEEP_RULE_SCORE: trigger words are precise
 # where they fire, the reader sees what they miss.
-VETO_SCORE = 0.3
+VETO_SCORE = 0.2
 KEEP_RULE_SCORE = 0.05
 
 
