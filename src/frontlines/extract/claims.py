@@ -316,10 +316,13 @@ class _Arguments:
 
 
 def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch]:
-    """No town in the sentence: the province or country it names, else the last the story named."""
+    """No town in the sentence: the province or country it names; else the town the story is about
+    ("the attack killed five": where the story stands); else the last province or country it named."""
     containers = [m for m in args.matches if m.place.feature_code in CONTAINER_CODES] + args.countries
     if containers or args.unresolved:
         return containers[:1]
+    if context.last_place is not None:
+        return [context.last_place]
     for place in reversed(context.places_seen):
         if place.feature_code in CONTAINER_CODES or place.feature_code in _COUNTRY_CODES:
             return [PlaceMatch(start=0, end=0, text=place.name, place=place, score=0.5)]

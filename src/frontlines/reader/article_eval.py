@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.evaluate import Evaluation, GoldEvent, score_report
+from frontlines.fusion_rules import contains
 from frontlines.ingest.infer_date import infer_published
 from frontlines.model import Claim, Report
 from frontlines.reader.corpus import CorpusArticle, load_articles
@@ -73,9 +74,22 @@ def evaluate_articles(
 
 
 def one_per_event(claims: Sequence[Claim]) -> list[Claim]:
-    """An article that tells one event in its headline and again in its body tells one event."""
+    """An article that tells one event in its headline and again in its body tells one event: claims of
+    one type, day and modality at the same place are one; so are a vaguer telling of them ("in Syria",
+    "in the province", or no place at all) and the finer one, as fusion joins them."""
     seen: dict[tuple, Claim] = {}
     for claim in claims:
         place = claim.place.key if claim.place else (claim.place_mention or "").lower()
         seen.setdefault((claim.event_type, place, claim.date.value if claim.date else None, claim.modality), claim)
-    return list(seen.values())
+    kept = list(seen.values())
+    return [c for c in kept if not any(other is not c and _finer_telling(other, c) for other in kept)]
+
+
+def _finer_telling(finer: Claim, vaguer: Claim) -> bool:
+    if (finer.event_type, finer.modality) != (vaguer.event_type, vaguer.modality) or finer.date != vaguer.date:
+        return False
+    if finer.place is None:
+        return False
+    if vaguer.place is None:
+        return not vaguer.place_mention
+    return contains(vaguer.place, finer.place)
