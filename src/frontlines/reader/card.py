@@ -16,13 +16,18 @@ def write_card(folder: Path, meta: dict) -> Path:
         "",
         f"- trained: {meta.get('trained')} on the splits {', '.join(meta.get('splits', []))}: "
         f"{meta.get('examples')} sentences, {meta.get('with_events')} telling events",
-        "- sources: " + "; ".join(f"{k} ({v})" for k, v in meta.get("sources", {}).items() if v),
+        "- annotated items read, every split (only the splits above were learned from): "
+        + "; ".join(f"{k} ({v})" for k, v in meta.get("sources", {}).items() if v),
         "",
         "## Data and licences",
         "",
     ]
     lines += [f"- {item}" for item in meta.get("licences", [])] or ["- the user's own annotations"]
-    lines += ["- labels: annotations written by the frontlines team (ids, offsets and labels; no text is stored in the model)", ""]
+    lines += [
+        "- labels: annotations written by the frontlines team (ids, offsets and labels; no text is stored in the model);"
+        " gold report files and analysts' verdicts belong to whoever wrote them (the bundled demo corpus is the project's own)",
+        "",
+    ]
     lines += ["## Figures on splits it did not train on", ""]
     held = meta.get("held_out", {})
     if held:
