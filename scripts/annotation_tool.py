@@ -17,9 +17,20 @@ import sys
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+def _load_sentence_spans():  # type: ignore[no-untyped-def]
+    """frontlines' own sentence splitter, loaded from the checkout without importing the package (and spaCy)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("reader_text", Path(__file__).resolve().parents[1] / "src" / "frontlines" / "reader" / "text.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module.sentence_spans
+
+
+sentence_spans = _load_sentence_spans()
 TYPES = {"territory_taken", "battle", "attack", "airstrike", "explosion", "operation_start", "withdrawal", "casualties", "other"}
 MODALITIES = {"asserted", "reported", "hedged", "planned", "negated", "history"}
-_SENTENCE_END = re.compile(r'(?<=[.!?])["”]?\s+(?=["“]?[A-Z0-9])')
 
 
 def _lines() -> dict[str, dict]:
@@ -28,15 +39,6 @@ def _lines() -> dict[str, dict]:
 
 def _articles() -> dict[str, dict]:
     return {d["id"]: d for d in map(json.loads, (CORPUS / "fa-kes" / "articles.jsonl").open(encoding="utf-8"))}
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((start, m.start() + (1 if text[m.start()] in '"”' else 0)))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def show_lines(ids_file: str, start: int, count: int) -> None:
