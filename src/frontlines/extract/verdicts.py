@@ -1,9 +1,9 @@
 """The trained reader's verdict on a sentence, applied to what the rules found there.
 
 The reader decides which events a sentence tells and how; the rules find each event's arguments.
-A rule claim of a type the reader does not see is dropped; a type the reader sees and no rule
-claim covers is read with the sentence's root as its anchor, so that the general rules for places,
-actors and dates still apply. Planned, negated and background (history) sentences keep their
+A rule claim stands unless the reader vetoes it (no event in the sentence, or next to no chance of
+its type); a type the reader sees and no rule claim covers is read with the sentence's root as its
+anchor, so that the general rules for places, actors and dates still apply. Planned, negated and background (history) sentences keep their
 claims under that modality: stored, never fused into the current timeline.
 """
 
