@@ -1,0 +1,43 @@
+"""Event-level scoring of articles: one event told twice counts once; articles are dated as they print."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.model import Claim, DateValue, Place
+from frontlines.reader.article_eval import one_per_event, printed_date
+
+SYRIA = Place(key="gn:1", name="Syria", lat=35.0, lon=38.0, country="SY", feature_code="PCLI")
+IDLIB_PROVINCE = Place(key="gn:2", name="Idlib", lat=35.8, lon=36.6, country="SY", admin1="Idlib", feature_code="ADM1")
+TOWN = Place(key="gn:3", name="Townville", lat=35.9, lon=36.6, country="SY", admin1="Idlib", feature_code="PPL")
+DAY = DateValue(date(2016, 8, 14))
+
+
+def strike(place: Place | None, mention: str | None = None) -> Claim:
+    return Claim(report_id=1, event_type="airstrike", quote="q", start=0, end=1, place=place, place_mention=mention, date=DAY)
+
+
+def test_a_headline_and_its_body_telling_one_strike_count_once() -> None:
+    assert one_per_event([strike(TOWN), strike(TOWN)]) == [strike(TOWN)]
+
+
+def test_a_vaguer_telling_joins_the_finer_one() -> None:
+    assert one_per_event([strike(SYRIA), strike(IDLIB_PROVINCE), strike(None), strike(TOWN)]) == [strike(TOWN)]
+
+
+def test_a_place_no_gazetteer_holds_is_its_own_event() -> None:
+    assert len(one_per_event([strike(None, "Kafr Zaytoun"), strike(TOWN)])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Wed 05 Apr 2017 Strikes hit the north", date(2017, 4, 5)),
+        ("Car bomb kills six in the city NGO AFP Monday 17 Mar 2014 Six people were killed", date(2014, 3, 17)),
+        ("A headline with no date at all", None),
+    ],
+)
+def test_an_article_is_dated_by_the_date_it_prints(text: str, day: date | None) -> None:
+    assert printed_date(text) == day
