@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from frontlines.extract import grammar
 from frontlines.extract.actors import ActorFinder, ActorMention
@@ -165,8 +165,8 @@ class SentenceReader:
         modality = reader_modality(verdict) or CLAIM_MODALITY[verdict.modality or "asserted"]
         made: list[Claim] = []
         for event_type in uncovered_types(claims, verdict):
-            anchor = Trigger(sentence.root, event_type, "")
-            assignments = assign_places(sentence, [anchor], args.matches, context, frozenset()).get(sentence.root.i, [])
+            anchor = Trigger(_told_clause(sentence), event_type, "")
+            assignments = assign_places(sentence, [anchor], args.matches, context, frozenset()).get(anchor.token.i, [])
             towns = [a for a in assignments if a.place.place.feature_code not in CONTAINER_CODES]
             if towns or not args.unresolved:
                 chosen = towns or assignments or [PlaceAssignment(m, False, False) for m in _fallback_places(args, context)]
@@ -313,6 +313,18 @@ class _Arguments:
     unresolved: list[tuple[int, int, str]]
     actors: list[ActorMention]
     dates: list[DateMention]
+
+
+def _told_clause(sentence: Span) -> Token:
+    """The verb of what the sentence tells: its root, or under "X said" the clause X said."""
+    node = sentence.root
+    speech = grammar.words("speech_heads")
+    while node.lemma_.lower() in speech:
+        told = [c for c in node.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        if not told:
+            break
+        node = told[0]
+    return node
 
 
 def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch]:

@@ -55,8 +55,8 @@ def uncovered_types(claims: list[Claim], verdict: SentenceVerdict) -> list[str]:
     if not claims and verdict.scores.get("event", 1.0) < READER_ALONE_SCORE:
         return []
     covered = {c.event_type for c in claims}
-    if "territory_taken" in covered:
-        covered.add("battle")  # a capture tells the fighting too
+    if "territory_taken" in covered | verdict.types:
+        covered |= {"battle", "withdrawal"}  # a capture tells the fighting, and the losers' leaving, too
     return sorted((t for t in verdict.types if t not in covered), key=lambda t: -verdict.scores.get(t, 0.0))
 
 
