@@ -238,7 +238,8 @@ def demo(out_dir: str) -> None:
 # Command groups that live in their own modules, registered last (they import this module's helpers).
 from frontlines.cli_control import control_group, history_command, note_command, timeline_command  # noqa: E402
 from frontlines.cli_gazetteer import gazetteer_group  # noqa: E402
+from frontlines.cli_outputs import report_command  # noqa: E402
 from frontlines.cli_reader import train_command  # noqa: E402
 
-for _command in (gazetteer_group, control_group, history_command, timeline_command, note_command, train_command):
+for _command in (gazetteer_group, control_group, history_command, timeline_command, note_command, train_command, report_command):
     main.add_command(_command)
