@@ -152,9 +152,15 @@ def extract(ctx: click.Context) -> None:
 @click.option("--until", callback=parse_iso_date, help="Last day, YYYY-MM-DD.")
 @click.option("--type", "types", multiple=True, type=click.Choice(EVENT_TYPES), help="Event type (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--include-rejected", is_flag=True, help="Also list the events an analyst rejected (review: rejected).")
 @click.pass_context
-def events(ctx: click.Context, place: str | None, since: date | None, until: date | None, types: tuple[str, ...], fmt: str) -> None:
-    """List events with their sources.
+def events(
+    ctx: click.Context, place: str | None, since: date | None, until: date | None, types: tuple[str, ...], fmt: str,
+    include_rejected: bool,
+) -> None:  # fmt: skip
+    """List events with their ids, review states and sources.
+
+    An event rejected with `frontlines note --verdict reject` is left out unless --include-rejected.
 
     \b
     Example:
@@ -163,20 +169,21 @@ def events(ctx: click.Context, place: str | None, since: date | None, until: dat
     from frontlines.outputs.exports import events_to_csv, events_to_jsonl
 
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
-        found = api.events(store, place=place, since=since, until=until, types=list(types) or None)
+        found = api.events(store, place=place, since=since, until=until, types=list(types) or None, include_rejected=include_rejected)
     if fmt == "jsonl":
         sys.stdout.write(events_to_jsonl(found))
     elif fmt == "csv":
         sys.stdout.write(events_to_csv(found))
     else:
         table = Table(title=f"{len(found)} events")
-        for column in ("date", "type", "place", "actor", "killed", "sources", "first quote"):
+        for column in ("id", "date", "type", "place", "actor", "killed", "review", "sources", "first quote"):
             table.add_column(column)
         for ev in found:
             quote = ev.sources[0].quote if ev.sources else ""
             table.add_row(*map(printable, (
-                ev.date.isoformat() if ev.date else "", ev.event_type, ev.place.name if ev.place else (ev.place_name or ""),
-                ev.actor or "", "" if ev.fatalities is None else str(ev.fatalities), str(len(ev.sources)),
+                str(ev.id), ev.date.isoformat() if ev.date else "", ev.event_type, ev.place.name if ev.place else (ev.place_name or ""),
+                ev.actor or "", "" if ev.fatalities is None else str(ev.fatalities), "" if ev.review == "none" else ev.review,
+                str(len(ev.sources)),
                 (quote[:80] + "…") if len(quote) > 80 else quote,
             )))  # fmt: skip
         out.print(table)
@@ -238,8 +245,8 @@ def demo(out_dir: str) -> None:
 # Command groups that live in their own modules, registered last (they import this module's helpers).
 from frontlines.cli_control import control_group, history_command, note_command, timeline_command  # noqa: E402
 from frontlines.cli_gazetteer import gazetteer_group  # noqa: E402
-from frontlines.cli_outputs import report_command  # noqa: E402
+from frontlines.cli_outputs import chronology_command, report_command  # noqa: E402
 from frontlines.cli_reader import train_command  # noqa: E402
 
-for _command in (gazetteer_group, control_group, history_command, timeline_command, note_command, train_command, report_command):
+for _command in (gazetteer_group, control_group, history_command, timeline_command, note_command, train_command, report_command, chronology_command):
     main.add_command(_command)

@@ -1,4 +1,4 @@
-"""`frontlines report`: the situation report of a period, from any store."""
+"""`frontlines report` and `frontlines chronology`: a period told from any store."""
 
 from __future__ import annotations
 
@@ -37,3 +37,24 @@ def report_command(ctx: click.Context, since: date, until: date, region: str | N
         return
     out.write_text(text, encoding="utf-8")
     click.echo(f"report: {out}")
+
+
+@click.command(name="chronology")
+@click.option("--from", "since", callback=parse_iso_date, required=True, help="First day, YYYY-MM-DD.")
+@click.option("--to", "until", callback=parse_iso_date, required=True, help="Last day, YYYY-MM-DD.")
+@click.option("--region", help="A province name, a country code (IQ) or a place name.")
+@click.option("--title", help="The chronology's title (default: the region, or the war).")
+@click.pass_context
+def chronology_command(ctx: click.Context, since: date, until: date, region: str | None, title: str | None) -> None:
+    """One line per event of the period, with numbered references into its SOURCES list.
+
+    \b
+    Example:
+      frontlines chronology --from 2017-10-20 --to 2017-11-20 --region Anbar
+    """
+    from frontlines.outputs.chronology import chronology
+    from frontlines.outputs.report import in_region
+
+    with api.open_store(ctx.obj["db"], must_exist=True) as store:
+        found = [e for e in api.events(store, since=since, until=until) if in_region(e, region)]
+    click.echo(chronology(found, title=title or region or "the war", period=(since, until)), nl=False)

@@ -67,3 +67,14 @@ def test_the_report_command_writes_the_post_of_a_stored_period(tmp_path: Path) -
     cited = text.split("## SOURCES", 1)[1].strip().splitlines()
     assert cited and all(SOURCE_LINE.match(line) for line in cited)
     assert "On October" in text or "On November" in text
+
+
+def test_a_chronology_numbers_each_event_s_reports_in_its_sources_list() -> None:
+    from frontlines.outputs.chronology import chronology
+
+    events = [event("battle", date(2017, 10, 4), "Iraqi forces", WIRE_4), event("territory_taken", date(2017, 10, 5), "Iraqi forces", WIRE_5, POST_5)]
+    text = chronology(events, title="Kirkuk", period=(date(2017, 10, 1), date(2017, 10, 6)))
+    assert text.startswith("CHRONOLOGY: Kirkuk\n2017-10-01 to 2017-10-06\n")
+    assert "Iraqi forces took Townville  [2 outlets]  [1, 2]" in text and "fighting for Townville (Iraqi forces)  [1 outlet]  [3]" in text
+    cited = text.split("SOURCES", 1)[1].splitlines()[1:]
+    assert len(cited) == 3 and all(SOURCE_LINE.match(line) for line in cited)

@@ -1,11 +1,13 @@
-"""A plain-text chronology of events and the analyst's SOURCES list (`Outlet, "Title," 10/5/17`)."""
+"""A plain-text chronology: one line per event, numbered references into the analyst's SOURCES list
+(`Outlet, "Title," 10/5/17`, further titles of an outlet on "- " lines)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 
-from frontlines.model import Event, Source
+from frontlines.model import Event
+from frontlines.outputs.sources import cited_reports, numbering, sources_section
 
 _TEMPLATES = {
     "territory_taken": "{actor} took {place}",
@@ -20,11 +22,6 @@ _TEMPLATES = {
 }
 
 
-def short_date(day: date | None) -> str:
-    """10/5/17, as analysts cite."""
-    return f"{day.month}/{day.day}/{day.strftime('%y')}" if day else "n.d."
-
-
 def event_line(event: Event) -> str:
     when = event.date.isoformat() if event.date else "undated"
     if event.date and event.date_precision in ("month", "year"):
@@ -37,17 +34,20 @@ def event_line(event: Event) -> str:
     return f"{when}  {what}{killed}  [{outlets} outlet{'s' if outlets != 1 else ''}]"
 
 
-def source_line(source: Source) -> str:
-    return f'{source.outlet}, "{source.title}," {short_date(source.published)}'
-
-
-def chronology(events: Iterable[Event]) -> str:
+def chronology(events: Iterable[Event], *, title: str | None = None, period: tuple[date, date] | None = None) -> str:
+    """Events in order, each with the numbers of its reports in the SOURCES list that closes it."""
     events = list(events)
-    lines = [event_line(e) for e in events]
-    seen: dict[int, Source] = {}
+    cited = cited_reports(s for e in events for s in e.sources)
+    numbers = numbering(cited)
+    lines = []
+    if title:
+        lines.append(f"CHRONOLOGY: {title}")
+    if period:
+        lines.append(f"{period[0].isoformat()} to {period[1].isoformat()}")
+    if lines:
+        lines.append("")
     for event in events:
-        for source in event.sources:
-            seen.setdefault(source.report_id, source)
-    ordered = sorted(seen.values(), key=lambda s: (s.published or date.min, s.outlet, s.title))
-    lines += ["", "SOURCES"] + [source_line(s) for s in ordered]
+        refs = sorted({numbers[s.report_id] for s in event.sources})
+        lines.append(f"{event_line(event)}  [{', '.join(map(str, refs))}]")
+    lines += ["", "SOURCES (a reference [n] is the n-th line)"] + sources_section(cited)
     return "\n".join(lines) + "\n"
