@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from frontlines.config import MAX_INPUT_BYTES, Settings, database_url
-from frontlines.evaluate import Evaluation, read_gold, score_report
 from frontlines.model import Claim, Event, IngestProblem, Report
-from frontlines.store import Store
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLAlchemy and the scorer load when a function needs them, not at import
+    from frontlines.evaluate import Evaluation
     from frontlines.ingest.published import DateHint
+    from frontlines.store import Store
+    from frontlines.store.fusion_store import FusionUpdate
 
 Progress = Callable[[int, int], None]  # (done, total)
 log = logging.getLogger(__name__)
@@ -26,8 +27,8 @@ class IngestResult:
     added: list[int] = field(default_factory=list)
     duplicates: int = 0
     problems: list[IngestProblem] = field(default_factory=list)
-    claims: int = 0
-    events: int = 0
+    claims: int = 0  # claims this run saved (its own reports' and those a killed run left unread)
+    events: int = 0  # events this run created
     undated: list[str] = field(default_factory=list)  # origins of the new reports stored without a date
 
     @property
@@ -41,6 +42,8 @@ def open_store(db: str | None = None, *, must_exist: bool = False) -> Store:
     With ``must_exist`` (read commands), an SQLite file that is not there is a StoreError that says
     so, instead of a new empty database.
     """
+    from frontlines.store import Store
+
     return Store.open(database_url(db), create=not must_exist)
 
 
@@ -57,12 +60,15 @@ def ingest(
     batch_size: int = 200,
     dates: DateHint | None = None,
 ) -> IngestResult:
-    """Read files, folders, feeds, JSONL or stdin; store new reports; extract and fuse what is new.
+    """Read files, folders, feeds, JSONL or stdin; store new reports; extract and fuse what is pending.
 
-    Bad inputs are collected as problems (file name, reason, hint) and the good ones are stored;
-    re-ingesting the same bytes adds nothing. ``dates`` is what the caller knows about publication
-    dates (``--published``, ``--year``; see ``frontlines.ingest.published``): a report is stored
-    whatever its date, with no date at all when none is found.
+    Pending is every report not yet extracted and every claim not yet fused, whichever run stored
+    it, so running an ingest again after it was killed finishes its work. The result counts what
+    this run added: reports, claims saved, events created. Bad inputs are collected as problems
+    (file name, reason, hint) and the good ones are stored; re-ingesting the same bytes adds nothing.
+    ``dates`` is what the caller knows about publication dates (``--published``, ``--year``; see
+    ``frontlines.ingest.published``): a report is stored whatever its date, with no date at all when
+    none is found.
     """
     from frontlines.ingest.dispatch import read_inputs
 
@@ -87,9 +93,12 @@ def ingest(
         if len(pending) >= batch_size:
             flush()
     flush()
-    if run_extraction and result.added:
-        result.claims = extract(store, result.added, pipeline=pipeline, progress=progress)
-        result.events = store.count("events")
+    if run_extraction:
+        # everything not yet read, this run's reports and those a killed run stored, then every
+        # claim not yet fused: a resumed ingest finishes what an interrupted one left
+        pending = store.report_ids_never_extracted()
+        result.claims = _extract_claims(store, pending, pipeline=pipeline, progress=progress, unless_extracted=True)
+        result.events = len(_fuse_pending(store).created)
     return result
 
 
@@ -107,9 +116,24 @@ def extract(
     ``frontlines.report_dates``). A report extraction cannot read (spaCy refusing its text, a date
     past the calendar's end) is logged and left without claims; the others are read as usual.
     """
-    from frontlines.extract import EXTRACTOR_VERSION, Pipeline
+    from frontlines.extract import EXTRACTOR_VERSION
 
     ids = list(report_ids) if report_ids is not None else store.report_ids_needing_extraction(EXTRACTOR_VERSION)
+    saved = _extract_claims(store, ids, pipeline=pipeline, progress=progress, batch_size=batch_size)
+    refuse(store)
+    return saved
+
+
+def _extract_claims(
+    store: Store, ids: Sequence[int], *, pipeline: object | None, progress: Progress | None, batch_size: int = 64,
+    unless_extracted: bool = False,
+) -> int:  # fmt: skip
+    """Read the given reports and save their claims (without fusing); returns the claims saved.
+    ``unless_extracted``: leave a report that another process extracted meanwhile as it is."""
+    from frontlines.extract import EXTRACTOR_VERSION, Pipeline
+
+    if not ids:
+        return 0  # nothing to read: no model loaded
     if pipeline is not None:
         runner = pipeline
     else:
@@ -121,10 +145,10 @@ def extract(
     for start in range(0, len(ids), batch_size):
         chunk = [stored.report for stored in store.reports(ids[start : start + batch_size])]
         claims = _extract_each_if_needed(runner, chunk)
-        saved += store.save_claims({r.id: c for r, c in zip(chunk, claims) if r.id is not None}, EXTRACTOR_VERSION)
+        found = {r.id: c for r, c in zip(chunk, claims) if r.id is not None}
+        saved += store.save_claims(found, EXTRACTOR_VERSION, unless_extracted=unless_extracted)
         if progress:
             progress(min(start + batch_size, len(ids)), len(ids))
-    refuse(store)
     return saved
 
 
@@ -152,10 +176,14 @@ def refuse(store: Store, *, rebuild: bool = False) -> int:
     """Fuse the claims not yet fused into events, incrementally (new claims join the events around
     them, event ids stay), and update the control timeline; `rebuild` fuses every claim again.
     Returns the number of events stored."""
+    _fuse_pending(store, rebuild=rebuild)
+    return store.count("events")
+
+
+def _fuse_pending(store: Store, *, rebuild: bool = False) -> FusionUpdate:
     from frontlines.control_api import fuse_events
 
-    fuse_events(store, rebuild=rebuild)
-    return store.count("events")
+    return fuse_events(store, rebuild=rebuild)
 
 
 def events(
@@ -166,20 +194,24 @@ def events(
     until: date | None = None,
     types: Sequence[str] | None = None,
     gazetteer: object | None = None,
+    include_rejected: bool = False,
 ) -> list[Event]:
-    """Stored events, oldest first; `place` is any spelling of a place name."""
+    """Stored events, oldest first, each with its review state (``Event.review``: confirmed,
+    rejected, corrected or none); `place` is any spelling of a place name. Events an analyst
+    rejected are left out unless `include_rejected`."""
     keys: list[str] | None = None
     if place:
         from frontlines.gazetteer import Gazetteer
 
         gaz = gazetteer or Gazetteer.from_store(store)
         keys = [p.key for p, _ in gaz.lookup(place)[:5]]  # type: ignore[attr-defined]
-    return store.events(place_keys=keys, place_text=place, since=since, until=until, types=types)
+    return store.events(place_keys=keys, place_text=place, since=since, until=until, types=types, include_rejected=include_rejected)
 
 
 def evaluate(directory: str | Path, *, pipeline: object | None = None, progress: Progress | None = None) -> Evaluation:
     """Run extraction over every report that has a gold file in `directory` and score it."""
     from frontlines.errors import GoldError
+    from frontlines.evaluate import Evaluation, read_gold, score_report
     from frontlines.extract import Pipeline
     from frontlines.gazetteer import Gazetteer
     from frontlines.ingest.dispatch import read_inputs

@@ -114,7 +114,7 @@ def ingest(
         }))  # fmt: skip
     else:
         table = Table(title="ingest")
-        for column in ("new reports", "already stored", "claims", "events", "problems"):
+        for column in ("new reports", "already stored", "new claims", "new events", "problems"):
             table.add_column(column, justify="right")
         table.add_row(*map(str, (len(result.added), result.duplicates, result.claims, result.events, len(result.problems))))
         out.print(table)

@@ -10,9 +10,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from frontlines import api, control_api
+from frontlines import api
 from frontlines.cli import parse_iso_date
-from frontlines.store.fusion_store import CORRECTABLE
+from frontlines.model import CORRECTABLE, VERDICTS
 from frontlines.terminal import plain, printable
 
 # markup off: place names, quotes and titles are printed as they are, never read as rich markup
@@ -41,6 +41,8 @@ def control_group(ctx: click.Context, day: date | None, actor: str | None, count
     """
     if ctx.invoked_subcommand is not None:
         return
+    from frontlines import control_api  # SQLAlchemy, only when a command runs
+
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
         snapshot = control_api.control_on(store, day or date.today(), actor=actor, country=country)
     if fmt == "json":
@@ -77,6 +79,8 @@ def set_command(ctx: click.Context, place: str, actor: str, since: date, country
     Example:
       frontlines control set Rawa "Islamic State" --since 2017-08-01
     """
+    from frontlines import control_api  # SQLAlchemy, only when a command runs
+
     with api.open_store(ctx.obj["db"]) as store:
         found = control_api.set_control(store, place, actor, since, country=country, note=note)
     out.print(plain(f"{found.name} ({found.admin1}, {found.country}): {actor} since {since.isoformat()}"))
@@ -92,6 +96,8 @@ def baseline_command(ctx: click.Context, file: str) -> None:
     Example:
       frontlines control baseline src/frontlines/data/demo/baseline.yaml
     """
+    from frontlines import control_api  # SQLAlchemy, only when a command runs
+
     with api.open_store(ctx.obj["db"]) as store:
         count = control_api.load_baseline(store, file)
     out.print(f"{count} baseline entries stored")
@@ -107,6 +113,8 @@ def rebuild_command(ctx: click.Context, events_too: bool) -> None:
     Example:
       frontlines control rebuild --events
     """
+    from frontlines import control_api  # SQLAlchemy, only when a command runs
+
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
         if events_too:
             api.refuse(store, rebuild=True)
@@ -127,6 +135,8 @@ def history_command(ctx: click.Context, place: str, country: str | None, as_json
     Example:
       frontlines history Rawa
     """
+    from frontlines import control_api  # SQLAlchemy, only when a command runs
+
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
         found = control_api.history(store, place, country=country)
     if as_json:
@@ -162,6 +172,8 @@ def timeline_command(ctx: click.Context, place: str | None, region: str | None, 
       frontlines timeline --region Anbar
       frontlines timeline --place "Albu Kamal"
     """
+    from frontlines import control_api  # SQLAlchemy, only when a command runs
+
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
         changes = control_api.timeline(store, place=place, region=region)
     if as_json:
@@ -196,7 +208,7 @@ def _corrections(_ctx: click.Context, _param: click.Parameter, value: tuple[str,
 @click.argument("body")
 @click.option("--event", "event_id", type=int, help="The event the note is on (its id in `frontlines events`/`history`).")
 @click.option("--report", "report_id", type=int, help="The report the note is on.")
-@click.option("--verdict", type=click.Choice(control_api.VERDICTS), help="confirm, reject or correct; none for a comment.")
+@click.option("--verdict", type=click.Choice(VERDICTS), help="confirm, reject or correct; none for a comment.")
 @click.option("--set", "corrections", multiple=True, callback=_corrections, help="With --verdict correct: FIELD=VALUE (date, actor, target_actor, place, event_type).")
 @click.option("--author", envvar="USER", default="analyst", show_default=True, help="Who writes the note.")
 @click.pass_context
@@ -211,6 +223,8 @@ def note_command(ctx: click.Context, body: str, event_id: int | None, report_id:
     if (event_id is None) == (report_id is None):
         raise click.UsageError("give one of --event ID or --report ID")
     kind, target = ("event", event_id) if event_id is not None else ("report", report_id)
+    from frontlines import control_api  # SQLAlchemy, only when a command runs
+
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
         note_id = control_api.add_note(store, kind, target, body, author=author, verdict=verdict, corrections=corrections)  # type: ignore[arg-type]
     out.print(plain(f"note {note_id} on {kind} {target}" + (f" ({verdict})" if verdict else "")))

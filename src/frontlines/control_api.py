@@ -18,14 +18,13 @@ from frontlines.baseline import read_baseline
 from frontlines.control import CONTESTED, ControlSpan, ProvinceSummary, summarise_provinces
 from frontlines.errors import ControlError
 from frontlines.fuse import EventFacts, Side
-from frontlines.model import EVENT_TYPES, Event, Place, Source
+from frontlines.model import CORRECTABLE, EVENT_TYPES, VERDICTS, Event, Place, Source
 from frontlines.store import Store
 from frontlines.store import control_schema as c
 from frontlines.store import schema as t
 from frontlines.store.control_store import ControlStore, HeldPlace
-from frontlines.store.fusion_store import CORRECTABLE, FusionStore, FusionUpdate, parse_date_value
+from frontlines.store.fusion_store import FusionStore, FusionUpdate, parse_date_value
 
-VERDICTS = ("confirm", "reject", "correct")
 
 
 # ---- fusion --------------------------------------------------------------------------------------

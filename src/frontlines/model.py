@@ -28,6 +28,11 @@ DATE_PRECISIONS = ("day", "range", "month", "year")
 
 # How exactly a place locates an event, like UCDP's where_prec: a named point (a border crossing,
 # a gas field), a town, a district, a province, a country.
+# An analyst's verdict on an event or report (`frontlines note --verdict`), the fields a correction
+# may set, and the review state an event shows: the latest verdict on it
+VERDICTS = ("confirm", "reject", "correct")
+CORRECTABLE = ("event_type", "date", "actor", "target_actor", "place")
+REVIEW_STATES = ("confirmed", "rejected", "corrected", "none")
 PLACE_PRECISIONS = ("point", "town", "district", "province", "country")
 
 
@@ -175,3 +180,4 @@ class Event:
     sources: tuple[Source, ...] = field(default_factory=tuple)
     place_precision: str | None = None  # one of PLACE_PRECISIONS
     id: int | None = None
+    review: str = "none"  # an analyst's latest verdict, one of REVIEW_STATES

@@ -23,7 +23,7 @@ _C1_CONTROLS = re.compile("[\x7f-\x9f]")
 
 CSV_COLUMNS = (
     "id", "event_type", "date", "date_precision", "actor", "target_actor", "controller_after", "fatalities",
-    "place_name", "geonames_id", "lat", "lon", "admin1", "country", "place_precision", "confidence", "source_count", "outlets", "first_quote",
+    "place_name", "geonames_id", "lat", "lon", "admin1", "country", "place_precision", "confidence", "review", "source_count", "outlets", "first_quote",
 )  # fmt: skip
 
 
@@ -48,6 +48,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             "precision": event.place_precision,
         },
         "confidence": event.confidence,
+        "review": event.review,
         "sources": [
             {
                 "report_id": s.report_id,
@@ -86,7 +87,7 @@ def events_to_csv(events: Iterable[Event]) -> str:
                 data["id"], data["event_type"], data["date"], data["date_precision"], data["actor"],
                 data["target_actor"], data["controller_after"], data["fatalities"], place["name"],
                 place["geonames_id"], place["lat"], place["lon"], place["admin1"], place["country"],
-                place["precision"], data["confidence"], len(event.sources), "; ".join(sorted({s.outlet for s in event.sources})),
+                place["precision"], data["confidence"], data["review"], len(event.sources), "; ".join(sorted({s.outlet for s in event.sources})),
                 event.sources[0].quote if event.sources else "",
             ]))  # fmt: skip
     return buffer.getvalue()

@@ -24,7 +24,9 @@ from frontlines.control import CONTESTED, BaselineEntry, ControlEvent, ControlRu
 from frontlines.model import Place
 from frontlines.store import control_schema as c
 from frontlines.store import schema as t
-from frontlines.store.store import Store, _chunks, _place_columns, _place_from_row
+from frontlines.store.locks import CLAIMS_AND_EVENTS, hold_write_lock
+from frontlines.store.rows import _place_columns, _place_from_row
+from frontlines.store.store import Store, _chunks
 
 AREA_CODES = ("ADM1", "ADM1H", "PCLI", "PCL", "PCLD")
 _AREA_PRECISIONS = ("province", "country", "district")
@@ -140,6 +142,7 @@ class ControlStore:
     def refresh(self, place_ids: Iterable[int] | None = None) -> int:
         """Recompute the spans of these places (all places when None) and of the places they bear on."""
         with self.store.engine.begin() as conn:
+            hold_write_lock(conn, CLAIMS_AND_EVENTS)  # two processes refreshing a place write its spans once
             known = self._known_places(conn)
             if place_ids is None:
                 targets = known

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from frontlines.errors import StoreError
-from frontlines.store.migrations_runner import upgrade_to_head
+from frontlines.store.locks import MIGRATIONS, SQLITE_BUSY_TIMEOUT_S, hold_write_lock
+from frontlines.store.migrations_runner import is_at_head, upgrade_to_head
 
 DRIVER_HINT = "for PostgreSQL install psycopg: pip install 'frontlines[postgres]' (or pip install 'psycopg[binary]')"
 
@@ -23,11 +24,17 @@ def open_engine(url: str, *, create: bool = True) -> Engine:
     if not create:
         require_existing_sqlite_file(url)
     try:
-        engine = create_engine(url)
-        if engine.dialect.name == "sqlite":
+        is_sqlite = make_url(url).get_backend_name() == "sqlite"
+        # SQLite: a writer waits for another process's write instead of failing "database is locked"
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S} if is_sqlite else {})
+        if is_sqlite:
             event.listen(engine, "connect", _enable_sqlite_pragmas)
-        with engine.begin() as conn:
-            upgrade_to_head(conn)
+        with engine.connect() as conn:
+            up_to_date = is_at_head(conn)
+        if not up_to_date:  # a reader of a current database takes no lock
+            with engine.begin() as conn:
+                hold_write_lock(conn, MIGRATIONS)  # two processes opening a new database create it once
+                upgrade_to_head(conn)
     except ImportError as exc:  # the dialect's driver module (psycopg) is not installed
         raise StoreError(
             f"cannot open the database {safe_url(url)}: its driver ({exc.name or exc}) is not installed",

@@ -23,7 +23,9 @@ from frontlines.fuse import DENIAL_MODALITIES, FusedEvent, FusionRules, ReportIn
 from frontlines.model import Claim, DateValue, Place
 from frontlines.store import control_schema as c
 from frontlines.store import schema as t
-from frontlines.store.store import Store, _chunks, _claim_from_row, _place_columns, _place_from_row
+from frontlines.store.locks import CLAIMS_AND_EVENTS, hold_write_lock
+from frontlines.store.rows import _claim_from_row, _place_columns, _place_from_row
+from frontlines.store.store import Store, _chunks
 
 WINDOW_DAYS = 5  # beyond twice the widest date tolerance, so every event a claim could join is loaded
 
@@ -33,6 +35,7 @@ class FusionUpdate:
     """What one fusion run changed: events written and removed, and the places they are at."""
 
     written: list[int] = field(default_factory=list)
+    created: list[int] = field(default_factory=list)  # of `written`, the events that are new
     removed: list[int] = field(default_factory=list)
     place_ids: set[int] = field(default_factory=set)
     claims: int = 0
@@ -46,6 +49,7 @@ class FusionStore:
     # ---- the run ---------------------------------------------------------------------------
     def run(self, *, rebuild: bool = False, touched_events: Iterable[int] = ()) -> FusionUpdate:
         with self.store.engine.begin() as conn:
+            hold_write_lock(conn, CLAIMS_AND_EVENTS)  # one fusion at a time sees the pending claims
             rejected_reports = self._rejected_reports(conn)
             if rebuild:
                 conn.execute(delete(c.claim_fusion))
@@ -245,6 +249,8 @@ class FusionStore:
         for index, item in enumerate(fused):
             event_id, place_id = self._save_event(conn, item, reuse.get(index))
             ids.append(event_id)
+            if index not in reuse:
+                result.created.append(event_id)
             if place_id is not None:
                 result.place_ids.add(place_id)
         for old, heir_index in heir.items():
@@ -319,9 +325,6 @@ def _merged(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
         else:
             merged.append((lo, hi))
     return merged
-
-
-CORRECTABLE = ("event_type", "date", "actor", "target_actor", "place")
 
 
 def apply_correction(claim: Claim, fixes: dict[str, str], places: dict[str, Place]) -> Claim:

@@ -18,5 +18,14 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+def is_at_head(connection: Connection) -> bool:
+    """Whether the database already has the newest schema (then opening it writes nothing)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    current = set(MigrationContext.configure(connection).get_current_heads())
+    return current == set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
 def upgrade_to_head(connection: Connection) -> None:
     command.upgrade(alembic_config(connection), "head")

@@ -5,26 +5,28 @@ Every write runs in one transaction; a failure leaves what was stored before unt
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from frontlines.model import Claim, DateValue, Event, Place, Report, Source
+from frontlines.model import Claim, Event, Place, Report, Source
+from frontlines.store import control_schema as c
 from frontlines.store import schema as t
 from frontlines.store.engine import open_engine
-
-
-@dataclass(frozen=True)
-class StoredReport:
-    """A report as the store holds it, with its id."""
-
-    id: int
-    report: Report
+from frontlines.store.locks import CLAIMS_AND_EVENTS, hold_write_lock
+from frontlines.store.rows import (
+    StoredReport,
+    _claim_from_row,
+    _claim_row,
+    _event_from_row,
+    _place_columns,
+    _report_from_row,
+    _report_row,
+)
+from frontlines.store.upserts import insert_or_ignore
 
 
 class Store:
@@ -54,46 +56,37 @@ class Store:
     def add_reports(self, reports: Iterable[Report]) -> list[tuple[int, bool]]:
         """Store reports not seen before (by content hash), in one transaction.
 
-        Returns (report id, is_new) per input report; same bytes twice add nothing.
+        Returns (report id, is_new) per input report; same bytes twice add nothing. Another process
+        may be storing the same reports or outlets at this moment: rows are inserted-or-ignored on
+        their unique keys, outlets then reports each in sorted key order, so two such transactions
+        wait for each other in the same order and never deadlock.
         """
-        results: list[tuple[int, bool]] = []
+        batch = list(reports)
         now = datetime.now(timezone.utc)
         with self.engine.begin() as conn:
-            for report in reports:
-                digest = report.content_hash
-                existing = conn.execute(
-                    select(t.reports.c.id).where(t.reports.c.content_hash == digest)
-                ).scalar_one_or_none()
-                if existing is not None:
-                    results.append((existing, False))
-                    continue
-                outlet_id = self._outlet_id(conn, report.outlet, report.language)
-                new_id = conn.execute(
-                    insert(t.reports).values(
-                        outlet_id=outlet_id,
-                        title=report.title,
-                        url=report.url,
-                        published=report.published,
-                        published_inferred=report.published_inferred,
-                        published_source=report.published_source,
-                        published_precision=report.published_precision,
-                        language=report.language,
-                        text=report.text,
-                        raw=report.raw,
-                        content_hash=digest,
-                        origin=report.origin,
-                        ingested_at=now,
-                    )
-                ).inserted_primary_key[0]
-                results.append((new_id, True))
+            known = {r.content_hash: found for r in batch if (found := self._report_id(conn, r.content_hash)) is not None}
+            absent = [r for r in batch if r.content_hash not in known]
+            outlet_ids = {
+                name: insert_or_ignore(conn, t.outlets, {"name": name, "language": language}, t.outlets.c.name)[0]
+                for name, language in sorted({(r.outlet, r.language) for r in absent})
+            }
+            added: dict[str, tuple[int, bool]] = {}
+            for report in sorted(absent, key=lambda r: r.content_hash):
+                if report.content_hash not in added:
+                    row = _report_row(report, outlet_ids, now)
+                    added[report.content_hash] = insert_or_ignore(conn, t.reports, row, t.reports.c.content_hash)
+        results: list[tuple[int, bool]] = []
+        for report in batch:  # in input order; the same bytes twice in a batch: the second is a duplicate
+            if report.content_hash in known:
+                results.append((known[report.content_hash], False))
+            else:
+                results.append(added[report.content_hash])
+                known[report.content_hash] = added[report.content_hash][0]
         return results
 
     @staticmethod
-    def _outlet_id(conn: Connection, name: str, language: str) -> int:
-        found = conn.execute(select(t.outlets.c.id).where(t.outlets.c.name == name)).scalar_one_or_none()
-        if found is not None:
-            return found
-        return conn.execute(insert(t.outlets).values(name=name, language=language)).inserted_primary_key[0]
+    def _report_id(conn: Connection, content_hash: str) -> int | None:
+        return conn.execute(select(t.reports.c.id).where(t.reports.c.content_hash == content_hash)).scalar_one_or_none()
 
     def reports(self, ids: Sequence[int] | None = None) -> list[StoredReport]:
         query = (
@@ -113,17 +106,33 @@ class Store:
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
+    def report_ids_never_extracted(self) -> list[int]:
+        """Reports no extraction has finished: new ones, and those a killed run stored but never read."""
+        query = select(t.reports.c.id).order_by(t.reports.c.id).where(t.reports.c.extracted_version.is_(None))
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
     def count(self, table: str) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(t.metadata.tables[table])).scalar_one()
 
     # ---- claims --------------------------------------------------------------------------
-    def save_claims(self, claims_by_report: dict[int, list[Claim]], version: str) -> int:
-        """Replace the claims of each report with freshly extracted ones, in one transaction."""
+    def save_claims(self, claims_by_report: dict[int, list[Claim]], version: str, *, unless_extracted: bool = False) -> int:
+        """Replace the claims of each report with freshly extracted ones, in one transaction.
+
+        With ``unless_extracted``, a report that another process extracted in the meantime keeps
+        the claims it has (two ingests at once read the same pending report once each, store it once).
+        Returns the number of claims saved.
+        """
         rows: list[dict[str, Any]] = []
         place_ids: dict[str, int] = {}
         with self.engine.begin() as conn:
+            hold_write_lock(conn, CLAIMS_AND_EVENTS)
             report_ids = list(claims_by_report)
+            if unless_extracted:
+                done = set(self._extracted(conn, report_ids))
+                report_ids = [rid for rid in report_ids if rid not in done]
+                claims_by_report = {rid: claims_by_report[rid] for rid in report_ids}
             for chunk in _chunks(report_ids, 500):
                 conn.execute(delete(t.claims).where(t.claims.c.report_id.in_(chunk)))
             for report_id, claims in claims_by_report.items():
@@ -141,24 +150,28 @@ class Store:
         return len(rows)
 
     @staticmethod
+    def _extracted(conn: Connection, report_ids: list[int]) -> list[int]:
+        found: list[int] = []
+        for chunk in _chunks(report_ids, 500):
+            query = select(t.reports.c.id).where(t.reports.c.id.in_(chunk), t.reports.c.extracted_version.is_not(None))
+            found += conn.execute(query).scalars()
+        return found
+
+    @staticmethod
     def _place_id(conn: Connection, place: Place) -> int:
-        found = conn.execute(select(t.places.c.id).where(t.places.c.key == place.key)).scalar_one_or_none()
-        if found is not None:
-            return found
-        return conn.execute(
-            insert(t.places).values(
-                key=place.key,
-                geonames_id=place.geonames_id,
-                name=place.name,
-                lat=place.lat,
-                lon=place.lon,
-                country=place.country,
-                admin1=place.admin1,
-                feature_class=place.feature_class,
-                feature_code=place.feature_code,
-                population=place.population,
-            )
-        ).inserted_primary_key[0]
+        row = {
+            "key": place.key,
+            "geonames_id": place.geonames_id,
+            "name": place.name,
+            "lat": place.lat,
+            "lon": place.lon,
+            "country": place.country,
+            "admin1": place.admin1,
+            "feature_class": place.feature_class,
+            "feature_code": place.feature_code,
+            "population": place.population,
+        }
+        return insert_or_ignore(conn, t.places, row, t.places.c.key)[0]
 
     def claims(
         self, report_ids: Sequence[int] | None = None, *, place_keys: Sequence[str] | None = None, modalities: Sequence[str] | None = None
@@ -186,12 +199,19 @@ class Store:
         since: date | None = None,
         until: date | None = None,
         types: Sequence[str] | None = None,
+        include_rejected: bool = True,
     ) -> list[Event]:
+        """Events, oldest first, each with its sources and review state; `include_rejected=False`
+        leaves out those an analyst rejected."""
         query = (
-            select(t.events, *_place_columns())
+            select(t.events, *_place_columns(), c.event_facts.c.verdict.label("review_verdict"))
             .outerjoin(t.places, t.places.c.id == t.events.c.place_id)
+            .outerjoin(c.event_facts, c.event_facts.c.event_id == t.events.c.id)
             .order_by(t.events.c.date, t.events.c.id)
         )
+        if not include_rejected:
+            verdict = c.event_facts.c.verdict
+            query = query.where(verdict.is_(None) | (verdict != "reject"))
         if place_keys is not None or place_text is not None:
             condition = t.places.c.key.in_(list(place_keys or []))
             if place_text:
@@ -258,136 +278,3 @@ class Store:
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def _place_columns() -> list[Any]:
-    return [
-        t.places.c.key.label("p_key"),
-        t.places.c.geonames_id.label("p_geonames_id"),
-        t.places.c.name.label("p_name"),
-        t.places.c.lat.label("p_lat"),
-        t.places.c.lon.label("p_lon"),
-        t.places.c.country.label("p_country"),
-        t.places.c.admin1.label("p_admin1"),
-        t.places.c.feature_class.label("p_feature_class"),
-        t.places.c.feature_code.label("p_feature_code"),
-        t.places.c.population.label("p_population"),
-    ]
-
-
-def _place_from_row(row: Any) -> Place | None:
-    if row.p_key is None:
-        return None
-    return Place(
-        key=row.p_key,
-        name=row.p_name,
-        lat=row.p_lat,
-        lon=row.p_lon,
-        country=row.p_country,
-        admin1=row.p_admin1 or "",
-        feature_class=row.p_feature_class or "",
-        feature_code=row.p_feature_code or "",
-        geonames_id=row.p_geonames_id,
-        population=row.p_population or 0,
-    )
-
-
-def _report_from_row(row: Any) -> StoredReport:
-    return StoredReport(
-        id=row.id,
-        report=Report(
-            outlet=row.outlet,
-            title=row.title,
-            published=row.published,
-            text=row.text,
-            raw=bytes(row.raw),
-            url=row.url,
-            language=row.language,
-            origin=row.origin,
-            published_inferred=bool(row.published_inferred),
-            id=row.id,
-            published_precision=row.published_precision,
-            published_source=row.published_source,
-        ),
-    )
-
-
-def _claim_row(claim: Claim, report_id: int, place_id: int | None) -> dict[str, Any]:
-    return {
-        "report_id": report_id,
-        "event_type": claim.event_type,
-        "actor": claim.actor,
-        "target_actor": claim.target_actor,
-        "controller_after": claim.controller_after,
-        "place_mention": claim.place_mention,
-        "place_id": place_id,
-        "place_precision": claim.place_precision,
-        "date": claim.date.value if claim.date else None,
-        "date_precision": claim.date.precision if claim.date else None,
-        "date_text": claim.date.text if claim.date else None,
-        "date_until": claim.date.until if claim.date else None,
-        "fatalities": claim.fatalities,
-        "fatalities_by_actor": json.dumps(dict(claim.fatalities_by_actor)) if claim.fatalities_by_actor else None,
-        "fatalities_at_least": claim.fatalities_at_least,
-        "fatalities_vague": claim.fatalities_vague,
-        "wounded": claim.wounded,
-        "vehicles_destroyed": claim.vehicles_destroyed,
-        "speaker": claim.speaker,
-        "modality": claim.modality,
-        "trigger": claim.trigger,
-        "confidence": claim.confidence,
-        "quote": claim.quote,
-        "start": claim.start,
-        "end": claim.end,
-    }
-
-
-def _claim_from_row(row: Any) -> Claim:
-    when = (
-        DateValue(value=row.date, precision=row.date_precision or "day", text=row.date_text or "", until=row.date_until)
-        if row.date is not None
-        else None
-    )
-    return Claim(
-        id=row.id,
-        report_id=row.report_id,
-        event_type=row.event_type,
-        quote=row.quote,
-        start=row.start,
-        end=row.end,
-        actor=row.actor,
-        target_actor=row.target_actor,
-        controller_after=row.controller_after,
-        place_mention=row.place_mention,
-        place=_place_from_row(row),
-        date=when,
-        fatalities=row.fatalities,
-        modality=row.modality,
-        trigger=row.trigger or "",
-        confidence=row.confidence,
-        place_precision=row.place_precision,
-        fatalities_by_actor=tuple(sorted(json.loads(row.fatalities_by_actor).items())) if row.fatalities_by_actor else (),
-        fatalities_at_least=bool(row.fatalities_at_least),
-        fatalities_vague=bool(row.fatalities_vague),
-        wounded=row.wounded,
-        vehicles_destroyed=row.vehicles_destroyed,
-        speaker=row.speaker,
-    )
-
-
-def _event_from_row(row: Any, sources: tuple[Source, ...]) -> Event:
-    return Event(
-        id=row.id,
-        event_type=row.event_type,
-        date=row.date,
-        date_precision=row.date_precision,
-        actor=row.actor,
-        target_actor=row.target_actor,
-        controller_after=row.controller_after,
-        fatalities=row.fatalities,
-        place=_place_from_row(row),
-        place_name=row.place_name,
-        confidence=row.confidence,
-        sources=sources,
-        place_precision=row.place_precision,
-    )
