@@ -125,7 +125,7 @@ def test_an_internal_error_is_one_line_and_a_log_file(monkeypatch: pytest.Monkey
         raise RuntimeError("boom [/x]\nsecond line")
 
     frontlines.open_store(str(tmp_path / "x.db")).close()
-    monkeypatch.setattr(frontlines.api, "events", broken)
+    monkeypatch.setattr(frontlines.api, "iter_events", broken)  # what `frontlines events` calls
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "x.db"), "events"])
     assert result.exit_code == 3 and "Traceback" not in result.output
     assert "error: internal error: RuntimeError: boom [/x]" in result.output and "second line" not in result.output

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -195,17 +195,61 @@ def events(
     types: Sequence[str] | None = None,
     gazetteer: object | None = None,
     include_rejected: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[Event]:
     """Stored events, oldest first, each with its review state (``Event.review``: confirmed,
     rejected, corrected or none); `place` is any spelling of a place name. Events an analyst
-    rejected are left out unless `include_rejected`."""
-    keys: list[str] | None = None
-    if place:
-        from frontlines.gazetteer import Gazetteer
+    rejected are left out unless `include_rejected`; `offset` and `limit` page through them."""
+    return list(iter_events(
+        store, place=place, since=since, until=until, types=types, gazetteer=gazetteer,
+        include_rejected=include_rejected, limit=limit, offset=offset,
+    ))  # fmt: skip
 
-        gaz = gazetteer or Gazetteer.from_store(store)
-        keys = [p.key for p, _ in gaz.lookup(place)[:5]]  # type: ignore[attr-defined]
-    return store.events(place_keys=keys, place_text=place, since=since, until=until, types=types, include_rejected=include_rejected)
+
+def iter_events(
+    store: Store,
+    *,
+    place: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    types: Sequence[str] | None = None,
+    gazetteer: object | None = None,
+    include_rejected: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[Event]:
+    """The events of :func:`events` one at a time, read from the store in chunks: constant memory
+    and a first event at once, however many match."""
+    keys = _place_keys(store, place, gazetteer)
+    return store.iter_events(
+        place_keys=keys, place_text=place, since=since, until=until, types=types,
+        include_rejected=include_rejected, limit=limit, offset=offset,
+    )  # fmt: skip
+
+
+def count_events(
+    store: Store,
+    *,
+    place: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    types: Sequence[str] | None = None,
+    gazetteer: object | None = None,
+    include_rejected: bool = False,
+) -> int:
+    """How many events :func:`events` lists without a limit."""
+    keys = _place_keys(store, place, gazetteer)
+    return store.count_events(place_keys=keys, place_text=place, since=since, until=until, types=types, include_rejected=include_rejected)
+
+
+def _place_keys(store: Store, place: str | None, gazetteer: object | None) -> list[str] | None:
+    if not place:
+        return None
+    from frontlines.gazetteer import Gazetteer
+
+    gaz = gazetteer or Gazetteer.from_store(store)
+    return [p.key for p, _ in gaz.lookup(place)[:5]]  # type: ignore[attr-defined]
 
 
 def evaluate(directory: str | Path, *, pipeline: object | None = None, progress: Progress | None = None) -> Evaluation:

@@ -15,8 +15,9 @@ from rich.table import Table
 from frontlines import api
 from frontlines._version import __version__
 from frontlines.cli_errors import EXIT_INPUT_REFUSED, FriendlyErrors, console
-from frontlines.model import EVENT_TYPES
-from frontlines.terminal import plain, printable, styled
+from frontlines.cli_rows import TABLE_ROWS, limit_option, print_rows, wants_table
+from frontlines.model import EVENT_TYPES, Event
+from frontlines.terminal import plain, styled
 
 # markup off: report text, quotes and paths are printed as they are, never read as rich markup
 out = Console(highlight=False, soft_wrap=True, markup=False)
@@ -151,42 +152,50 @@ def extract(ctx: click.Context) -> None:
 @click.option("--since", callback=parse_iso_date, help="First day, YYYY-MM-DD.")
 @click.option("--until", callback=parse_iso_date, help="Last day, YYYY-MM-DD.")
 @click.option("--type", "types", multiple=True, type=click.Choice(EVENT_TYPES), help="Event type (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
+              help="table: a table on a terminal (one page), tab-separated lines when piped.")
 @click.option("--include-rejected", is_flag=True, help="Also list the events an analyst rejected (review: rejected).")
+@limit_option("events")
 @click.pass_context
 def events(
     ctx: click.Context, place: str | None, since: date | None, until: date | None, types: tuple[str, ...], fmt: str,
-    include_rejected: bool,
+    include_rejected: bool, limit: int | None, offset: int,
 ) -> None:  # fmt: skip
-    """List events with their ids, review states and sources.
+    """List events with their ids, review states and sources, oldest first, as they are read.
 
     An event rejected with `frontlines note --verdict reject` is left out unless --include-rejected.
 
     \b
     Example:
       frontlines events --place Qaim --since 2017-10-26 --format jsonl
+      frontlines events --limit 100 --offset 200
     """
-    from frontlines.outputs.exports import events_to_csv, events_to_jsonl
+    from frontlines.outputs.exports import event_csv_lines, event_jsonl_lines
 
+    filters = {"place": place, "since": since, "until": until, "types": list(types) or None, "include_rejected": include_rejected}
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
-        found = api.events(store, place=place, since=since, until=until, types=list(types) or None, include_rejected=include_rejected)
-    if fmt == "jsonl":
-        sys.stdout.write(events_to_jsonl(found))
-    elif fmt == "csv":
-        sys.stdout.write(events_to_csv(found))
-    else:
-        table = Table(title=f"{len(found)} events")
-        for column in ("id", "date", "type", "place", "actor", "killed", "review", "sources", "first quote"):
-            table.add_column(column)
-        for ev in found:
-            quote = ev.sources[0].quote if ev.sources else ""
-            table.add_row(*map(printable, (
-                str(ev.id), ev.date.isoformat() if ev.date else "", ev.event_type, ev.place.name if ev.place else (ev.place_name or ""),
-                ev.actor or "", "" if ev.fatalities is None else str(ev.fatalities), "" if ev.review == "none" else ev.review,
-                str(len(ev.sources)),
-                (quote[:80] + "…") if len(quote) > 80 else quote,
-            )))  # fmt: skip
-        out.print(table)
+        table = fmt == "table" and wants_table(out, limit)
+        if table:
+            limit = limit or TABLE_ROWS  # one page, and one event more to know whether more follow
+        found = api.iter_events(store, **filters, limit=limit + 1 if table and limit else limit, offset=offset)
+        if fmt in ("jsonl", "csv"):
+            sys.stdout.writelines((event_jsonl_lines if fmt == "jsonl" else event_csv_lines)(found))
+            return
+        rows = (
+            (
+                ev.id, ev.date.isoformat() if ev.date else "", ev.event_type, ev.place.name if ev.place else (ev.place_name or ""),
+                ev.actor or "", "" if ev.fatalities is None else ev.fatalities, "" if ev.review == "none" else ev.review,
+                len(ev.sources), _first_quote(ev),
+            )
+            for ev in found
+        )  # fmt: skip
+        columns = ("id", "date", "type", "place", "actor", "killed", "review", "sources", "first quote")
+        print_rows(out, columns, rows, noun="events", limit=limit, offset=offset, total=lambda: api.count_events(store, **filters))
+
+
+def _first_quote(event: Event) -> str:
+    quote = event.sources[0].quote if event.sources else ""
+    return (quote[:80] + "…") if len(quote) > 80 else quote
 
 
 @main.command(name="eval")

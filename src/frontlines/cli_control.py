@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from frontlines import api
 from frontlines.cli import parse_iso_date
+from frontlines.cli_rows import TABLE_ROWS, json_member, limit_option, print_rows, wants_table, write_json_array
 from frontlines.model import CORRECTABLE, VERDICTS
 from frontlines.terminal import plain, printable
+
+if TYPE_CHECKING:  # SQLAlchemy loads only when a command runs
+    from frontlines.history_api import HistoryEntry
 
 # markup off: place names, quotes and titles are printed as they are, never read as rich markup
 out = Console(highlight=False, soft_wrap=True, markup=False)
@@ -26,8 +31,11 @@ out = Console(highlight=False, soft_wrap=True, markup=False)
 @click.option("--actor", help="Only places this actor held (e.g. 'Islamic State').")
 @click.option("--country", help="Only places in this country (ISO code, e.g. IQ).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "geojson"]), default="table", show_default=True)
+@limit_option("places")
 @click.pass_context
-def control_group(ctx: click.Context, day: date | None, actor: str | None, country: str | None, fmt: str) -> None:
+def control_group(
+    ctx: click.Context, day: date | None, actor: str | None, country: str | None, fmt: str, limit: int | None, offset: int
+) -> None:  # fmt: skip
     """Who held each place on a day, contested places included, and each province's tally.
 
     Subcommands record what an analyst knows: `set` one place, `baseline` a file of them;
@@ -45,22 +53,23 @@ def control_group(ctx: click.Context, day: date | None, actor: str | None, count
 
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
         snapshot = control_api.control_on(store, day or date.today(), actor=actor, country=country)
-    if fmt == "json":
-        out.print_json(json.dumps(snapshot.as_dict()))
+    places = snapshot.places[offset:][:limit]
+    if fmt == "json":  # the provinces, then the places written one at a time
+        head = json_member("date", snapshot.day.isoformat(), first=True) + json_member("provinces", snapshot.province_dicts())
+        write_json_array(map(control_api.held_place_dict, places), head=head + ', "places": ', tail="}")
         return
     if fmt == "geojson":
         sys.stdout.write(json.dumps(snapshot.as_geojson()) + "\n")
         return
-    table = Table(title=f"control on {snapshot.day.isoformat()}: {len(snapshot.places)} places")
-    for column in ("place", "province", "held by", "since", "confidence", "basis", "events"):
-        table.add_column(column)
-    for held in snapshot.places:
-        holder = f"contested ({', '.join(held.contestants)})" if held.contested and held.contestants else held.label
-        table.add_row(*map(printable, (
-            held.name, held.province, holder, held.start.isoformat(), f"{held.confidence:.2f}", held.basis,
-            " ".join(map(str, held.event_ids[-5:])),
-        )))  # fmt: skip
-    out.print(table)
+    table = wants_table(out, limit)
+    page = (limit or TABLE_ROWS) if table else limit
+    rows = [
+        (held.name, held.province, f"contested ({', '.join(held.contestants)})" if held.contested and held.contestants else held.label,
+         held.start.isoformat(), f"{held.confidence:.2f}", held.basis, " ".join(map(str, held.event_ids[-5:])))
+        for held in snapshot.places[offset:][: None if page is None else page + table]  # a table: one more, to tell of the rest
+    ]  # fmt: skip
+    columns = ("place", "province", "held by", "since", "confidence", "basis", "events")
+    print_rows(out, columns, rows, noun=f"places on {snapshot.day.isoformat()}", limit=page, offset=offset, total=lambda: len(snapshot.places))
     for province in snapshot.provinces:
         out.print(plain(f"{province.province} ({province.country}): {province.text}"))
 
@@ -127,71 +136,78 @@ def rebuild_command(ctx: click.Context, events_too: bool) -> None:
 @click.argument("place")
 @click.option("--country", help="ISO code, when the name is shared across countries.")
 @click.option("--json", "as_json", is_flag=True, help="Print the history as JSON.")
+@limit_option("entries")
 @click.pass_context
-def history_command(ctx: click.Context, place: str, country: str | None, as_json: bool) -> None:
+def history_command(ctx: click.Context, place: str, country: str | None, as_json: bool, limit: int | None, offset: int) -> None:
     """Everything known about a place, oldest first: events with their sources, baseline, control, notes.
 
     \b
     Example:
       frontlines history Rawa
+      frontlines history Rawa --json --limit 50
     """
     from frontlines import control_api  # SQLAlchemy, only when a command runs
 
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
-        found = control_api.history(store, place, country=country)
-    if as_json:
-        entries = [
-            {
-                "date": e.day.isoformat() if e.day else None, "kind": e.kind, "text": e.text,
-                "event_id": e.event.id if e.event else None,
-                "sources": [{"outlet": s.outlet, "title": s.title, "published": s.published.isoformat() if s.published else None,
-                             "url": s.url, "quote": s.quote} for s in e.sources],
-            }
-            for e in found.entries
-        ]  # fmt: skip
-        out.print_json(json.dumps({"place": found.place.name, "place_key": found.place.key, "entries": entries}))
-        return
-    out.print(plain(found.place.name, "bold") + plain(f" ({found.place.admin1}, {found.place.country})"))
-    for entry in found.entries:
-        prefix = f"[{entry.event.id}] " if entry.event else ""
-        out.print(plain(prefix + entry.text))
-        for source in entry.sources:
-            out.print(plain(f"    {source.outlet}, \"{source.title},\" {source.published or 'n.d.'}: {source.quote}"))
+        found, entries = control_api.iter_history(store, place, country=country, limit=limit, offset=offset)
+        if as_json:
+            head = json_member("place", found.name, first=True) + json_member("place_key", found.key) + ', "entries": '
+            write_json_array(map(_history_dict, entries), head=head, tail="}")
+            return
+        out.print(plain(found.name, "bold") + plain(f" ({found.admin1}, {found.country})"))
+        for entry in entries:
+            prefix = f"[{entry.event.id}] " if entry.event else ""
+            lines = [prefix + entry.text] + [f"    {s.outlet}, \"{s.title},\" {s.published or 'n.d.'}: {s.quote}" for s in entry.sources]
+            sys.stdout.write("".join(printable(line).replace("\n", " ") + "\n" for line in lines))
+
+
+def _history_dict(entry: HistoryEntry) -> dict[str, object]:
+    return {
+        "date": entry.day.isoformat() if entry.day else None, "kind": entry.kind, "text": entry.text,
+        "event_id": entry.event.id if entry.event else None,
+        "sources": [{"outlet": s.outlet, "title": s.title, "published": s.published.isoformat() if s.published else None,
+                     "url": s.url, "quote": s.quote} for s in entry.sources],
+    }  # fmt: skip
 
 
 @click.command(name="timeline")
 @click.option("--place", help="One place (any spelling).")
 @click.option("--region", help="A province (Anbar) or a country code (IQ).")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@limit_option("changes")
 @click.pass_context
-def timeline_command(ctx: click.Context, place: str | None, region: str | None, as_json: bool) -> None:
+def timeline_command(ctx: click.Context, place: str | None, region: str | None, as_json: bool, limit: int | None, offset: int) -> None:
     """Changes of control in date order, for a place, a province, a country or everywhere.
 
     \b
     Example:
       frontlines timeline --region Anbar
       frontlines timeline --place "Albu Kamal"
+      frontlines timeline --limit 1000 > changes.tsv
     """
     from frontlines import control_api  # SQLAlchemy, only when a command runs
 
+    table = not as_json and wants_table(out, limit)
+    page = (limit or TABLE_ROWS) if table else limit
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
-        changes = control_api.timeline(store, place=place, region=region)
-    if as_json:
-        rows = [
-            {"date": ch.day.isoformat(), "place": ch.place.name, "province": ch.place.admin1, "country": ch.place.country,
-             "before": ch.before, "after": ch.after, "contestants": list(ch.span.contestants), "basis": ch.span.basis,
-             "events": list(ch.span.event_ids), "confidence": ch.span.confidence}
+        changes = control_api.iter_timeline(store, place=place, region=region, limit=page + 1 if table and page else page, offset=offset)
+        if as_json:
+            write_json_array(
+                {"date": ch.day.isoformat(), "place": ch.place.name, "province": ch.place.admin1, "country": ch.place.country,
+                 "before": ch.before, "after": ch.after, "contestants": list(ch.span.contestants), "basis": ch.span.basis,
+                 "events": list(ch.span.event_ids), "confidence": ch.span.confidence}
+                for ch in changes
+            )  # fmt: skip
+            return
+        rows = (
+            (ch.day.isoformat(), ch.place.name, ch.before or "",
+             f"contested ({', '.join(ch.span.contestants)})" if ch.span.contested and ch.span.contestants else ch.after,
+             ch.span.basis, " ".join(map(str, ch.span.event_ids[-5:])))
             for ch in changes
-        ]  # fmt: skip
-        out.print_json(json.dumps(rows))
-        return
-    table = Table(title=f"{len(changes)} changes of control")
-    for column in ("date", "place", "from", "to", "basis", "events"):
-        table.add_column(column)
-    for ch in changes:
-        to = f"contested ({', '.join(ch.span.contestants)})" if ch.span.contested and ch.span.contestants else ch.after
-        table.add_row(*map(printable, (ch.day.isoformat(), ch.place.name, ch.before or "", to, ch.span.basis, " ".join(map(str, ch.span.event_ids[-5:])))))
-    out.print(table)
+        )  # fmt: skip
+        columns = ("date", "place", "from", "to", "basis", "events")
+        count = functools.partial(control_api.count_timeline, store, place=place, region=region)
+        print_rows(out, columns, rows, noun="changes of control", limit=page, offset=offset, total=count)
 
 
 def _corrections(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> dict[str, str]:

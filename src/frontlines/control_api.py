@@ -5,9 +5,10 @@ place's history or the changes of control in a region, and record an analyst's v
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -18,11 +19,11 @@ from frontlines.baseline import read_baseline
 from frontlines.control import CONTESTED, ControlSpan, ProvinceSummary, summarise_provinces
 from frontlines.errors import ControlError
 from frontlines.fuse import EventFacts, Side
-from frontlines.model import CORRECTABLE, EVENT_TYPES, VERDICTS, Event, Place, Source
+from frontlines.model import CORRECTABLE, EVENT_TYPES, VERDICTS, Place
 from frontlines.store import Store
 from frontlines.store import control_schema as c
 from frontlines.store import schema as t
-from frontlines.store.control_store import ControlStore, HeldPlace
+from frontlines.store.control_store import ControlStore, HeldPlace, PlaceControl
 from frontlines.store.fusion_store import FusionStore, FusionUpdate, parse_date_value
 
 
@@ -100,21 +101,23 @@ class ControlSnapshot:
     def as_dict(self) -> dict[str, Any]:
         return {
             "date": self.day.isoformat(),
-            "places": [_held_dict(held) for held in self.places],
-            "provinces": [{"country": p.country, "province": p.province, "holders": dict(p.holders)} for p in self.provinces],
+            "places": [held_place_dict(held) for held in self.places],
+            "provinces": self.province_dicts(),
         }
+
+    def province_dicts(self) -> list[dict[str, Any]]:
+        return [{"country": p.country, "province": p.province, "holders": dict(p.holders)} for p in self.provinces]
 
     def as_geojson(self) -> dict[str, Any]:
         features = [
             {
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [held.lon, held.lat]},
-                "properties": _held_dict(held),
+                "properties": held_place_dict(held),
             }
             for held in self.places
         ]
-        provinces = [{"country": p.country, "province": p.province, "holders": dict(p.holders)} for p in self.provinces]
-        return {"type": "FeatureCollection", "properties": {"date": self.day.isoformat(), "provinces": provinces}, "features": features}
+        return {"type": "FeatureCollection", "properties": {"date": self.day.isoformat(), "provinces": self.province_dicts()}, "features": features}
 
 
 def control_on(store: Store, day: date, *, actor: str | None = None, country: str | None = None) -> ControlSnapshot:
@@ -133,106 +136,51 @@ class ControlChange:
     span: ControlSpan
 
 
-def timeline(store: Store, *, place: str | None = None, region: str | None = None, gazetteer: Any = None) -> list[ControlChange]:
+def timeline(
+    store: Store, *, place: str | None = None, region: str | None = None, gazetteer: Any = None, limit: int | None = None, offset: int = 0
+) -> list[ControlChange]:
     """Changes of control in date order, for one place, a province (by name) or a country (ISO code)."""
+    return list(iter_timeline(store, place=place, region=region, gazetteer=gazetteer, limit=limit, offset=offset))
+
+
+def iter_timeline(
+    store: Store, *, place: str | None = None, region: str | None = None, gazetteer: Any = None, limit: int | None = None, offset: int = 0
+) -> Iterator[ControlChange]:
+    """The changes of :func:`timeline` one at a time, read from the store in chunks: memory grows
+    with the number of places, not of changes, and the first change comes at once. `offset` and
+    `limit` page through them (the changes skipped are still read: each says what came before)."""
+    spans = ControlStore(store).iter_spans(**_timeline_scope(store, place, region, gazetteer))
+    return itertools.islice(_changes(spans), offset, None if limit is None else offset + limit)
+
+
+def count_timeline(store: Store, *, place: str | None = None, region: str | None = None, gazetteer: Any = None) -> int:
+    """How many changes :func:`timeline` lists without a limit (one a control span)."""
+    return ControlStore(store).count_spans(**_timeline_scope(store, place, region, gazetteer))
+
+
+def _timeline_scope(store: Store, place: str | None, region: str | None, gazetteer: Any) -> dict[str, Any]:
+    """The spans a timeline covers: one place, a country (a two-letter code), or a province by its
+    name (or, when no place lies in a province of that name, the province the gazetteer knows by it)."""
     if place and region:
         raise ControlError("give --place or --region, not both", hint="a region is a province name or a country code like IQ")
-    keys = [resolve_place(store, place, gazetteer=gazetteer).key] if place else None
-    country = region.upper() if region and len(region) == 2 else None
-    province = region if region and len(region) != 2 else None
-    spans = ControlStore(store).spans(place_keys=keys, country=country, province=province)
-    if province and not spans:
-        found = resolve_place(store, province, gazetteer=gazetteer)
-        spans = ControlStore(store).spans(country=found.country, province=found.admin1 or found.name)
+    if place:
+        return {"place_keys": [resolve_place(store, place, gazetteer=gazetteer).key]}
+    if region and len(region) == 2:
+        return {"country": region.upper()}
+    if region and not ControlStore(store).count_spans(province=region):
+        found = resolve_place(store, region, gazetteer=gazetteer)
+        return {"country": found.country, "province": found.admin1 or found.name}
+    return {"province": region}
+
+
+def _changes(spans: Iterable[PlaceControl]) -> Iterator[ControlChange]:
+    """Spans in date order as changes: each says what the place's previous span left (None after a gap)."""
     previous: dict[str, ControlSpan] = {}
-    changes = []
-    for pc in sorted(spans, key=lambda pc: (pc.span.start, pc.place.name)):
+    for pc in spans:
         before = previous.get(pc.place.key)
         gap = before is not None and before.end != pc.span.start
-        changes.append(ControlChange(pc.place, pc.span.start, None if before is None or gap else before.label, pc.span.label, pc.span))
+        yield ControlChange(pc.place, pc.span.start, None if before is None or gap else before.label, pc.span.label, pc.span)
         previous[pc.place.key] = pc.span
-    return changes
-
-
-# ---- a place's history ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class HistoryEntry:
-    day: date | None
-    kind: str  # event | control | baseline | note | background (a past event a report tells as history)
-    text: str
-    event: Event | None = None
-    facts: EventFacts | None = None
-    span: ControlSpan | None = None
-    sources: tuple[Source, ...] = ()
-
-
-@dataclass(frozen=True)
-class PlaceHistory:
-    place: Place
-    entries: tuple[HistoryEntry, ...] = field(default_factory=tuple)
-
-
-def history(store: Store, place: str, *, country: str | None = None, gazetteer: Any = None) -> PlaceHistory:
-    """Everything known about a place, oldest first: events with their sources and sides, the
-    baseline, control changes and analysts' notes."""
-    from frontlines.outputs.chronology import event_line
-
-    found = resolve_place(store, place, country=country, gazetteer=gazetteer)
-    events = store.events(place_keys=[found.key])
-    facts = event_facts(store, [e.id for e in events if e.id is not None])
-    entries: list[HistoryEntry] = []
-    for ev in events:
-        f = facts.get(ev.id or -1)
-        text = event_line(ev)
-        if f and f.disputed:
-            text += "  disputed: " + "; ".join(f"{s.name} ({s.support} outlet{'s' if s.support != 1 else ''})" for s in f.sides)
-        if f and f.verdict:
-            text += f"  [analyst: {f.verdict}]"
-        entries.append(HistoryEntry(ev.date, "event", text, event=ev, facts=f, sources=ev.sources))
-    for entry in ControlStore(store).baseline_of(found.key):
-        entries.append(HistoryEntry(entry.since, "baseline", f"{entry.since.isoformat()}  baseline: {entry.holder} ({entry.source}{'; ' + entry.note if entry.note else ''})"))
-    for change in _place_changes(store, found):
-        entries.append(HistoryEntry(change.day, "control", _change_text(change), span=change.span))
-    entries += _background(store, found)
-    for note in notes_on(store, [e.id for e in events if e.id is not None]):
-        entries.append(HistoryEntry(note["created_at"].date(), "note", f"note on event {note['target_id']} by {note['author']}: {note['verdict'] or 'comment'}: {note['body']}"))
-    order = {"background": 0, "baseline": 1, "event": 2, "control": 3, "note": 4}
-    entries.sort(key=lambda e: (e.day or date.max, order[e.kind]))
-    return PlaceHistory(found, tuple(entries))
-
-
-def _background(store: Store, place: Place) -> list[HistoryEntry]:
-    """Past events that reports tell as background ("seized in 2014"): known, dated, never moving control."""
-    claims = [c for c in store.claims(place_keys=[place.key], modalities=["history"]) if c.date is not None]
-    reports = {r.id: r.report for r in store.reports(sorted({c.report_id for c in claims if c.report_id is not None}))}
-    entries = []
-    for claim in claims:
-        report = reports.get(claim.report_id or -1)
-        told = f"{report.outlet}, \"{report.title}\"" if report else "a report"
-        text = f"{claim.date.value.isoformat()[: {'year': 4, 'month': 7}.get(claim.date.precision, 10)]}  background: {claim.event_type.replace('_', ' ')}"
-        text += f" by {claim.actor}" if claim.actor else ""
-        source = Source(report_id=claim.report_id or 0, outlet=report.outlet if report else "", title=report.title if report else "",
-                        published=report.published if report else None, url=report.url if report else None, quote=claim.quote,
-                        start=claim.start, end=claim.end, modality="history")  # fmt: skip
-        entries.append(HistoryEntry(claim.date.value, "background", f"{text} (as told by {told})", sources=(source,)))
-    return entries
-
-
-def _place_changes(store: Store, place: Place) -> list[ControlChange]:
-    spans = ControlStore(store).spans(place_keys=[place.key])
-    changes, before = [], None
-    for pc in spans:
-        changes.append(ControlChange(pc.place, pc.span.start, before.label if before and before.end == pc.span.start else None, pc.span.label, pc.span))
-        before = pc.span
-    return changes
-
-
-def _change_text(change: ControlChange) -> str:
-    span = change.span
-    after = f"contested ({', '.join(span.contestants)})" if span.contested and span.contestants else change.after
-    arrow = f"{change.before} -> {after}" if change.before else after
-    events = f", events {', '.join(map(str, span.event_ids))}" if span.event_ids else ""
-    return f"{change.day.isoformat()}  control of {change.place.name}: {arrow} ({span.basis}{events}; confidence {span.confidence:.2f})"
 
 
 def event_facts(store: Store, event_ids: Sequence[int]) -> dict[int, EventFacts]:
@@ -326,7 +274,7 @@ def notes_on(store: Store, event_ids: Sequence[int]) -> list[dict[str, Any]]:
         return [dict(row._mapping) for row in conn.execute(query)]
 
 
-def _held_dict(held: HeldPlace) -> dict[str, Any]:
+def held_place_dict(held: HeldPlace) -> dict[str, Any]:
     end = held.end
     return {
         "place": held.name, "place_key": held.place_key, "country": held.country, "province": held.province,
@@ -335,3 +283,7 @@ def _held_dict(held: HeldPlace) -> dict[str, Any]:
         "until": end.isoformat() if end else None, "confidence": held.confidence, "basis": held.basis,
         "events": list(held.event_ids),
     }  # fmt: skip
+
+
+# A place's history lives in its own module; it is part of this API.
+from frontlines.history_api import HistoryEntry, PlaceHistory, history, iter_history  # noqa: E402, F401

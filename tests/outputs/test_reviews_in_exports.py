@@ -67,6 +67,7 @@ def test_the_events_command_exports_review_states_and_ids(tmp_path: Path, pipeli
     assert {(row["place_name"], row["review"]) for row in rows} >= {("Rawa", "rejected"), ("Hit", "none")} and len(rows) == 4
 
     monkeypatch.setattr(cli.out, "_width", 200)  # a wide terminal: no cell is cut short
+    monkeypatch.setattr(cli.out, "_force_terminal", True)  # a table is drawn on a terminal only
     table = runner.invoke(main, ["--db", str(db), "events"])
     assert table.exit_code == 0 and "3 events" in table.output and "Rawa" not in table.output
     rows = {line.split("│")[1].strip(): line for line in table.output.splitlines() if line.count("│") > 3}

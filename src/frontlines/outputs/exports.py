@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from frontlines.model import Event
@@ -70,16 +70,35 @@ def event_to_dict(event: Event) -> dict[str, Any]:
 
 
 def events_to_jsonl(events: Iterable[Event]) -> str:
-    """One event a line. JSON escapes C0 controls itself; DEL and the C1 controls (U+0080-U+009F,
-    which some terminals obey) are escaped too, so the same text reads back and no terminal acts on it."""
-    lines = (json.dumps(event_to_dict(e), ensure_ascii=False) + "\n" for e in events)
-    return _C1_CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", "".join(lines))
+    return "".join(event_jsonl_lines(events))
+
+
+def event_jsonl_lines(events: Iterable[Event]) -> Iterator[str]:
+    """One event a line, as the events come. JSON escapes C0 controls itself; DEL and the C1 controls
+    (U+0080-U+009F, which some terminals obey) are escaped too, so the same text reads back and no
+    terminal acts on it."""
+    for event in events:
+        line = json.dumps(event_to_dict(event), ensure_ascii=False) + "\n"
+        yield _C1_CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", line)
 
 
 def events_to_csv(events: Iterable[Event]) -> str:
+    return "".join(event_csv_lines(events))
+
+
+def event_csv_lines(events: Iterable[Event]) -> Iterator[str]:
+    """The header, then one CSV line per event as the events come."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+
+    def take() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
     writer.writerow(CSV_COLUMNS)
+    yield take()
     for event in events:
         data = event_to_dict(event)
         place = data["place"]
@@ -90,7 +109,7 @@ def events_to_csv(events: Iterable[Event]) -> str:
                 place["precision"], data["confidence"], data["review"], len(event.sources), "; ".join(sorted({s.outlet for s in event.sources})),
                 event.sources[0].quote if event.sources else "",
             ]))  # fmt: skip
-    return buffer.getvalue()
+        yield take()
 
 
 def spreadsheet_safe(value: object) -> object:

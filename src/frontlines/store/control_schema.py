@@ -83,4 +83,5 @@ control_spans = Table(
     Column("basis", String(20), nullable=False),  # baseline | event | dispute | area | neighbour | fighting | lapsed
     Column("event_ids", Text, nullable=False, default=""),  # "12 40 41"
     Index("ix_control_spans_place_start", "place_id", "start"),
+    Index("ix_control_spans_start", "start"),  # migration 0007: the timeline in date order, streamed
 )

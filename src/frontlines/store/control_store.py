@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
@@ -304,16 +304,28 @@ class ControlStore:
         return rows
 
     def spans(self, *, place_keys: Sequence[str] | None = None, country: str | None = None, province: str | None = None) -> list[PlaceControl]:
-        query = select(c.control_spans, *_place_columns()).join(t.places, t.places.c.id == c.control_spans.c.place_id)
-        if place_keys is not None:
-            query = query.where(t.places.c.key.in_(list(place_keys)))
-        if country:
-            query = query.where(t.places.c.country == country.upper())
-        if province:
-            query = query.where(func.lower(t.places.c.admin1) == province.lower())
+        return list(self.iter_spans(place_keys=place_keys, country=country, province=province))
+
+    def count_spans(self, *, place_keys: Sequence[str] | None = None, country: str | None = None, province: str | None = None) -> int:
+        query = _spans_query(place_keys, country, province).with_only_columns(func.count())
         with self.store.engine.connect() as conn:
-            rows = list(conn.execute(query.order_by(c.control_spans.c.start, t.places.c.name)))
-        return [PlaceControl(_place_from_row(row), _span_from_row(row)) for row in rows]  # type: ignore[arg-type]
+            return int(conn.execute(query).scalar_one())
+
+    def iter_spans(
+        self, *, place_keys: Sequence[str] | None = None, country: str | None = None, province: str | None = None, chunk_size: int = 1000
+    ) -> Iterator[PlaceControl]:
+        """Spans by start day and place name, read `chunk_size` rows at a time (the index on the start
+        day gives them in order, so the first comes at once however many there are)."""
+        query = _spans_query(place_keys, country, province)
+        with self.store.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=chunk_size).execute(
+                query.order_by(c.control_spans.c.start, t.places.c.name)
+            )
+            try:  # closed also when the reader stops early (a --limit): PostgreSQL holds a server-side cursor
+                for rows in result.partitions():
+                    yield from (PlaceControl(_place_from_row(row), _span_from_row(row)) for row in rows)  # type: ignore[arg-type]
+            finally:
+                result.close()
 
     def baseline_of(self, place_key: str) -> list[BaselineEntry]:
         with self.store.engine.connect() as conn:
@@ -341,6 +353,17 @@ class _Grid:
             for dy in (-1, 0, 1):
                 found += [item for item in self.cells.get((x + dx, y + dy), ()) if _km(item[1], place) <= self.km]
         return found
+
+
+def _spans_query(place_keys: Sequence[str] | None, country: str | None, province: str | None) -> Any:
+    query = select(c.control_spans, *_place_columns()).join(t.places, t.places.c.id == c.control_spans.c.place_id)
+    if place_keys is not None:
+        query = query.where(t.places.c.key.in_(list(place_keys)))
+    if country:
+        query = query.where(t.places.c.country == country.upper())
+    if province:
+        query = query.where(func.lower(t.places.c.admin1) == province.lower())
+    return query
 
 
 def _contains(area: Place, place: Place) -> bool:

@@ -97,6 +97,7 @@ claims = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Index("ix_claims_report", "report_id"),
+    Index("ix_claims_place", "place_id"),  # migration 0007: history's background claims of a place
 )
 
 events = Table(
@@ -116,6 +117,9 @@ events = Table(
     Column("place_name", Text),
     Column("confidence", Float, nullable=False),
     Index("ix_events_date", "date"),
+    # migration 0007: `events --place`, `history` and `events --type` seek, in date order
+    Index("ix_events_place", "place_id", "date"),
+    Index("ix_events_type", "event_type", "date"),
 )
 
 event_claims = Table(

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, Select, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from frontlines.model import Claim, Event, Place, Report, Source
@@ -27,6 +27,10 @@ from frontlines.store.rows import (
     _report_row,
 )
 from frontlines.store.upserts import insert_or_ignore
+
+
+# events read from the database at a time by Store.iter_events: memory per chunk, not per store
+EVENT_CHUNK = 1000
 
 
 class Store:
@@ -200,34 +204,64 @@ class Store:
         until: date | None = None,
         types: Sequence[str] | None = None,
         include_rejected: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Event]:
         """Events, oldest first, each with its sources and review state; `include_rejected=False`
         leaves out those an analyst rejected."""
-        query = (
-            select(t.events, *_place_columns(), c.event_facts.c.verdict.label("review_verdict"))
-            .outerjoin(t.places, t.places.c.id == t.events.c.place_id)
-            .outerjoin(c.event_facts, c.event_facts.c.event_id == t.events.c.id)
-            .order_by(t.events.c.date, t.events.c.id)
-        )
-        if not include_rejected:
-            verdict = c.event_facts.c.verdict
-            query = query.where(verdict.is_(None) | (verdict != "reject"))
-        if place_keys is not None or place_text is not None:
-            condition = t.places.c.key.in_(list(place_keys or []))
-            if place_text:
-                # autoescape: a "%" or "_" in the name is that character, not a LIKE wildcard
-                condition = condition | func.lower(t.events.c.place_name).contains(place_text.lower(), autoescape=True)
-            query = query.where(condition)
-        if since is not None:
-            query = query.where(t.events.c.date >= since)
-        if until is not None:
-            query = query.where(t.events.c.date <= until)
-        if types:
-            query = query.where(t.events.c.event_type.in_(list(types)))
+        return list(self.iter_events(
+            place_keys=place_keys, place_text=place_text, since=since, until=until, types=types,
+            include_rejected=include_rejected, limit=limit, offset=offset,
+        ))  # fmt: skip
+
+    def iter_events(
+        self,
+        *,
+        place_keys: Sequence[str] | None = None,
+        place_text: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        types: Sequence[str] | None = None,
+        include_rejected: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+        chunk_size: int = EVENT_CHUNK,
+    ) -> Iterator[Event]:
+        """The events of :meth:`events`, read from the database `chunk_size` rows at a time: memory
+        stays bounded by the chunk however many events match, and the first arrives at once."""
+        query = events_query(
+            place_keys=place_keys, place_text=place_text, since=since, until=until, types=types, include_rejected=include_rejected
+        ).order_by(t.events.c.date, t.events.c.id)
+        if limit is not None:
+            query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
         with self.engine.connect() as conn:
-            rows = list(conn.execute(query))
-            sources = self._sources(conn, [row.id for row in rows])
-        return [_event_from_row(row, tuple(sources.get(row.id, ()))) for row in rows]
+            result = conn.execution_options(stream_results=True, yield_per=chunk_size).execute(query)
+            try:  # closed also when the reader stops early (a --limit): PostgreSQL holds a server-side cursor
+                for rows in result.partitions():
+                    sources = self._sources(conn, [row.id for row in rows])
+                    for row in rows:
+                        yield _event_from_row(row, tuple(sources.get(row.id, ())))
+            finally:
+                result.close()
+
+    def count_events(
+        self,
+        *,
+        place_keys: Sequence[str] | None = None,
+        place_text: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        types: Sequence[str] | None = None,
+        include_rejected: bool = True,
+    ) -> int:
+        """How many events :meth:`events` would list without a limit."""
+        query = events_query(
+            place_keys=place_keys, place_text=place_text, since=since, until=until, types=types, include_rejected=include_rejected
+        )
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(query.subquery())).scalar_one())
 
     @staticmethod
     def _sources(conn: Connection, event_ids: list[int]) -> dict[int, list[Source]]:
@@ -273,6 +307,46 @@ class Store:
                     )
                 )
         return found
+
+
+def events_query(
+    *,
+    place_keys: Sequence[str] | None,
+    place_text: str | None,
+    since: date | None,
+    until: date | None,
+    types: Sequence[str] | None,
+    include_rejected: bool,
+) -> Select[Any]:
+    """The rows of the events that match, unordered. A place filter picks place ids first (a few
+    thousand places at most), so that the events are found through the index on their place."""
+    query = (
+        select(t.events, *_place_columns(), c.event_facts.c.verdict.label("review_verdict"))
+        .outerjoin(t.places, t.places.c.id == t.events.c.place_id)
+        .outerjoin(c.event_facts, c.event_facts.c.event_id == t.events.c.id)
+    )
+    if not include_rejected:
+        verdict = c.event_facts.c.verdict
+        query = query.where(verdict.is_(None) | (verdict != "reject"))
+    if place_keys is not None or place_text is not None:
+        place_ids = select(t.places.c.id).where(t.places.c.key.in_(list(place_keys or [])))
+        condition = None
+        if place_text:
+            # autoescape: a "%" or "_" in the name is that character, not a LIKE wildcard. An event at a
+            # known place carries that place's name, so its name is matched in the places table.
+            named = func.lower(t.places.c.name).contains(place_text.lower(), autoescape=True)
+            place_ids = select(t.places.c.id).where(t.places.c.key.in_(list(place_keys or [])) | named)
+            unplaced = func.lower(t.events.c.place_name).contains(place_text.lower(), autoescape=True)
+            condition = t.events.c.place_id.is_(None) & unplaced
+        located = t.events.c.place_id.in_(place_ids.scalar_subquery())
+        query = query.where(located if condition is None else located | condition)
+    if since is not None:
+        query = query.where(t.events.c.date >= since)
+    if until is not None:
+        query = query.where(t.events.c.date <= until)
+    if types:
+        query = query.where(t.events.c.event_type.in_(list(types)))
+    return query
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
