@@ -209,7 +209,9 @@ def eval_command(directory: str, as_json: bool, show_errors: bool) -> None:
     Example:
       frontlines eval src/frontlines/data/demo/reports --json
     """
-    result = api.evaluate(directory)
+    with _progress() as bar:
+        task = bar.add_task("reading the gold reports", total=None)
+        result = api.evaluate(directory, progress=lambda done, total: bar.update(task, completed=done, total=total))
     if as_json:
         out.print_json(json.dumps(result.as_dict()))
         return

@@ -25,6 +25,7 @@ from frontlines.ingest.decode import read_limited
 from frontlines.ingest.feeds import parse_feed
 from frontlines.ingest.html import parse_html
 from frontlines.ingest.jsonl import parse_jsonl
+from frontlines.ingest.time_limit import InputTooSlow, input_seconds, within_limit
 from frontlines.ingest.published import DateHint
 from frontlines.ingest.report_file import parse_report_file
 from frontlines.model import IngestProblem, Report
@@ -138,7 +139,14 @@ def read_file(
         )
         return
     fmt = FORMAT_BY_EXTENSION.get(path.suffix.lower()) or sniff_format(data)
-    yield from read_bytes(data, origin, fmt, max_bytes=max_bytes, fetch=fetch, dates=dates)
+    try:
+        items = within_limit(lambda: list(read_bytes(data, origin, fmt, max_bytes=max_bytes, fetch=fetch, dates=dates)))
+    except InputTooSlow:
+        yield IngestProblem(
+            origin, f"reading it took longer than {input_seconds():g} s", "split it into smaller files, or raise FRONTLINES_INPUT_SECONDS"
+        )
+        return
+    yield from items
 
 
 def read_bytes(

@@ -1,0 +1,30 @@
+"""One input that takes too long to read is named as a problem; the others of the run are read."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from frontlines.ingest.dispatch import read_inputs
+from frontlines.ingest.time_limit import InputTooSlow, within_limit
+from frontlines.model import IngestProblem, Report
+
+
+def test_a_read_past_its_limit_is_stopped() -> None:
+    with pytest.raises(InputTooSlow):
+        within_limit(lambda: time.sleep(2), seconds=0.05)
+    assert within_limit(lambda: 42, seconds=0.05) == 42
+
+
+def test_a_slow_input_is_named_and_the_rest_of_the_folder_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    line = {"title": "Clashes near the river", "outlet": "Test Wire", "published": "2017-10-04", "text": "Fighting went on near the river town. " * 5}
+    (tmp_path / "huge.jsonl").write_text("".join(json.dumps({**line, "title": f"Report {n}"}) + "\n" for n in range(20_000)), encoding="utf-8")
+    (tmp_path / "small.txt").write_text("title: Small\noutlet: Test Wire\npublished: 2017-10-04\n\nA short report.\n", encoding="utf-8")
+    monkeypatch.setenv("FRONTLINES_INPUT_SECONDS", "0.05")
+    items = list(read_inputs([tmp_path]))
+    problems = [i for i in items if isinstance(i, IngestProblem)]
+    assert [p.origin.endswith("huge.jsonl") for p in problems] == [True] and "longer than 0.05 s" in problems[0].reason
+    assert [r.title for r in items if isinstance(r, Report)] == ["Small"]
