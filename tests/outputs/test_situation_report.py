@@ -78,3 +78,40 @@ def test_a_chronology_numbers_each_event_s_reports_in_its_sources_list() -> None
     assert "Iraqi forces took Townville  [2 outlets]  [1, 2]" in text and "fighting for Townville (Iraqi forces)  [1 outlet]  [3]" in text
     cited = text.split("SOURCES", 1)[1].splitlines()[1:]
     assert len(cited) == 3 and all(SOURCE_LINE.match(line) for line in cited)
+
+
+VILLAGE = Place(key="gn:2", name="Hilltop", lat=35.6, lon=43.8, country="IQ", admin1="Kirkuk", feature_code="PPL")
+
+
+def at(place: Place, ev: Event) -> Event:
+    from dataclasses import replace
+
+    return replace(ev, place=place, place_name=place.name)
+
+
+def test_one_day_s_captures_by_one_side_share_a_sentence_and_a_day_reads_in_the_order_of_a_battle() -> None:
+    day = date(2017, 10, 4)
+    events = [
+        event("territory_taken", day, "Iraqi forces", WIRE_4),
+        at(VILLAGE, event("territory_taken", day, "Iraqi forces", POST_5)),
+        event("operation_start", day, "Iraqi forces", WIRE_5),
+    ]
+    text = situation_report(events, [], ReportPeriod(date(2017, 10, 1), date(2017, 10, 6)))
+    assert "On October 4, Iraqi forces launched an operation on Townville. [2]" in text
+    assert "Iraqi forces took Townville and Hilltop. [1, 3]" in text
+    assert text.index("launched an operation") < text.index("took Townville")
+
+
+def test_an_area_s_story_starts_a_new_paragraph_after_a_lull() -> None:
+    events = [event("battle", date(2017, 10, 1), "Iraqi forces", WIRE_4), event("battle", date(2017, 10, 9), "Iraqi forces", WIRE_5)]
+    text = situation_report(events, [], ReportPeriod(date(2017, 10, 1), date(2017, 10, 10)))
+    assert "**Kirkuk.** On October 1, Iraqi forces fought for Townville. [2]\n\nOn October 9, Iraqi forces fought for Townville. [1]" in text
+
+
+def test_the_headline_names_the_captures_most_outlets_reported() -> None:
+    events = [
+        at(VILLAGE, event("territory_taken", date(2017, 10, 3), "Islamic State", WIRE_4)),
+        event("territory_taken", date(2017, 10, 5), "Iraqi forces", WIRE_5, POST_5),
+    ]
+    text = situation_report(events, [], ReportPeriod(date(2017, 10, 1), date(2017, 10, 6)))
+    assert text.startswith("# Iraqi forces take Townville; Islamic State takes Hilltop\n")

@@ -44,6 +44,9 @@ _DATELINE = re.compile(
     r"\s*(?:--|[-—–:])\s*"
 )
 _COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})  # GeoNames codes of a country
+_CHANGES_HANDS = frozenset({"territory_taken"})
+_SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "parataxis"})
+_HEADINGS = frozenset({"toward", "towards", "for"})
 # When two triggers of one sentence name the same place, the more telling one stays.
 _OUTRANKS = {"battle": "territory_taken", "attack": "explosion", "casualties": "*"}
 _MAX_PLACES = 4  # "strikes on A, B and C" are events at each; a longer list is a survey, not a report
@@ -168,7 +171,16 @@ class SentenceReader:
             anchor = Trigger(_told_clause(sentence), event_type, "")
             assignments = assign_places(sentence, [anchor], args.matches, context, frozenset()).get(anchor.token.i, [])
             towns = [a for a in assignments if a.place.place.feature_code not in CONTAINER_CODES]
-            if towns or not args.unresolved:
+            if event_type in _CHANGES_HANDS:
+                named = {id(m) for m in args.matches}
+                # a town this sentence names, as the object of its main clause: not one an earlier sentence
+                # named, nor one in a side clause ("Abadi, who flew from X, met ...")
+                towns = [a for a in towns if id(a.place) in named and _plainly_governed(sentence, a.place, anchor.token)]
+            if event_type in _CHANGES_HANDS and not towns:
+                # a capture the reader alone sees changes control only where its own sentence names the place:
+                # the story's town or a country around it is a guess control must not act on
+                drafts = [self._unplaced_claim(anchor, modality, sentence, offset, args, context, args.unresolved[0][2] if args.unresolved else None)]
+            elif towns or not args.unresolved:
                 chosen = towns or assignments or [PlaceAssignment(m, False, False) for m in _fallback_places(args, context)]
                 drafts = [self._claim(anchor, a, modality, sentence, offset, args.actors, args.dates, context, [anchor]) for a in chosen[:_MAX_PLACES]]
                 drafts = [d for d in drafts if d is not None] or [self._unplaced_claim(anchor, modality, sentence, offset, args, context, None)]
@@ -325,6 +337,16 @@ def _told_clause(sentence: Span) -> Token:
             break
         node = told[0]
     return node
+
+
+def _plainly_governed(sentence: Span, match: PlaceMatch, anchor: Token) -> bool:
+    """The place hangs from the anchor with no side clause and no origin or heading between them."""
+    node = head_token_of_span(sentence, match.start, match.end)
+    while node is not None and node.i != anchor.i:
+        if node.dep_ in _SIDE_CLAUSES or (node.dep_ == "pobj" and node.head.lower_ in grammar.words("origin_prepositions") | _HEADINGS):
+            return False
+        node = None if node.head.i == node.i else node.head
+    return node is not None
 
 
 def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch]:
