@@ -10,7 +10,7 @@ import pytest
 from frontlines.errors import TheatreError
 from frontlines.extract.actors import ActorFinder
 from frontlines.extract.lexicon import load_actors
-from frontlines.theatres import DEFAULT_THEATRE, bundled_theatres, load_theatre
+from frontlines.theatres import DEFAULT_THEATRE, all_theatres, bundled_theatres, load_theatre
 
 # An invented war, so that nothing here is true of any real one.
 NORTHLAND = """\
@@ -108,3 +108,18 @@ def test_a_theatre_with_a_mistake_names_its_file_and_the_fix(tmp_path: Path, cha
 def test_a_missing_theatre_file_says_so(tmp_path: Path) -> None:
     with pytest.raises(TheatreError, match="cannot be read"):
         load_theatre(tmp_path / "nowhere.yaml")
+
+
+def test_a_war_whose_groups_have_no_acronyms_is_read_all_the_same(tmp_path: Path) -> None:
+    theatre = load_theatre(write(tmp_path, NORTHLAND))  # no alias is an acronym
+    finder = ActorFinder(load_actors(theatre=theatre), theatre)
+    assert [m.name for m in finder.find("Rebels shelled the town. Northland troops fled.")] == ["Ridge Front", "Northland army"]
+
+
+def test_the_users_theatre_folder_adds_wars_and_may_replace_a_bundled_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "northland-2030.yaml").write_text(NORTHLAND + "cues: [Northland]\n", encoding="utf-8")
+    (tmp_path / f"{DEFAULT_THEATRE}.yaml").write_text(NORTHLAND.replace("Northland, 2030", "My Iraq"), encoding="utf-8")
+    monkeypatch.setenv("FRONTLINES_THEATRES", str(tmp_path))
+    assert load_theatre("northland-2030").cues == ("Northland",) and load_theatre("northland-2030").key == "northland-2030"
+    assert load_theatre().name == "My Iraq"  # the user's file of the same name wins
+    assert {t.key for t in all_theatres()} >= {"northland-2030", DEFAULT_THEATRE, "ukraine-2022"}

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # SQLAlchemy and the scorer load when a function needs them, 
     from frontlines.ingest.published import DateHint
     from frontlines.store import Store
     from frontlines.store.fusion_store import FusionUpdate
+    from frontlines.theatres import Theatre
 
 Progress = Callable[[int, int], None]  # (done, total)
 log = logging.getLogger(__name__)
@@ -30,6 +31,8 @@ class IngestResult:
     claims: int = 0  # claims this run saved (its own reports' and those a killed run left unread)
     events: int = 0  # events this run created
     undated: list[str] = field(default_factory=list)  # origins of the new reports stored without a date
+    references: int = 0  # titles of posts' SOURCES lists this run stored (each also a report in `added`)
+    unread_references: list[str] = field(default_factory=list)  # SOURCES lines not read, with origin, line and reason
 
     @property
     def ok(self) -> bool:
@@ -59,6 +62,7 @@ def ingest(
     progress: Progress | None = None,
     batch_size: int = 200,
     dates: DateHint | None = None,
+    theatre: Theatre | str | Path | None = None,
 ) -> IngestResult:
     """Read files, folders, feeds, JSONL or stdin; store new reports; extract and fuse what is pending.
 
@@ -68,21 +72,31 @@ def ingest(
     (file name, reason, hint) and the good ones are stored; re-ingesting the same bytes adds nothing.
     ``dates`` is what the caller knows about publication dates (``--published``, ``--year``; see
     ``frontlines.ingest.published``): a report is stored whatever its date, with no date at all when
-    none is found.
+    none is found. A post's SOURCES list becomes its references, each cited headline a short report
+    of its own (see ``frontlines.citations_api``). ``theatre``: the war every report is read in (a
+    theatre, its name or file); by default each report is read in the war it names.
     """
+    from frontlines.citations_api import store_citations
     from frontlines.ingest.dispatch import read_inputs
 
     result = IngestResult()
     pending: list[Report] = []
 
     def flush() -> None:
-        for report, (report_id, is_new) in zip(pending, store.add_reports(pending), strict=True):
+        stored = store.add_reports(pending)
+        for report, (report_id, is_new) in zip(pending, stored, strict=True):
             if is_new:
                 result.added.append(report_id)
                 if report.published is None:
                     result.undated.append(report.origin)
             else:
                 result.duplicates += 1
+        # also for posts stored before: a killed run may have stored a post and not its references
+        cited = store_citations(store, [(report, report_id) for report, (report_id, _) in zip(pending, stored, strict=True)])
+        result.added += cited.headlines
+        result.undated += cited.undated_headlines
+        result.references += cited.references
+        result.unread_references += cited.unread
         pending.clear()
 
     for item in read_inputs(inputs, stdin=stdin, max_bytes=max_bytes, fetch=fetch, dates=dates):
@@ -97,7 +111,7 @@ def ingest(
         # everything not yet read, this run's reports and those a killed run stored, then every
         # claim not yet fused: a resumed ingest finishes what an interrupted one left
         pending = store.report_ids_never_extracted()
-        result.claims = _extract_claims(store, pending, pipeline=pipeline, progress=progress, unless_extracted=True)
+        result.claims = _extract_claims(store, pending, pipeline=pipeline, progress=progress, unless_extracted=True, theatre=theatre)
         result.events = len(_fuse_pending(store).created)
     return result
 
@@ -109,8 +123,12 @@ def extract(
     pipeline: object | None = None,
     progress: Progress | None = None,
     batch_size: int = 64,
+    theatre: Theatre | str | Path | None = None,
 ) -> int:
     """Extract claims from the given reports (default: those not yet extracted), then fuse events.
+
+    ``theatre``: the war every report is read in (a theatre, its name or file); by default each
+    report is read in the war it names (see ``frontlines.theatre_match``).
 
     Each claim's date is kept no more exact than its report's publication date allows (see
     ``frontlines.report_dates``). A report extraction cannot read (spaCy refusing its text, a date
@@ -119,14 +137,14 @@ def extract(
     from frontlines.extract import EXTRACTOR_VERSION
 
     ids = list(report_ids) if report_ids is not None else store.report_ids_needing_extraction(EXTRACTOR_VERSION)
-    saved = _extract_claims(store, ids, pipeline=pipeline, progress=progress, batch_size=batch_size)
+    saved = _extract_claims(store, ids, pipeline=pipeline, progress=progress, batch_size=batch_size, theatre=theatre)
     refuse(store)
     return saved
 
 
 def _extract_claims(
     store: Store, ids: Sequence[int], *, pipeline: object | None, progress: Progress | None, batch_size: int = 64,
-    unless_extracted: bool = False,
+    unless_extracted: bool = False, theatre: Theatre | str | Path | None = None,
 ) -> int:  # fmt: skip
     """Read the given reports and save their claims (without fusing); returns the claims saved.
     ``unless_extracted``: leave a report that another process extracted meanwhile as it is."""
@@ -140,7 +158,10 @@ def _extract_claims(
         from frontlines.gazetteer import Gazetteer
 
         # the bundled gazetteer plus what `frontlines gazetteer import` stored
-        runner = Pipeline(settings=Settings(batch_size=batch_size), gazetteer=Gazetteer.from_store(store))
+        from frontlines.theatres import load_theatre
+
+        chosen = load_theatre(theatre) if isinstance(theatre, str | Path) else theatre
+        runner = Pipeline(settings=Settings(batch_size=batch_size), gazetteer=Gazetteer.from_store(store), theatre=chosen)
     saved = 0
     for start in range(0, len(ids), batch_size):
         chunk = [stored.report for stored in store.reports(ids[start : start + batch_size])]

@@ -16,8 +16,10 @@ from frontlines import api
 from frontlines._version import __version__
 from frontlines.cli_errors import EXIT_INPUT_REFUSED, FriendlyErrors, console
 from frontlines.cli_rows import TABLE_ROWS, limit_option, print_rows, wants_table
+from frontlines.cli_theatres import theatre_option
 from frontlines.model import EVENT_TYPES, Event
 from frontlines.terminal import plain, styled
+from frontlines.theatres import Theatre
 
 # markup off: report text, quotes and paths are printed as they are, never read as rich markup
 out = Console(highlight=False, soft_wrap=True, markup=False)
@@ -80,10 +82,11 @@ def main(ctx: click.Context, db: str | None, verbose: bool) -> None:
 @click.option("--year", "year", type=int, callback=check_date_hint, metavar="YYYY",
               help="For a batch from one year: a report's own date must lie in it, a dateline's day and month take it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@theatre_option
 @click.pass_context
 def ingest(
     ctx: click.Context, inputs: tuple[str, ...], no_extract: bool, max_bytes: int | None, fetch: bool,
-    published: str | None, year: int | None, as_json: bool,
+    published: str | None, year: int | None, as_json: bool, theatre: Theatre | None,
 ) -> None:  # fmt: skip
     """Ingest report files, HTML pages, RSS/Atom feeds, JSONL, folders, or - for stdin.
 
@@ -95,6 +98,7 @@ def ingest(
       frontlines ingest reports/ feed.xml extra.jsonl
       cat report.txt | frontlines ingest -
       frontlines ingest --year 2017 saved-pages/
+      frontlines ingest --theatre ukraine-2022 kharkiv-reports/
     """
     from frontlines.config import MAX_INPUT_BYTES
     from frontlines.ingest.published import date_hint
@@ -105,13 +109,14 @@ def ingest(
         task = bar.add_task("extracting", total=None)
         result = api.ingest(
             inputs, store=store, run_extraction=not no_extract, stdin=sys.stdin.buffer,
-            max_bytes=max_bytes or MAX_INPUT_BYTES, fetch=fetch, dates=date_hint(published, year),
+            max_bytes=max_bytes or MAX_INPUT_BYTES, fetch=fetch, dates=date_hint(published, year), theatre=theatre,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )  # fmt: skip
     if as_json:
         out.print_json(json.dumps({
             "added": len(result.added), "duplicates": result.duplicates, "claims": result.claims,
             "events": result.events, "undated": len(result.undated), "problems": [p.__dict__ for p in result.problems],
+            "references": result.references, "unread_references": result.unread_references,
         }))  # fmt: skip
     else:
         table = Table(title="ingest")
@@ -124,6 +129,10 @@ def ingest(
                 f"{len(result.undated)} new report(s) have no publication date (e.g. {result.undated[0]}): stored and "
                 "flagged; their events are dated only where the text gives a full date"
             ))  # fmt: skip
+        if result.references:
+            console.print(plain(f"{result.references} reference(s) read from SOURCES lists; each cited headline is stored as a short report"))
+        for line in result.unread_references:
+            console.print(styled(("? SOURCES line not read: ", "yellow"), (line, "")))
         for problem in result.problems:
             console.print(styled(("✗ " + problem.origin, "red"), (": " + problem.reason, "")))
             console.print(styled(("  hint:", "yellow"), (" " + problem.hint, "")))
@@ -132,17 +141,21 @@ def ingest(
 
 
 @main.command()
+@theatre_option
 @click.pass_context
-def extract(ctx: click.Context) -> None:
+def extract(ctx: click.Context, theatre: Theatre | None) -> None:
     """Extract claims from stored reports not yet extracted, then fuse events.
+
+    Each report is read in the war it names (see `frontlines theatres`), or all in --theatre.
 
     \b
     Example:
       frontlines ingest --no-extract reports/ && frontlines extract
+      frontlines extract --theatre sudan-2023
     """
     with api.open_store(ctx.obj["db"], must_exist=True) as store, _progress() as bar:
         task = bar.add_task("extracting", total=None)
-        saved = api.extract(store, progress=lambda done, total: bar.update(task, completed=done, total=total))
+        saved = api.extract(store, theatre=theatre, progress=lambda done, total: bar.update(task, completed=done, total=total))
         total = store.count("events")
     out.print(f"{saved} claims extracted; {total} events stored")
 
@@ -152,8 +165,8 @@ def extract(ctx: click.Context) -> None:
 @click.option("--since", callback=parse_iso_date, help="First day, YYYY-MM-DD.")
 @click.option("--until", callback=parse_iso_date, help="Last day, YYYY-MM-DD.")
 @click.option("--type", "types", multiple=True, type=click.Choice(EVENT_TYPES), help="Event type (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
-              help="table: a table on a terminal (one page), tab-separated lines when piped.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson", "acled"]), default="table", show_default=True,
+              help="table: a table on a terminal (one page), tab-separated lines when piped; geojson: a FeatureCollection; acled: CSV in ACLED's columns.")
 @click.option("--include-rejected", is_flag=True, help="Also list the events an analyst rejected (review: rejected).")
 @limit_option("events")
 @click.pass_context
@@ -168,9 +181,12 @@ def events(
     \b
     Example:
       frontlines events --place Qaim --since 2017-10-26 --format jsonl
+      frontlines events --format geojson > events.geojson
       frontlines events --limit 100 --offset 200
     """
+    from frontlines.outputs.acled import acled_csv_lines
     from frontlines.outputs.exports import event_csv_lines, event_jsonl_lines
+    from frontlines.outputs.geojson import geojson_lines
 
     filters = {"place": place, "since": since, "until": until, "types": list(types) or None, "include_rejected": include_rejected}
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
@@ -178,8 +194,9 @@ def events(
         if table:
             limit = limit or TABLE_ROWS  # one page, and one event more to know whether more follow
         found = api.iter_events(store, **filters, limit=limit + 1 if table and limit else limit, offset=offset)
-        if fmt in ("jsonl", "csv"):
-            sys.stdout.writelines((event_jsonl_lines if fmt == "jsonl" else event_csv_lines)(found))
+        writers = {"jsonl": event_jsonl_lines, "csv": event_csv_lines, "geojson": geojson_lines, "acled": acled_csv_lines}
+        if fmt in writers:
+            sys.stdout.writelines(writers[fmt](found))
             return
         rows = (
             (
@@ -254,10 +271,13 @@ def demo(out_dir: str) -> None:
     for name, path in result.outputs.items():
         out.print(f"{name}: {path}")
 # Command groups that live in their own modules, registered last (they import this module's helpers).
+from frontlines.cli_charts import chart_command  # noqa: E402
 from frontlines.cli_control import control_group, history_command, note_command, timeline_command  # noqa: E402
 from frontlines.cli_gazetteer import gazetteer_group  # noqa: E402
-from frontlines.cli_outputs import chronology_command, report_command  # noqa: E402
+from frontlines.cli_outputs import chronology_command, map_command, report_command  # noqa: E402
 from frontlines.cli_reader import train_command  # noqa: E402
+from frontlines.cli_references import references_command  # noqa: E402
+from frontlines.cli_theatres import theatres_command  # noqa: E402
 
-for _command in (gazetteer_group, control_group, history_command, timeline_command, note_command, train_command, report_command, chronology_command):
+for _command in (gazetteer_group, control_group, history_command, timeline_command, note_command, train_command, report_command, chronology_command, map_command, chart_command, references_command, theatres_command):
     main.add_command(_command)

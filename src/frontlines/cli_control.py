@@ -14,11 +14,13 @@ from rich.console import Console
 from frontlines import api
 from frontlines.cli import parse_iso_date
 from frontlines.cli_rows import TABLE_ROWS, json_member, limit_option, print_rows, wants_table, write_json_array
+from frontlines.cli_theatres import load_theatre_option
 from frontlines.model import CORRECTABLE, VERDICTS
 from frontlines.terminal import plain, printable
 
 if TYPE_CHECKING:  # SQLAlchemy loads only when a command runs
     from frontlines.history_api import HistoryEntry
+    from frontlines.theatres import Theatre
 
 # markup off: place names, quotes and titles are printed as they are, never read as rich markup
 out = Console(highlight=False, soft_wrap=True, markup=False)
@@ -31,10 +33,13 @@ out = Console(highlight=False, soft_wrap=True, markup=False)
 @click.option("--actor", help="Only places this actor held (e.g. 'Islamic State').")
 @click.option("--country", help="Only places in this country (ISO code, e.g. IQ).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "geojson"]), default="table", show_default=True)
+@click.option("--theatre", callback=load_theatre_option, metavar="NAME|PATH",
+              help="Only places in this war's countries (see `frontlines theatres`).")
 @limit_option("places")
 @click.pass_context
 def control_group(
-    ctx: click.Context, day: date | None, actor: str | None, country: str | None, fmt: str, limit: int | None, offset: int
+    ctx: click.Context, day: date | None, actor: str | None, country: str | None, fmt: str, theatre: Theatre | None,
+    limit: int | None, offset: int,
 ) -> None:  # fmt: skip
     """Who held each place on a day, contested places included, and each province's tally.
 
@@ -45,6 +50,7 @@ def control_group(
     Example:
       frontlines control baseline src/frontlines/data/demo/baseline.yaml
       frontlines control --on 2017-11-10 --country IQ
+      frontlines control --on 2023-06-01 --theatre ukraine-2022
       frontlines control --on 2017-11-10 --actor "Islamic State" --format geojson > is.geojson
     """
     if ctx.invoked_subcommand is not None:
@@ -52,7 +58,7 @@ def control_group(
     from frontlines import control_api  # SQLAlchemy, only when a command runs
 
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
-        snapshot = control_api.control_on(store, day or date.today(), actor=actor, country=country)
+        snapshot = control_api.control_on(store, day or date.today(), actor=actor, country=country, theatre=theatre)
     places = snapshot.places[offset:][:limit]
     if fmt == "json":  # the provinces, then the places written one at a time
         head = json_member("date", snapshot.day.isoformat(), first=True) + json_member("provinces", snapshot.province_dicts())

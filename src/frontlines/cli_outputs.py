@@ -58,3 +58,28 @@ def chronology_command(ctx: click.Context, since: date, until: date, region: str
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
         found = [e for e in api.events(store, since=since, until=until) if in_region(e, region)]
     click.echo(chronology(found, title=title or region or "the war", period=(since, until)), nl=False)
+
+
+@click.command(name="map")
+@click.option("--on", "on", callback=parse_iso_date, help="The slider's first day, YYYY-MM-DD (default: the period's last).")
+@click.option("--from", "since", callback=parse_iso_date, help="First day, YYYY-MM-DD (default: the first event's).")
+@click.option("--to", "until", callback=parse_iso_date, help="Last day, YYYY-MM-DD (default: the last event's).")
+@click.option("--title", help="The page's title.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default="map.html", show_default=True, help="The HTML file to write.")
+@click.pass_context
+def map_command(ctx: click.Context, on: date | None, since: date | None, until: date | None, title: str | None, out: Path) -> None:
+    """An HTML map that works offline: places coloured by who held them, events with their sources.
+
+    One self-contained file (Leaflet and a Natural Earth basemap inside): a slider moves through the
+    period's days, recolouring places by control and showing the events up to the day.
+
+    \b
+    Example:
+      frontlines map --from 2017-09-15 --to 2017-11-30 --on 2017-11-17 --out map.html
+    """
+    from frontlines.map_api import map_page
+
+    with api.open_store(ctx.obj["db"], must_exist=True) as store:
+        page = map_page(store, since=since, until=until, on=on, title=title)
+    out.write_text(page, encoding="utf-8")
+    click.echo(f"map: {out}")

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -34,6 +34,7 @@ from pathlib import Path
 
 from frontlines.fuse import DENIED
 from frontlines.fusion_rules import read_rules_yaml
+from frontlines.theatres import Theatre, all_theatres, holds_for_in_every_war
 
 CONTESTED = "contested"
 
@@ -54,9 +55,16 @@ class ControlRules:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ControlRules:
+        """data/control.yaml (or the file given), over what the theatres say about who holds for whom."""
         if path is None:
             return _bundled_rules()
-        return cls.from_mapping(read_rules_yaml(Path(path)))
+        return cls.from_mapping(read_rules_yaml(Path(path))).with_theatres()
+
+    def with_theatres(self, theatres: Sequence[Theatre] | None = None) -> ControlRules:
+        """These rules with the theatres' groups that hold for a state's forces (see
+        `frontlines.theatres.holds_for`) under the rules' own `holds_for`."""
+        derived = holds_for_in_every_war(list(all_theatres() if theatres is None else theatres))
+        return replace(self, holds_for={**derived, **self.holds_for})
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> ControlRules:
@@ -94,7 +102,7 @@ class ControlRules:
 
 @lru_cache(maxsize=1)
 def _bundled_rules() -> ControlRules:
-    return ControlRules.from_mapping(read_rules_yaml(Path(str(resources.files("frontlines") / "data" / "control.yaml"))))
+    return ControlRules.from_mapping(read_rules_yaml(Path(str(resources.files("frontlines") / "data" / "control.yaml")))).with_theatres()
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from frontlines.store import control_schema as c
 from frontlines.store import schema as t
 from frontlines.store.control_store import ControlStore, HeldPlace, PlaceControl
 from frontlines.store.fusion_store import FusionStore, FusionUpdate, parse_date_value
+from frontlines.theatres import Theatre, load_theatre
 
 
 
@@ -120,9 +121,16 @@ class ControlSnapshot:
         return {"type": "FeatureCollection", "properties": {"date": self.day.isoformat(), "provinces": self.province_dicts()}, "features": features}
 
 
-def control_on(store: Store, day: date, *, actor: str | None = None, country: str | None = None) -> ControlSnapshot:
-    """Who held each place on `day`, contested places included; provinces summarised from their places."""
-    places = ControlStore(store).spans_on(day, holder=actor, country=country)
+def control_on(
+    store: Store, day: date, *, actor: str | None = None, country: str | None = None, theatre: Theatre | str | Path | None = None
+) -> ControlSnapshot:
+    """Who held each place on `day`, contested places included; provinces summarised from their places.
+    `theatre` (a theatre, its name or file): only the places in its countries, its first country first."""
+    countries: list[str | None] = [country]
+    if theatre is not None and country is None:
+        countries = list((load_theatre(theatre) if isinstance(theatre, str | Path) else theatre).countries)
+    control = ControlStore(store)
+    places = [held for code in countries for held in control.spans_on(day, holder=actor, country=code)]
     provinces = summarise_provinces((held[2], held[3] or "", CONTESTED if held[7] else held[6] or "unknown") for held in places)
     return ControlSnapshot(day, tuple(places), tuple(provinces))
 

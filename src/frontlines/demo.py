@@ -11,6 +11,7 @@ import json
 from frontlines.api import IngestResult, events, ingest
 from frontlines.control_api import control_on, load_baseline
 from frontlines.config import database_url
+from frontlines.map_api import map_page
 from frontlines.outputs.chronology import chronology
 from frontlines.outputs.exports import events_to_csv, events_to_jsonl
 from frontlines.store import Store
@@ -41,6 +42,7 @@ def run_demo(out_dir: str | Path, *, progress=None) -> DemoResult:  # type: igno
         found = events(store)
         last_day = max((e.date for e in found if e.date and e.date_precision == "day"), default=None)
         snapshot = control_on(store, last_day) if last_day else None
+        page = map_page(store) if found else None
     text = chronology(found)
     if snapshot is not None:
         held = [f"  {p.place.name}: {p.holder}" for p in snapshot.places]  # type: ignore[attr-defined]
@@ -53,6 +55,9 @@ def run_demo(out_dir: str | Path, *, progress=None) -> DemoResult:  # type: igno
     if snapshot is not None:
         outputs["control.json"] = out / "control.json"
         outputs["control.json"].write_text(json.dumps(snapshot.as_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
+    if page is not None:
+        outputs["map.html"] = out / "map.html"
+        outputs["map.html"].write_text(page, encoding="utf-8")
     outputs["events.jsonl"].write_text(events_to_jsonl(found), encoding="utf-8")
     outputs["events.csv"].write_text(events_to_csv(found), encoding="utf-8")
     outputs["chronology.txt"].write_text(text, encoding="utf-8")

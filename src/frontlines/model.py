@@ -59,6 +59,7 @@ class Report:
     published_precision: str | None = "day"
     # where the date came from: one of frontlines.ingest.published.PUBLISHED_SOURCES
     published_source: str = "header"
+    author: str | None = None  # the byline as the report prints it ("Ali Karim"); see ingest.bylines
 
     def __post_init__(self) -> None:
         if self.published is None:  # no date at all: no precision, and flagged as unknown
@@ -161,6 +162,7 @@ class Source:
     speaker: str | None = None  # who said it, for reported speech
     published_precision: str | None = "day"  # the report's: "day", "month", "year"; None when unknown
     published_source: str = "header"  # where the report's date came from ("unknown": it has none)
+    author: str | None = None  # the report's byline
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,14 @@ means there, the capitals that stand for governments, and whom unclaimed bombing
 
 A theatre is a YAML file (see the bundled `data/theatres/iraq-syria-2014-2019.yaml`, which
 documents every field). The extractor takes one as a dependency, so that nothing about a
-particular war is written in Python.
+particular war is written in Python. A user adds a war by writing a file into the folder named by
+FRONTLINES_THEATRES: it is then listed, loaded by name and matched like the bundled ones (a user
+file with a bundled theatre's name replaces it).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +23,7 @@ import yaml
 from frontlines.errors import TheatreError
 
 DEFAULT_THEATRE = "iraq-syria-2014-2019"
+USER_THEATRES_VARIABLE = "FRONTLINES_THEATRES"  # a folder of the user's theatre files
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,9 @@ class Theatre:
     blame_unclaimed_explosions_on: str | None = None
     place_name_articles: tuple[str, ...] = ()  # "al" of "al-Town"
     place_name_prefixes: tuple[str, ...] = ()  # "Umm" of "Umm Town"
+    cues: tuple[str, ...] = ()  # words that tell a report is about this war: countries, demonyms, cities
     source: str = ""  # the file it was read from
+    key: str = ""  # the file's name without .yaml: what `load_theatre(key)` and `--theatre` take
 
     def camp_of(self, side: str | None) -> str | None:
         """The camp a side fights in; a side no camp lists is its own (and no armed camp at all)."""
@@ -60,25 +66,97 @@ class Theatre:
         return next(iter(self.state_forces.values()), None)
 
 
+def holds_for(theatre: Theatre) -> dict[str, str]:
+    """Group -> the state forces it holds ground for: a militia, a foreign force or a mercenary group
+    fighting in the camp of a state's forces holds what it takes for them (the Popular Mobilization
+    Forces for Iraqi forces, Wagner for Russian forces in Ukraine). A group with a country holds for
+    that country's state forces when they share its camp; one without holds for the only state
+    forces of its camp. State forces hold for themselves; a camp with no or several state forces
+    holds for no one (the US-led coalition in Iraq and Syria fights beside two states' armies)."""
+    states = set(theatre.state_forces.values())
+    side = {name: theatre.camp_of(group.side) for name, group in theatre.groups.items()}
+    found: dict[str, str] = {}
+    for name, group in theatre.groups.items():
+        if name in states or not theatre.is_armed_side(group.side):
+            continue
+        own = theatre.state_forces.get(group.country or "")
+        allies = {s for s in states if side[s] == side[name]}
+        if own is not None and own in allies:
+            found[name] = own
+        elif own is None and len(allies) == 1:
+            found[name] = next(iter(allies))
+    return found
+
+
+def holds_for_in_every_war(theatres: list[Theatre]) -> dict[str, str]:
+    """`holds_for` of every theatre at once, leaving out a group two wars read differently (Wagner
+    holds for Russian forces in Ukraine, for no state in Libya): control is kept by group names."""
+    read: dict[str, set[str | None]] = {}
+    for theatre in theatres:
+        mine = holds_for(theatre)
+        for name in theatre.groups:
+            read.setdefault(name, set()).add(mine.get(name))
+    agreed: dict[str, str] = {}
+    for name, held in read.items():
+        only = held.pop() if len(held) == 1 else None
+        if only is not None:
+            agreed[name] = only
+    return agreed
+
+
 def bundled_theatres() -> list[str]:
     """Names of the theatres shipped with frontlines, for `load_theatre(name)`."""
     return sorted(p.name.removesuffix(".yaml") for p in _bundled_folder().glob("*.yaml"))
 
 
+def theatre_files() -> dict[str, Path]:
+    """Every theatre by name -> its file: the bundled ones, then the user's (FRONTLINES_THEATRES) over them."""
+    files = {path.name.removesuffix(".yaml"): path for path in sorted(_bundled_folder().glob("*.yaml"))}
+    folder = os.environ.get(USER_THEATRES_VARIABLE, "")
+    if folder:
+        files |= {path.name.removesuffix(".yaml"): path for path in sorted(Path(folder).expanduser().glob("*.yaml"))}
+    return dict(sorted(files.items()))
+
+
+def all_theatres() -> list[Theatre]:
+    """Every theatre, bundled and the user's, by name: those a report is matched against."""
+    return [_cached(path) for path in theatre_files().values()]
+
+
+def describe(theatre: Theatre) -> dict[str, object]:
+    """What `frontlines theatres` lists of a theatre: plain values, ready for JSON."""
+    return {
+        "key": theatre.key, "name": theatre.name, "countries": list(theatre.countries),
+        "start": theatre.start.isoformat() if theatre.start else None, "end": theatre.end.isoformat() if theatre.end else None,
+        "groups": len(theatre.groups), "source": theatre.source,
+    }  # fmt: skip
+
+
 def load_theatre(source: str | Path | None = None) -> Theatre:
-    """A theatre from a YAML file, or a bundled one by name; the Iraq/Syria theatre by default."""
-    if source is None or (isinstance(source, str) and source in bundled_theatres()):
-        return _bundled(source or DEFAULT_THEATRE)
-    return _read_theatre(Path(source))
+    """A theatre by name (bundled or in FRONTLINES_THEATRES) or from a YAML file; the Iraq/Syria theatre by default."""
+    files = theatre_files()
+    name = DEFAULT_THEATRE if source is None else source
+    if isinstance(name, str) and name in files:
+        return _cached(files[name])
+    return _read_theatre(Path(name))
 
 
 def _bundled_folder() -> Path:
     return Path(str(resources.files("frontlines") / "data" / "theatres"))
 
 
-@lru_cache(maxsize=8)
-def _bundled(name: str) -> Theatre:
-    return _read_theatre(_bundled_folder() / f"{name}.yaml")
+def _cached(path: Path) -> Theatre:
+    """A theatre file read once while it is unchanged (the same object each time)."""
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _read_once(str(path), stamp)
+
+
+@lru_cache(maxsize=64)
+def _read_once(path: str, stamp: int) -> Theatre:
+    return _read_theatre(Path(path))
 
 
 def _read_theatre(path: Path) -> Theatre:
@@ -109,7 +187,9 @@ def _read_theatre(path: Path) -> Theatre:
         blame_unclaimed_explosions_on=data.get("blame_unclaimed_explosions_on") or None,
         place_name_articles=tuple(str(a) for a in data.get("place_name_articles") or ()),
         place_name_prefixes=tuple(str(p) for p in data.get("place_name_prefixes") or ()),
+        cues=tuple(str(c) for c in data.get("cues") or ()),
         source=str(path),
+        key=path.name.removesuffix(".yaml"),
     )
     _check_names(path, theatre)
     return theatre

@@ -28,8 +28,8 @@ class ActorFinder:
         self.theatre = theatre or load_theatre()
         folded = sorted((a for a in table.aliases if a.lower() == a), key=len, reverse=True)
         exact = sorted((a for a in table.aliases if a.lower() != a), key=len, reverse=True)
-        self._folded = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, folded)) + r")(?![\w-])", re.I)
-        self._exact = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, exact)) + r")(?![\w-])")
+        self._folded = re.compile(_whole_words(folded), re.I)
+        self._exact = re.compile(_whole_words(exact))
 
     def find(self, text: str) -> list[ActorMention]:
         found: list[ActorMention] = []
@@ -72,3 +72,10 @@ class ActorFinder:
         if other is None or not self.theatre.is_armed_side(side):
             return False
         return self.theatre.camp_of(side) != self.theatre.camp_of(self.side(other))
+
+
+def _whole_words(aliases: list[str]) -> str:
+    """Any of the aliases as whole words; nothing at all when there are none (a war without acronyms)."""
+    if not aliases:
+        return r"(?!)"
+    return r"(?<![\w-])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w-])"

@@ -174,12 +174,16 @@ class SentenceReader:
             if event_type in _CHANGES_HANDS:
                 named = {id(m) for m in args.matches}
                 # a town this sentence names, as the object of its main clause: not one an earlier sentence
-                # named, nor one in a side clause ("Abadi, who flew from X, met ...")
+                # named, nor one in a side clause ("the minister, who came from X, spoke ...")
                 towns = [a for a in towns if id(a.place) in named and _plainly_governed(sentence, a.place, anchor.token)]
             if event_type in _CHANGES_HANDS and not towns:
-                # a capture the reader alone sees changes control only where its own sentence names the place:
-                # the story's town or a country around it is a guess control must not act on
-                drafts = [self._unplaced_claim(anchor, modality, sentence, offset, args, context, args.unresolved[0][2] if args.unresolved else None)]
+                # a capture the reader alone sees takes a town only where its own sentence names it: the
+                # story's town is a guess control must not act on; the province the story gives is kept
+                areas = _areas_told(assignments, args, context)
+                drafts = [self._claim(anchor, a, modality, sentence, offset, args.actors, args.dates, context, [anchor]) for a in areas[:1]]
+                drafts = [d for d in drafts if d is not None] or [
+                    self._unplaced_claim(anchor, modality, sentence, offset, args, context, args.unresolved[0][2] if args.unresolved else None)
+                ]
             elif towns or not args.unresolved:
                 chosen = towns or assignments or [PlaceAssignment(m, False, False) for m in _fallback_places(args, context)]
                 drafts = [self._claim(anchor, a, modality, sentence, offset, args.actors, args.dates, context, [anchor]) for a in chosen[:_MAX_PLACES]]
@@ -347,6 +351,21 @@ def _plainly_governed(sentence: Span, match: PlaceMatch, anchor: Token) -> bool:
             return False
         node = None if node.head.i == node.i else node.head
     return node is not None
+
+
+def _areas_told(assignments: list[PlaceAssignment], args: _Arguments, context: StoryContext) -> list[PlaceAssignment]:
+    """A province or district (never a country) the sentence gives the event, else the last one the story named."""
+    told = [a for a in assignments if a.place.place.feature_code in CONTAINER_CODES and a.place.place.feature_code not in _COUNTRY_CODES]
+    if told:
+        return told
+    named = [m for m in args.matches if m.place.feature_code in CONTAINER_CODES and m.place.feature_code not in _COUNTRY_CODES]
+    if not named:
+        named = [
+            PlaceMatch(start=0, end=0, text=p.name, place=p, score=0.5)
+            for p in reversed(context.places_seen)
+            if p.feature_code in CONTAINER_CODES and p.feature_code not in _COUNTRY_CODES
+        ][:1]
+    return [PlaceAssignment(m, False, False) for m in named[:1]]
 
 
 def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch]:

@@ -29,7 +29,8 @@ from frontlines.extract.story import StoryContext
 from frontlines.model import Claim, Report
 from frontlines.reader.bundled import EventReader, load_reader, reader_setting
 from frontlines.report_dates import anchor_day, dates_as_far_as_known
-from frontlines.theatres import Theatre, load_theatre
+from frontlines.theatre_match import matcher_for
+from frontlines.theatres import Theatre, all_theatres, load_theatre
 
 EXTRACTOR_VERSION = "1"
 
@@ -48,9 +49,13 @@ class Pipeline:
         reader: EventReader | None | str = "default",
         theatre: Theatre | None = None,
     ) -> None:
-        """`theatre`: the war being read (countries, armed groups, sides); the bundled default theatre when none is given."""
+        """`theatre`: the war every report is read in (countries, armed groups, sides). Without one,
+        each report is read in the war it names (see `frontlines.theatre_match`), the bundled default
+        theatre when it names none. `actors`, a ready actor table, is made for one war: with it, every
+        report is read in `theatre` (the default one unless given)."""
         self.settings = settings or Settings()
         self.theatre = theatre or load_theatre()
+        self._matcher = matcher_for(all_theatres()) if theatre is None and actors is None else None
         self.event_reader = load_reader(reader_setting()) if reader == "default" else (load_reader(reader) if isinstance(reader, str) else reader)
         self.nlp = nlp or load_nlp(self.settings.model)
         if gazetteer is None:
@@ -58,8 +63,24 @@ class Pipeline:
 
             gazetteer = Gazetteer.bundled()
         self.gazetteer = gazetteer
-        actor_finder = ActorFinder(actors or load_actors(theatre=self.theatre), self.theatre)
-        self.reader = SentenceReader(triggers or load_triggers(), actor_finder, gazetteer, DateResolver(), self.theatre)
+        self._triggers = triggers or load_triggers()
+        self._actors = actors
+        self._readers: dict[int, tuple[Theatre, SentenceReader]] = {}  # id of the theatre -> it and its reader
+        self.reader = self.reader_for(self.theatre)
+
+    def theatre_of(self, report: Report) -> Theatre:
+        """The war a report is read in: the pipeline's when it was given one, else the one it names."""
+        if self._matcher is None:
+            return self.theatre
+        return self._matcher.match(f"{report.title}\n{report.text}", report.published)
+
+    def reader_for(self, theatre: Theatre) -> SentenceReader:
+        """The sentence reader of a theatre (its actor table and sides), built once."""
+        if id(theatre) not in self._readers:
+            actor_finder = ActorFinder(self._actors or load_actors(theatre=theatre), theatre)
+            reader = SentenceReader(self._triggers, actor_finder, self.gazetteer, DateResolver(), theatre)
+            self._readers[id(theatre)] = (theatre, reader)  # the theatre is kept, so its id is not reused
+        return self._readers[id(theatre)][1]
 
     def extract(self, report: Report) -> list[Claim]:
         return self.extract_batch([report])[0]
@@ -68,18 +89,18 @@ class Pipeline:
         """Claims of each report, in order; the quote of each claim is the report text at its span."""
         pieces = [(p.text, (index, p.start)) for index, report in enumerate(reports) for p in story_paragraphs(report.text)]
         results: list[list[Claim]] = [[] for _ in reports]
+        theatres = [self.theatre_of(r) for r in reports]
+        readers = [self.reader_for(t) for t in theatres]
         contexts = [
-            StoryContext(
-                published=_anchor(r), running_date=self._headline_date(r), cited=_cited_dates(r.text), countries=self.theatre.countries
-            )
-            for r in reports
+            StoryContext(published=_anchor(r), running_date=self._headline_date(r), cited=_cited_dates(r.text), countries=t.countries)
+            for r, t in zip(reports, theatres, strict=True)
         ]
         docs = list(self.nlp.pipe(pieces, as_tuples=True, batch_size=self.settings.batch_size))
         sentences = [(sentence, index, start) for doc, (index, start) in docs for sentence in doc.sents]
         verdicts = self.event_reader.read([s.text for s, _, _ in sentences]) if self.event_reader else [None] * len(sentences)
         for (sentence, index, start), verdict in zip(sentences, verdicts, strict=True):
             offset = start + sentence.start_char
-            for claim in self.reader.read(sentence, offset, contexts[index], verdict):
+            for claim in readers[index].read(sentence, offset, contexts[index], verdict):
                 results[index].append(replace(claim, report_id=reports[index].id))
         return [dates_as_far_as_known(report, claims) for report, claims in zip(reports, results, strict=True)]
 

@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from frontlines.ingest.sources_list import HEADING as SOURCES_HEADING
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # `Daily Courier, "Army retakes Townville," 3/14/19`: a citation names a source, it asserts nothing.
 _CITATION = re.compile(
     r"^(?P<outlet>[^\n\"“”]{2,80}),\s*[\"“](?P<title>[^\n]+?),?[\"”],?\s*(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2,4})\s*$"
 )
-_SOURCES_HEADING = re.compile(r"^(?:sources?|references|links)\s*:?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,11 @@ def paragraphs(text: str) -> Iterator[Paragraph]:
 def story_paragraphs(text: str) -> Iterator[Paragraph]:
     """The paragraphs that tell the story: not citation lines, nor anything after a SOURCES heading."""
     for paragraph in paragraphs(text):
-        first_line = paragraph.text.split("\n", 1)[0].strip()
-        if _SOURCES_HEADING.match(first_line):
+        heading = SOURCES_HEADING.search(paragraph.text)
+        if heading is not None:
+            before = paragraph.text[: heading.start()].rstrip()
+            if before:  # a heading with no blank line before it
+                yield Paragraph(paragraph.index, paragraph.start, before)
             return
         lines = [line for line in paragraph.text.split("\n") if line.strip()]
         if lines and all(_CITATION.match(line.strip()) for line in lines):

@@ -6,7 +6,8 @@ Text is the item's content (content:encoded, Atom <content>), else its
 description / summary, with HTML reduced to paragraphs. ``raw`` is the item's
 own XML, as UTF-8 bytes. Nothing is fetched unless ``fetch=True``; then each
 item's link is fetched and read as an article page, and a failure becomes an
-IngestProblem for that item alone.
+IngestProblem for that item alone. The author is the item's <author> (Atom: its
+<name>) or <dc:creator>, else a "By NAME" line at the top of the text.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from frontlines import _version
 from frontlines.config import MAX_INPUT_BYTES
 from frontlines.errors import BadInput
+from frontlines.ingest.bylines import byline, byline_in_text
 from frontlines.ingest.decode import decode_bytes, read_limited, too_large
 from frontlines.ingest.fields import language_of, tidy
 from frontlines.ingest.html import parse_html
@@ -120,6 +122,7 @@ class _Item:
     date_value: str | None
     text: str
     source: str | None
+    author: str | None = None
 
 
 class _SpanBuilder(ElementTree.TreeBuilder):
@@ -240,7 +243,9 @@ def _report(
             report = parse_html(page, origin, url=item.link, max_bytes=max_bytes, dates=dates)
         except BadInput as error:
             raise BadInput(origin, f"linked page {item.link}: {error.reason}", error.hint) from None
-        report = replace(report, title=item.title or report.title, outlet=outlet or report.outlet, url=item.link)
+        report = replace(
+            report, title=item.title or report.title, outlet=outlet or report.outlet, url=item.link, author=item.author or report.author
+        )
         if declared is None:
             return report
         return replace(
@@ -269,6 +274,7 @@ def _report(
         published_precision=when.precision,
         published_source=when.source,
         published_inferred=when.inferred,
+        author=item.author or byline_in_text(item.text),
     )
 
 
@@ -295,6 +301,7 @@ def _rss_item(item: ElementTree.Element, ns: str) -> _Item:
         date_value=_child_text(item, ns + "pubDate") or _child_text(item, DC + "date") or None,
         text=html_to_text(body) if body else "",
         source=_child_text(item, ns + "source") or None,
+        author=byline(_child_text(item, ns + "author")) or byline(_child_text(item, DC + "creator")),
     )
 
 
@@ -309,6 +316,7 @@ def _atom_item(entry: ElementTree.Element) -> _Item:
         date_value=_child_text(entry, ATOM + "published") or _child_text(entry, ATOM + "updated") or None,
         text=_atom_text(content, paragraphs=True),
         source=_atom_text(source.find(ATOM + "title")) if source is not None else None,
+        author=byline(_child_text(author, ATOM + "name")) if (author := entry.find(ATOM + "author")) is not None else None,
     )
 
 

@@ -3,7 +3,8 @@
 Text: the paragraphs of the <article> (the one with the most text), else of
 <main>, else the largest block of sibling <p> elements; scripts, navigation,
 headers, footers, asides and forms are left out; paragraphs are joined by
-blank lines. Metadata comes from the page's own tags, in the order below.
+blank lines. Metadata comes from the page's own tags, in the order below; the author from
+``AUTHOR_SOURCES``, else a "By NAME" line at the top of the article.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date
 
 from frontlines.config import MAX_INPUT_BYTES
 from frontlines.errors import BadInput
+from frontlines.ingest.bylines import byline, byline_in_text
 from frontlines.ingest.decode import decode_bytes
 from frontlines.ingest.fields import language_of, tidy
 from frontlines.ingest.htmltext import Element, block_texts, paragraph_text, parse_tree
@@ -26,6 +28,7 @@ DATE_SOURCES = (
     "<meta property=article:published_time>, <meta name=date|pubdate|DC.date.issued>, "
     "JSON-LD datePublished, <time datetime>"
 )
+AUTHOR_SOURCES = ("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author")
 _META_DATE_NAMES = ("date", "pubdate", "dc.date.issued", "publishdate", "publish-date")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # A paragraph that ends like this was finished; anything else at the end of a
@@ -107,6 +110,7 @@ def parse_html(
         published_precision=when.precision,
         published_source=when.source,
         published_inferred=when.inferred,
+        author=next(filter(None, (byline(metas.get(name)) for name in AUTHOR_SOURCES)), None) or byline_in_text(body),
     )
 
 

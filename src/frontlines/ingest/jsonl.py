@@ -3,7 +3,7 @@
     {"url": "...", "title": "...", "outlet": "Iraqi News", "published": "2017-10-31",
      "language": "en", "text": "Iraqi forces retook ..."}
 
-``text`` is required; the other fields may be missing or null. ``published`` is a
+``text`` is required; ``author`` (or ``byline``) names who wrote it; the other fields may be missing or null. ``published`` is a
 day, a month, a year or "unknown"; without one the date is looked for as
 :mod:`frontlines.ingest.published` says. A bad line becomes an IngestProblem for ``file.jsonl:LINE`` and the lines
 after it are still read. Blank lines are skipped. ``raw`` is the line's bytes
@@ -18,13 +18,14 @@ from collections.abc import Iterator
 
 from frontlines.config import MAX_INPUT_BYTES
 from frontlines.errors import BadInput
+from frontlines.ingest.bylines import byline, byline_in_text
 from frontlines.ingest.decode import check_bytes, decode_bytes, unstorable_character
 from frontlines.ingest.fields import language_of, tidy
 from frontlines.ingest.outlets import canonical_outlet, domain_of
 from frontlines.ingest.published import DateHint, declared_date, publication_date
 from frontlines.model import IngestProblem, Report
 
-OPTIONAL_FIELDS = ("url", "title", "outlet", "language")
+OPTIONAL_FIELDS = ("url", "title", "outlet", "language", "author", "byline")
 
 
 def parse_jsonl(
@@ -92,6 +93,7 @@ def parse_jsonl_line(
         published_precision=when.precision,
         published_source=when.source,
         published_inferred=when.inferred,
+        author=byline(fields["author"] or fields["byline"]) or byline_in_text(body),
     )
 
 

@@ -5,6 +5,7 @@
     outlet: Iraqi News
     published: 2017-10-31
     language: en
+    author: Ali Karim
 
     Body text...
 
@@ -12,7 +13,8 @@
 header gives none, the date is looked for as :mod:`frontlines.ingest.published` says (the command
 line's ``--published``/``--year``, the URL, a dateline, the text), and a report with no date at all is
 still read. ``outlet`` falls back to the URL's domain; ``language`` to a guess from the body (``ar``
-for Arabic script, else ``en``). Other header keys are allowed and ignored.
+for Arabic script, else ``en``); ``author`` (or ``byline``) to a "By NAME" line at the top of the
+body. Other header keys are allowed and ignored.
 """
 
 from __future__ import annotations
@@ -21,13 +23,14 @@ import re
 
 from frontlines.config import MAX_INPUT_BYTES
 from frontlines.errors import BadInput
+from frontlines.ingest.bylines import byline, byline_in_text
 from frontlines.ingest.decode import decode_bytes
 from frontlines.ingest.fields import language_of, tidy
 from frontlines.ingest.outlets import canonical_outlet, domain_of
 from frontlines.ingest.published import DateHint, declared_date, publication_date
 from frontlines.model import Report
 
-HEADER_KEYS = ("url", "title", "outlet", "published", "language")
+HEADER_KEYS = ("url", "title", "outlet", "published", "language", "author", "byline")
 _HEADER_LINE = re.compile(r"(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*)")
 
 
@@ -64,6 +67,7 @@ def parse_report_file(
         published_precision=when.precision,
         published_source=when.source,
         published_inferred=when.inferred,
+        author=byline(headers.get("author") or headers.get("byline")) or byline_in_text(body),
     )
 
 

@@ -3,6 +3,7 @@
 The CSV is made safe to open in a spreadsheet: a text cell that starts like a formula (``=``, ``+``,
 ``-``, ``@``, or a tab or carriage return before one) is prefixed with ``'`` so that it is read as
 text, and control characters (terminal escapes) are removed. Numbers are written as they are.
+Its `urls` cell lists every source's URL, separated by spaces; the first quote stays the last cell.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _C1_CONTROLS = re.compile("[\x7f-\x9f]")
 
 CSV_COLUMNS = (
     "id", "event_type", "date", "date_precision", "actor", "target_actor", "controller_after", "fatalities",
-    "place_name", "geonames_id", "lat", "lon", "admin1", "country", "place_precision", "confidence", "review", "source_count", "outlets", "first_quote",
+    "place_name", "geonames_id", "lat", "lon", "admin1", "country", "place_precision", "confidence", "review", "source_count", "outlets", "urls", "first_quote",
 )  # fmt: skip
 
 
@@ -107,7 +108,7 @@ def event_csv_lines(events: Iterable[Event]) -> Iterator[str]:
                 data["target_actor"], data["controller_after"], data["fatalities"], place["name"],
                 place["geonames_id"], place["lat"], place["lon"], place["admin1"], place["country"],
                 place["precision"], data["confidence"], data["review"], len(event.sources), "; ".join(sorted({s.outlet for s in event.sources})),
-                event.sources[0].quote if event.sources else "",
+                " ".join(dict.fromkeys(s.url for s in event.sources if s.url)), event.sources[0].quote if event.sources else "",
             ]))  # fmt: skip
         yield take()
 

@@ -62,6 +62,7 @@ def _report_row(report: Report, outlet_ids: dict[str, int], now: datetime) -> di
         "published": report.published,
         "published_inferred": report.published_inferred,
         "published_source": report.published_source,
+        "author": report.author,
         "published_precision": report.published_precision,
         "language": report.language,
         "text": report.text,
@@ -88,6 +89,7 @@ def _report_from_row(row: Any) -> StoredReport:
             id=row.id,
             published_precision=row.published_precision,
             published_source=row.published_source,
+            author=row.author,
         ),
     )
 

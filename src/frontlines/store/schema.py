@@ -49,6 +49,7 @@ reports = Table(
     Column("origin", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Column("extracted_version", String(40)),
+    Column("author", String(200)),  # migration 0008: the byline
 )
 
 places = Table(
@@ -140,4 +141,23 @@ notes = Table(
     Column("author", String(100), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("target_kind", "target_id", "author", "created_at"),
+)
+
+# migration 0008: the SOURCES list of an analyst's post, one row per cited title, in list order; each
+# cited headline is also a report of its own (cited_report_id), read by extraction like any other
+citations = Table(
+    "citations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),  # the post
+    Column("position", Integer, nullable=False),  # from 1
+    Column("author", String(200)),  # as the list writes it: "Karim, Ali"
+    Column("outlet", String(200), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("published", Date),
+    Column("published_precision", String(10)),  # day, month, year; NULL when the list gives no date
+    Column("raw_line", Text, nullable=False),
+    Column("cited_report_id", Integer, ForeignKey("reports.id", ondelete="SET NULL")),
+    UniqueConstraint("report_id", "position", name="uq_citations_report_position"),
+    Index("ix_citations_cited_report", "cited_report_id"),
 )

@@ -281,6 +281,7 @@ class Store:
                     t.reports.c.published_precision,
                     t.reports.c.published_source,
                     t.reports.c.url,
+                    t.reports.c.author,
                     t.outlets.c.name.label("outlet"),
                 )
                 .join(t.claims, t.claims.c.id == t.event_claims.c.claim_id)
@@ -304,6 +305,7 @@ class Store:
                         speaker=row.speaker,
                         published_precision=row.published_precision,
                         published_source=row.published_source,
+                        author=row.author,
                     )
                 )
         return found

@@ -1,0 +1,126 @@
+"""Which war a report is about, from what it names: the groups, places and capitals of each theatre.
+
+Each theatre's words are its groups' aliases, its `cues` (countries, demonyms, cities) and its
+capitals. A word found in the report counts for every theatre that lists it, less the more theatres
+list it (an alias all wars share tells nothing), and little when it is a common noun ("militants",
+written without a capital). A theatre whose period holds the report's day scores half as much again.
+The best score wins; when nothing scores, or two wars score the same, the report is read in the
+default theatre.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from frontlines.theatres import Theatre, all_theatres, load_theatre
+
+ALIAS_WEIGHT = 3.0  # a group's own name is the surest sign
+CUE_WEIGHT = 2.0  # a country, demonym or city
+CAPITAL_WEIGHT = 2.0
+COMMON_NOUN_FACTOR = 0.1  # "militants", "the coalition": written without a capital, they name no war
+PERIOD_BONUS = 1.5  # the report's day falls in the theatre's period
+MIN_SCORE = 1.0  # below this, nothing names a war: the default theatre
+MAX_COUNTED = 3  # a word named many times counts as if named this often
+
+
+@dataclass(frozen=True)
+class TheatreScore:
+    theatre: Theatre
+    score: float
+    words: tuple[str, ...]  # the words of the theatre found in the report
+
+
+class TheatreMatcher:
+    """Scores reports against a fixed list of theatres; one regex per theatre, compiled once."""
+
+    def __init__(self, theatres: Sequence[Theatre], default: Theatre | None = None) -> None:
+        self.theatres = tuple(theatres)
+        self.default = default or load_theatre()
+        own = [_words(theatre) for theatre in self.theatres]
+        listed_by = Counter(key for words in own for key in words)
+        self._weights = [{key: weight / listed_by[key] ** 2 for key, weight in words.items()} for words in own]
+        self._patterns = [_pattern(words) for words in own]
+
+    def scores(self, text: str, published: date | None = None) -> list[TheatreScore]:
+        """Every theatre's score for the text, best first."""
+        found = []
+        for theatre, pattern, weights in zip(self.theatres, self._patterns, self._weights, strict=True):
+            counts = Counter(_key(match.group(0), weights) for match in pattern.finditer(text)) if pattern else Counter()
+            score = sum(weights[key] * min(count, MAX_COUNTED) for key, count in counts.items())
+            if score and _in_period(theatre, published):
+                score *= PERIOD_BONUS
+            found.append(TheatreScore(theatre, score, tuple(sorted(counts))))
+        return sorted(found, key=lambda s: -s.score)
+
+    def match(self, text: str, published: date | None = None) -> Theatre:
+        """The theatre the text is most about; the default one when nothing, or a tie, decides."""
+        ranked = self.scores(text, published)
+        if not ranked or ranked[0].score < MIN_SCORE:
+            return self.default
+        if len(ranked) > 1 and math.isclose(ranked[0].score, ranked[1].score):
+            return self.default
+        return ranked[0].theatre
+
+
+_MATCHERS: dict[tuple[tuple[int, str], ...], TheatreMatcher] = {}
+
+
+def match_theatre(text: str, published: date | None = None, theatres: Sequence[Theatre] | None = None) -> Theatre:
+    """The theatre a report is about (bundled and the user's unless `theatres` is given)."""
+    return matcher_for(all_theatres() if theatres is None else theatres).match(text, published)
+
+
+def matcher_for(theatres: Sequence[Theatre]) -> TheatreMatcher:
+    """The matcher of these theatres, built once (theatres are read once, so the same objects recur)."""
+    key = tuple((id(t), t.source) for t in theatres)
+    if key not in _MATCHERS:
+        if len(_MATCHERS) > 16:
+            _MATCHERS.clear()
+        _MATCHERS[key] = TheatreMatcher(theatres)
+    return _MATCHERS[key]
+
+
+def _words(theatre: Theatre) -> dict[str, float]:
+    """A theatre's words (as matched: acronyms in their case, others lower-cased) -> their weight."""
+    weighted: dict[str, float] = {}
+    terms = [(alias, ALIAS_WEIGHT) for group in theatre.groups.values() for alias in (group.name, *group.aliases)]
+    terms += [(capital, CAPITAL_WEIGHT) for capital in theatre.capitals] + [(cue, CUE_WEIGHT) for cue in theatre.cues]
+    for term, weight in terms:
+        if term.lower() == term:
+            weight *= COMMON_NOUN_FACTOR
+        key = _as_key(term)
+        weighted[key] = max(weighted.get(key, 0.0), weight)
+    return weighted
+
+
+def _pattern(words: dict[str, float]) -> re.Pattern[str] | None:
+    """One regex for all of a theatre's words, longest first; whole words; acronyms in their case only."""
+    if not words:
+        return None
+    ordered = sorted(words, key=len, reverse=True)
+    alternatives = [re.escape(w) if _is_acronym(w) else f"(?i:{re.escape(w)})" for w in ordered]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+
+
+def _key(found: str, weights: dict[str, float]) -> str:
+    return found if found in weights and _is_acronym(found) else found.lower()
+
+
+def _as_key(term: str) -> str:
+    return term if _is_acronym(term) else term.lower()
+
+
+def _is_acronym(word: str) -> bool:
+    """Short all-capital words (IS, RSF, SAF) match in their exact case: "is" and "saf" are no names."""
+    return word.isupper() and len(word) <= 6
+
+
+def _in_period(theatre: Theatre, day: date | None) -> bool:
+    if day is None or (theatre.start is None and theatre.end is None):
+        return False
+    return (theatre.start is None or theatre.start <= day) and (theatre.end is None or day <= theatre.end)
