@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
+from frontlines.gazetteer.world import world_index
 from frontlines.store import Store
 
 POSTGRES_ADMIN_URL = os.environ.get("FRONTLINES_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -90,3 +91,20 @@ def gazetteer():  # type: ignore[no-untyped-def]
     from frontlines.gazetteer import Gazetteer
 
     return Gazetteer.bundled()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def world_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The worldwide place index is built once per checkout into pytest's cache folder, not the
+    user's: FRONTLINES_CACHE in .pytest_cache (kept between runs: the index's file name says which
+    data and normaliser made it, so it is never stale), unless the caller chose a folder."""
+    if os.environ.get("FRONTLINES_CACHE"):
+        yield
+        return
+    cache = getattr(request.config, "cache", None)
+    folder = cache.mkdir("frontlines-world") if cache is not None else tmp_path_factory.mktemp("frontlines-world")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FRONTLINES_CACHE", str(folder))
+        world_index.cache_clear()
+        yield
+    world_index.cache_clear()

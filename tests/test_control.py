@@ -138,3 +138,11 @@ def test_what_counts_as_only_approaching_a_place(trigger: str, quote: str, menti
 def test_provinces_are_summarised_from_their_places() -> None:
     (anbar, kirkuk) = summarise_provinces([("IQ", "Anbar", IRAQ), ("IQ", "Anbar", IS), ("IQ", "Anbar", IRAQ), ("IQ", "Kirkuk", "contested")])
     assert anbar.holders == ((IRAQ, 2), (IS, 1)) and kirkuk.text == "contested 1"
+
+
+def test_one_outlet_saying_a_side_took_ground_in_a_province_settles_no_town_s_fight() -> None:
+    fought = [fight(1, day(9), IRAQ, IS)]
+    lone = capture(9, day(10), IS, target=None)
+    assert held(place_spans("gn:1", BASE, fought, area_events=[lone], rules=RULES), day(11)) == "contested"
+    told_by_two = capture(9, day(10), IRAQ, target=None, sides=((IRAQ, 2),))
+    assert held(place_spans("gn:1", BASE, fought, area_events=[told_by_two], rules=RULES), day(11)) == IRAQ

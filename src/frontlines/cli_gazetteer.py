@@ -11,7 +11,6 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeE
 from rich.table import Table
 
 from frontlines import api
-from frontlines.gazetteer import DEFAULT_COUNTRIES
 from frontlines.model import Place
 
 # markup off: file and place names are printed as they are, never read as rich markup
@@ -103,7 +102,7 @@ def import_command(ctx: click.Context, files: tuple[str, ...], countries: tuple[
 @gazetteer_group.command()
 @click.argument("name")
 @click.option("--country", "countries", multiple=True, callback=_countries,
-              help="Countries to search, preferred first (IQ,SY or repeat; '*' for all). Default: IQ,SY.")  # fmt: skip
+              help="Countries to search, preferred first (IQ,SY or repeat; '*' for all). Default: every country.")  # fmt: skip
 @click.option("--near", multiple=True, help="A place the story already named (repeatable): ranks shared names.")
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the candidates as JSON.")
@@ -112,16 +111,19 @@ def lookup(ctx: click.Context, name: str, countries: tuple[str, ...], near: tupl
            as_json: bool) -> None:  # fmt: skip
     """Candidates for a place name, best first, with scores, feature, province and coordinates.
 
-    Searches the bundled gazetteer plus what `frontlines gazetteer import` stored.
+    Searches places worldwide in any script (GeoNames towns of 500 people or more, provinces,
+    countries; the first worldwide search builds its index, once) plus what `frontlines gazetteer
+    import` stored.
 
     \b
     Example:
       frontlines gazetteer lookup "Al Qa'im"
+      frontlines gazetteer lookup Бахмут
       frontlines gazetteer lookup Sinjar --country SY,IQ --near Idlib --json
     """
     from frontlines.gazetteer.stored import lookup_in_store
 
-    search = None if countries == ("*",) else countries or DEFAULT_COUNTRIES
+    search = None if countries in ((), ("*",)) else countries
     with api.open_store(ctx.obj["db"]) as store:
         found = lookup_in_store(store, name, countries=search, near=near, limit=limit)
     if as_json:

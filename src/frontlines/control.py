@@ -288,8 +288,8 @@ class _Timeline:
     def area_capture(self, ev: ControlEvent) -> None:
         s = self.state
         taker, loser = self.rules.holder(ev.controller_after or ev.actor), self.rules.holder(ev.target_actor)
-        if taker is None:
-            return
+        if taker is None or (loser is None and support(ev) < 2 and ev.verdict is None):
+            return  # one outlet's "took ground in the province", naming no loser, settles no town's fight
         held_by_loser = (s.holder == loser and not s.contested) or (s.contested and s.prior == loser)
         if (loser is not None and held_by_loser and s.holder != taker) or (loser is None and s.contested and taker in s.contestants):
             self.open(ev.date, holder=taker, contested=False, confidence=ev.confidence, basis="area", events=[ev.event_id])

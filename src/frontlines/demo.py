@@ -12,6 +12,7 @@ from frontlines.api import IngestResult, events, ingest
 from frontlines.control_api import control_on, load_baseline
 from frontlines.config import database_url
 from frontlines.map_api import map_page
+from frontlines.report_api import report
 from frontlines.outputs.chronology import chronology
 from frontlines.outputs.exports import events_to_csv, events_to_jsonl
 from frontlines.store import Store
@@ -43,6 +44,8 @@ def run_demo(out_dir: str | Path, *, progress=None) -> DemoResult:  # type: igno
         last_day = max((e.date for e in found if e.date and e.date_precision == "day"), default=None)
         snapshot = control_on(store, last_day) if last_day else None
         page = map_page(store) if found else None
+        first_day = min((e.date for e in found if e.date and e.date_precision == "day"), default=None)
+        post = report(store, first_day, last_day) if first_day and last_day else None
     text = chronology(found)
     if snapshot is not None:
         held = [f"  {p.place.name}: {p.holder}" for p in snapshot.places]  # type: ignore[attr-defined]
@@ -55,6 +58,9 @@ def run_demo(out_dir: str | Path, *, progress=None) -> DemoResult:  # type: igno
     if snapshot is not None:
         outputs["control.json"] = out / "control.json"
         outputs["control.json"].write_text(json.dumps(snapshot.as_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
+    if post is not None:
+        outputs["report.md"] = out / "report.md"
+        outputs["report.md"].write_text(post, encoding="utf-8")
     if page is not None:
         outputs["map.html"] = out / "map.html"
         outputs["map.html"].write_text(page, encoding="utf-8")

@@ -88,3 +88,26 @@ def test_arabic_script_is_recognised():
     assert is_arabic("القائم")
     assert is_arabic("تەلەعفەر")  # Kurdish letters
     assert not is_arabic("Al Qā’im")
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Бахмут", "Bakhmut", "Bakhmout"),
+        ("Харків", "Kharkiv"),
+        ("Харьков", "Kharkov", "Khar'kov"),
+        ("Київ", "Kyiv"),
+        ("Слов'янськ", "Sloviansk", "Slovyansk"),
+        ("Ель-Фашир", "Al Fashir", "al-Fashir"),
+    ],
+)
+def test_cyrillic_is_transliterated_onto_the_latin_key(spellings):
+    keys = {name_key(spelling) for spelling in spellings}
+    assert len(keys) == 1 and "" not in keys, dict(zip(spellings, map(name_key, spellings), strict=True))
+
+
+@pytest.mark.parametrize("name", ["Χαρτούμ", "חרטום", "喀土穆", "ハルツーム", "하르툼", "खार्तूम"])
+def test_other_scripts_keep_a_native_key(name):
+    key = name_key(name)
+    assert key and not key.isascii()
+    assert name_key(name.upper()) == key and name_key(f" {name} ") == key

@@ -115,3 +115,18 @@ def test_the_headline_names_the_captures_most_outlets_reported() -> None:
     ]
     text = situation_report(events, [], ReportPeriod(date(2017, 10, 1), date(2017, 10, 6)))
     assert text.startswith("# Iraqi forces take Townville; Islamic State takes Hilltop\n")
+
+
+@pytest.mark.model
+def test_a_report_kept_to_one_war_tells_only_the_places_in_its_countries(demo_store_path: Path) -> None:
+    db = ["--db", str(demo_store_path)]
+    period = ["--from", "2017-10-20", "--to", "2017-11-20"]
+    iraq = CliRunner().invoke(main, [*db, "report", *period, "--theatre", "iraq-syria-2014-2019"])
+    assert iraq.exit_code == 0, iraq.output
+    assert "Iraq and Syria, 2014-2019." in iraq.output and "**Anbar.**" in iraq.output
+    ukraine = CliRunner().invoke(main, [*db, "report", *period, "--theatre", "ukraine-2022"])
+    assert ukraine.exit_code == 0 and "No event was recorded in the period." in ukraine.output
+    chronology = CliRunner().invoke(main, [*db, "chronology", *period, "--theatre", "ukraine-2022"])
+    assert chronology.exit_code == 0 and chronology.output.startswith("CHRONOLOGY: Ukraine")
+    unknown = CliRunner().invoke(main, [*db, "report", *period, "--theatre", "atlantis-1999"])
+    assert unknown.exit_code != 0 and "Traceback" not in unknown.output

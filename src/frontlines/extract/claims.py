@@ -84,7 +84,7 @@ class SentenceReader:
         found = self.places.match_spans(text, countries=context.countries, context=context.places_seen)
         matches = [m for m in found if m.start >= skip_to]
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
-        matches = sorted(matches + resolved, key=lambda m: m.start)
+        matches = [m for m in sorted(matches + resolved, key=lambda m: m.start) if not self._speaks_for_government(sentence, m)]
         countries_named = [m for m in matches if m.place.feature_code in _COUNTRY_CODES]
         matches = [m for m in matches if m.place.feature_code not in _COUNTRY_CODES]
         actor_mentions = self.actors.find(text)
@@ -112,6 +112,18 @@ class SentenceReader:
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]
+
+    def _speaks_for_government(self, sentence: Span, match: PlaceMatch) -> bool:
+        """"Moscow said", "Kyiv disputed the claim", "Baghdad has taken a step": a capital that speaks
+        or acts on something stands for its government, and is no place of the story ("Kyiv came under
+        fire" still is)."""
+        if not self.actors.government_of(match.text):
+            return False
+        head = head_token_of_span(sentence, match.start, match.end)
+        if head is None or head.dep_ != "nsubj":
+            return False
+        verb = head.head
+        return verb.lemma_.lower() in grammar.words("government_acts") or any(c.dep_ == "dobj" for c in verb.children)
 
     def _claim(
         self,

@@ -5,6 +5,9 @@ gazetteer's prior: the caller's `countries` order first, then how well the name 
 own name 1.0, an alias 0.95, a fuzzy match less), towns before provinces before named features,
 then the larger population.
 
+Searching every country (countries None), prominent places (below) come before the others of
+the same name fit: "Sudan" is the country before the village in Oklahoma.
+
 Evidence turns that order into a score, `0.6 × name fit + 0.4 × support`, where support (0–1)
 adds up what the story says for a candidate:
 
@@ -15,6 +18,11 @@ adds up what the story says for a candidate:
 - country (0.15): the share of the places already resolved that lie in the same country.
 
 The caller's countries order, the feature rank and the population then only break ties.
+
+Searching every country (countries None: the worldwide index, no war to narrow it), a place in a
+country the story has not named needs more: it must be *prominent* — a capital, a country, a
+first-level division or a town of 100,000 people or more. A story about Sudan that says "Kassala"
+finds the Sudanese town; a lone "Novoselivka" in a story naming no country stays unresolved.
 
 A choice is *decisive* when the runner-up is the same place in all but name (within 25 km), or
 loses on score, on the countries order, on feature rank, or has less than half the population.
@@ -32,17 +40,21 @@ from frontlines.model import Place
 
 __all__ = [
     "CONTAINER_CODES",
+    "PROMINENT_POPULATION",
     "Evidence",
     "FeatureHint",
     "corroborated",
     "decisive",
     "distance_km",
     "feature_rank",
+    "prominent",
     "rank",
 ]
 
 CONTAINER_CODES = frozenset({"PCLI", "PCL", "PCLD", "ADM1", "ADM1H", "ADM2", "ADM2H", "ADM3", "ADMD"})
 _COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
+_PROMINENT_CODES = frozenset({"PPLC", "PCLI", "PCL", "PCLD", "ADM1"})
+PROMINENT_POPULATION = 100_000
 _FEATURE_RANK = {"P": 0, "A": 1}  # a bare name most often means the town
 
 _NAME_WEIGHT = 0.6
@@ -130,26 +142,56 @@ def rank(
     order = {country: i for i, country in enumerate(countries)} if countries is not None else {}
     if countries is not None:
         found = [fit for fit in found if fit[0].country in order]
+
+    def obscure(place: Place) -> bool:  # searching every country, the prominent come first
+        return countries is None and not prominent(place)
+
     if not evidence:
         return sorted(
             found,
             key=lambda fit: (
-                order.get(fit[0].country, 0), -fit[1], feature_rank(fit[0]), -fit[0].population, fit[0].key
+                order.get(fit[0].country, 0), -fit[1], obscure(fit[0]), feature_rank(fit[0]), -fit[0].population,
+                fit[0].key,
             ),
-        )
+        )  # fmt: skip
     scored = [
         (place, round(_NAME_WEIGHT * fit + _SUPPORT_WEIGHT * support(place, evidence), 4)) for place, fit in found
     ]
     return sorted(
         scored,
-        key=lambda fit: (-fit[1], order.get(fit[0].country, 0), feature_rank(fit[0]), -fit[0].population, fit[0].key),
+        key=lambda fit: (
+            -fit[1], order.get(fit[0].country, 0), obscure(fit[0]), feature_rank(fit[0]), -fit[0].population, fit[0].key
+        ),
     )
 
 
-def decisive(ranked: Sequence[tuple[Place, float]], countries: Sequence[str] | None) -> bool:
-    """Whether the first of the ranked candidates is a choice rather than a coin toss."""
+def prominent(place: Place) -> bool:
+    """A capital, a country, a first-level division, or a town of PROMINENT_POPULATION or more."""
+    return place.feature_code in _PROMINENT_CODES or place.population >= PROMINENT_POPULATION
+
+
+def _country_named(place: Place, context: Sequence[Place]) -> bool:
+    """Whether another place of the context (not the candidate itself) lies in its country."""
+    return any(other.country == place.country and other.key != place.key for other in context)
+
+
+def decisive(
+    ranked: Sequence[tuple[Place, float]],
+    countries: Sequence[str] | None,
+    context: Sequence[Place] = (),
+) -> bool:
+    """Whether the first of the ranked candidates is a choice rather than a coin toss.
+
+    With `countries` None, also whether it lies in a country of the `context` (the other places
+    the story has named) or is `prominent`.
+    """
+    if not ranked:
+        return False
+    first = ranked[0][0]
+    if countries is None and not prominent(first) and not _country_named(first, context):
+        return False
     if len(ranked) < 2:
-        return bool(ranked)
+        return True
     (first, first_score), (second, second_score) = ranked[0], ranked[1]
     if distance_km(first, second) <= SAME_PLACE_KM:
         return True

@@ -1,8 +1,16 @@
-"""The gazetteer index: names → places, by normalised key, with fuzzy matching as a fallback."""
+"""The gazetteer index: names → places, by normalised key, with fuzzy matching as a fallback.
+
+Two layers. In memory: the bundled Iraq/Syria file (curated) and whatever `frontlines gazetteer
+import` stored. On disk: the worldwide index (`frontlines.gazetteer.world`, GeoNames cities500,
+first-level divisions and countries), queried by key when a lookup may reach beyond Iraq and
+Syria. A worldwide place with the GeoNames id of one in memory is the one in memory, so curated
+facts win; for Iraq and Syria the worldwide layer adds only names in other scripts (Cyrillic,
+Chinese, ...), the bundled file being complete for them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -10,18 +18,21 @@ from rapidfuzz import fuzz, process
 
 from frontlines.errors import GazetteerError
 from frontlines.gazetteer.disambiguate import Evidence, FeatureHint, corroborated, decisive, rank
-from frontlines.gazetteer.normalise import name_key
+from frontlines.gazetteer.normalise import is_arabic, name_key
 from frontlines.gazetteer.records import read_places
 from frontlines.gazetteer.spans import find_place_spans
 from frontlines.gazetteer.wordlists import WordLists, bundled_word_lists
 from frontlines.model import Place, PlaceMatch
 
 if TYPE_CHECKING:
+    from frontlines.gazetteer.world import WorldIndex
     from frontlines.store import Store
 
-__all__ = ["DEFAULT_COUNTRIES", "Gazetteer"]
+__all__ = ["BUNDLED_COUNTRIES", "DEFAULT_COUNTRIES", "Gazetteer"]
 
 DEFAULT_COUNTRIES = ("IQ", "SY")
+BUNDLED_COUNTRIES = frozenset(DEFAULT_COUNTRIES)
+"""Countries whose places the bundled file holds whole: the worldwide layer only adds names in other scripts."""
 
 # How well a name fits: the place's own name beats one of its aliases; fuzzy matches score below
 # any exact one.
@@ -39,7 +50,10 @@ class Gazetteer:
     """Places and their names, searchable by name (`lookup`, `resolve`) and in running text (`match_spans`).
 
     Built from (place, names) pairs; `Gazetteer.bundled()` gives the one shipped with frontlines,
-    `Gazetteer.from_store(store)` that one plus what `frontlines gazetteer import` stored.
+    worldwide, `Gazetteer.from_store(store)` that one plus what `frontlines gazetteer import` stored.
+    `world`: the worldwide layer, or a function that opens it on first need; None (the default for
+    a gazetteer built from entries) means the entries are all there is. `len`, iteration and
+    `key_count` count the places in memory only.
     """
 
     def __init__(
@@ -47,15 +61,31 @@ class Gazetteer:
         entries: Iterable[tuple[Place, Sequence[str]]],
         *,
         word_lists: WordLists | None = None,
+        world: WorldIndex | Callable[[], WorldIndex] | None = None,
     ) -> None:
         self._index(((place, [(name, name_key(name)) for name in names]) for place, names in entries), word_lists)
+        self._world = world
 
     @classmethod
-    def from_keyed(cls, entries: Iterable[KeyedEntry], *, word_lists: WordLists | None = None) -> Gazetteer:
+    def from_keyed(
+        cls,
+        entries: Iterable[KeyedEntry],
+        *,
+        word_lists: WordLists | None = None,
+        world: WorldIndex | Callable[[], WorldIndex] | None = None,
+    ) -> Gazetteer:
         """A gazetteer from names whose keys are already known (as the store holds them)."""
         gazetteer = cls.__new__(cls)
         gazetteer._index(entries, word_lists)
+        gazetteer._world = world
         return gazetteer
+
+    @property
+    def world(self) -> WorldIndex | None:
+        """The worldwide layer (opened, and built the first time, on first use), or None."""
+        if callable(self._world):
+            self._world = self._world()
+        return self._world
 
     def _index(self, entries: Iterable[KeyedEntry], word_lists: WordLists | None) -> None:
         places: dict[str, Place] = {}
@@ -120,19 +150,24 @@ class Gazetteer:
         return len(self._by_key)
 
     def get(self, key: str) -> Place:
-        """The place with this key ("gn:92138", "fl:akkas-gas-field")."""
-        try:
-            return self._places[key]
-        except KeyError:
+        """The place with this key ("gn:92138", "fl:akkas-gas-field"), in memory or worldwide."""
+        place = self._places.get(key)
+        if place is None and key.startswith("gn:") and key[3:].isdigit() and self.world is not None:
+            place = self.world.get(int(key[3:]))
+        if place is None:
             raise GazetteerError(
                 f"no gazetteer entry with key {key!r}",
                 hint="keys look like gn:<GeoNames id> or fl:<slug>; use lookup() to find a place by name",
-            ) from None
+            )
+        return place
 
     def names(self, key: str) -> tuple[str, ...]:
-        """All names of the place with this key."""
-        self.get(key)
-        return self._names[key]
+        """All names of the place with this key (a worldwide place: one per normalised key)."""
+        place = self.get(key)
+        if key in self._names:
+            return self._names[key]
+        assert self.world is not None and place.geonames_id is not None
+        return self.world.names(place.geonames_id)
 
     def candidates(
         self,
@@ -143,11 +178,44 @@ class Gazetteer:
         evidence: Evidence | None = None,
     ) -> list[tuple[Place, float]]:
         """Places whose names have exactly this normalised key, best first."""
-        found = self._by_key.get(key, ())
+        found: Sequence[tuple[Place, float]] = self._by_key.get(key, ())
+        if self.reaches_world(key, countries):
+            found = self._with_world(key, found, countries)
         if feature_codes is not None:
             codes = set(feature_codes)
             found = tuple(fit for fit in found if fit[0].feature_code in codes)
         return rank(found, countries, evidence)
+
+    def reaches_world(self, key: str, countries: Sequence[str] | None) -> bool:
+        """Whether the worldwide layer can add to a search: there is one, and the search reaches a
+        country beyond the bundled ones, or the key is in a script the bundled file leaves out."""
+        if self._world is None:
+            return False
+        if countries is None or any(country not in BUNDLED_COUNTRIES for country in countries):
+            return True
+        return not key.isascii() and not is_arabic(key)
+
+    def _with_world(
+        self, key: str, found: Sequence[tuple[Place, float]], countries: Sequence[str] | None
+    ) -> list[tuple[Place, float]]:
+        """In-memory candidates plus worldwide ones, a place known in memory taken from memory."""
+        world = self.world
+        assert world is not None
+        merged = {place.key: (place, fit) for place, fit in found}
+        wanted = None if countries is None else set(countries)
+        other_script = not key.isascii() and not is_arabic(key)
+        for place, fit in world.candidates(key):
+            if wanted is not None and place.country not in wanted:
+                continue
+            if place.country in BUNDLED_COUNTRIES and not other_script:
+                continue  # the bundled file has every Latin and Arabic name of Iraq and Syria
+            known = self._places.get(place.key)
+            if known is None and place.country in BUNDLED_COUNTRIES:
+                continue  # not a bundled place: the curated file left it out or moved it
+            place = known or place
+            if place.key not in merged or merged[place.key][1] < fit:
+                merged[place.key] = (place, fit)
+        return list(merged.values())
 
     def lookup(
         self,
@@ -205,12 +273,13 @@ class Gazetteer:
         """The one place a name means in this context, or None — never a guess.
 
         Unresolved: unknown names; coin tosses between distant places of one name (see
-        `disambiguate.decisive`); fuzzy matches the context does not corroborate (a place in
+        `disambiguate.decisive`); with `countries` None, a place that is neither prominent nor in
+        a country the context names; fuzzy matches the context does not corroborate (a place in
         the same province or within 250 km of one the story named: "Hweija" is Hawija in a
         story about Kirkuk, while "Baghdadi" on its own is not Baghdad).
         """
         ranked, fuzzy = self._lookup(name, countries, 2, context)
-        if not ranked or not decisive(ranked, countries):
+        if not ranked or not decisive(ranked, countries, context or ()):
             return None
         best = ranked[0][0]
         if fuzzy and not corroborated(best, context or ()):
@@ -273,4 +342,6 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def _bundled_gazetteer() -> Gazetteer:
-    return Gazetteer(read_places())
+    from frontlines.gazetteer.world import world_index
+
+    return Gazetteer(read_places(), world=world_index)

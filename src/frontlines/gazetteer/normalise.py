@@ -13,6 +13,10 @@ Arabic script: tashkeel and tatweel stripped, alef/hamza forms unified, ta marbu
 alef maqsura → ya, Persian/Kurdish kaf, ya and ha folded, the article ال dropped from
 every word, spaces removed ("تل عفر" = "تلعفر").
 
+Cyrillic script is transliterated to Latin (anyascii) and then folded as Latin, so "Бахмут",
+"Bakhmut" and "Bakhmout" share one key, and "Харків" is "Kharkiv". Other scripts (Greek, Hebrew,
+Chinese, Devanagari, ...) keep a native-script key: NFKC, case-folded, letters and digits only.
+
 The folding is deliberately light: it must not make two different towns collide. Spellings it
 cannot reach ("Tel Afar", "Abu Kamal" / "Albu Kamal") are explicit aliases in the data.
 """
@@ -23,12 +27,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["KEY_VERSION", "name_key", "is_arabic", "strip_article"]
+from anyascii import anyascii
+
+__all__ = ["KEY_VERSION", "name_key", "is_arabic", "is_cyrillic", "strip_article"]
 
 # Bump whenever a change to name_key can change a key: keys stored in a database by an older
 # version are then recomputed (see frontlines.store.gazetteer_store.rekey).
-KEY_VERSION = "2"
+KEY_VERSION = "3"
 
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u052F\u1C80-\u1C8F\u2DE0-\u2DFF\uA640-\uA69F]")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u0671-\u06D3\u06D5\u06FA-\u06FF]")
 _TASHKEEL = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _ARABIC_FOLD = str.maketrans(
@@ -77,6 +84,11 @@ _THE = re.compile(r"^the\s+(?=\w)")
 def is_arabic(text: str) -> bool:
     """True when the text contains Arabic-script letters."""
     return bool(_ARABIC_LETTER.search(text))
+
+
+def is_cyrillic(text: str) -> bool:
+    """True when the text contains Cyrillic letters."""
+    return bool(_CYRILLIC_LETTER.search(text))
 
 
 _HYPHENED_ARTICLE = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|er|es|esh|et|ez|en)[-‐‑](?=\w)")
@@ -146,9 +158,22 @@ def name_key(name: str) -> str:
     True
     >>> name_key("القائم") == name_key("ٱلْقَائِم")
     True
+    >>> name_key("Бахмут") == name_key("Bakhmut") == name_key("Bakhmout")
+    True
     """
     if not name:
         return ""
     if is_arabic(name):
         return _arabic_key(name)
-    return _latin_key(name)
+    if is_cyrillic(name):
+        return _latin_key(anyascii(name))
+    key = _latin_key(name)
+    if key or name.isascii():
+        return key
+    return _native_key(name)
+
+
+def _native_key(name: str) -> str:
+    """Scripts without a transliteration here: letters, marks and digits, case-folded, no spaces."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(ch for ch in text if ch.isalnum() or unicodedata.category(ch).startswith("M"))

@@ -9,7 +9,7 @@ in one place.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from frontlines.errors import GazetteerError
@@ -59,13 +59,23 @@ def _format(place: Place, names: Sequence[str]) -> str:
     return "\t".join(fields)
 
 
-def write_places(path: Path, entries: Iterable[PlaceEntry], header: Sequence[str] = ()) -> int:
-    """Write entries to a gzipped TSV (deterministic bytes: no timestamp); returns the count."""
+def write_places(
+    path: Path,
+    entries: Iterable[PlaceEntry],
+    header: Sequence[str] = (),
+    extra: tuple[str, Callable[[Sequence[str]], str]] | None = None,
+) -> int:
+    """Write entries to a gzipped TSV (deterministic bytes: no timestamp); returns the count.
+
+    `extra`: the name of one more column and what it holds, made from a place's names (the
+    worldwide file's `keys`).
+    """
     lines = [f"# {line}" if line else "#" for line in header]
-    lines.append("# " + "\t".join(COLUMNS))
+    lines.append("# " + "\t".join((*COLUMNS, extra[0]) if extra else COLUMNS))
     count = 0
     for place, names in entries:
-        lines.append(_format(place, names))
+        line = _format(place, names)
+        lines.append(f"{line}\t{extra[1](names)}" if extra else line)
         count += 1
     data = ("\n".join(lines) + "\n").encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)

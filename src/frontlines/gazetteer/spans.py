@@ -10,7 +10,10 @@ Rules, in the order they apply:
 - Stop words and phrases (stopwords.txt) are never places and shield the words inside them; a
   candidate may not start with one ("The Hamrin mountains" → "Hamrin mountains").
 - Names in ambiguous_words.txt ("Hit", "Ana") also must not open a sentence nor stand next to
-  another capitalised word.
+  another capitalised word. A place found only in the worldwide index must not stand next to
+  another capitalised word either ("Vladimir Putin", "Kyiv Independent"), unless the word before
+  opens the sentence or is a compound ("Russian-occupied Melitopol"); and only such a place may
+  start with a stop word ("North Darfur": "North" alone is no place).
 - A feature word after a name joins the match when the gazetteer has that kind of place under
   that name: "Akkas gas field", "Kirkuk province"; "Kirkuk" alone is the city.
 - Longer matches win over shorter ones they overlap; matches never overlap.
@@ -27,7 +30,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from frontlines.gazetteer.disambiguate import SAME_PLACE_KM, Evidence, FeatureHint, decisive, distance_km, rank
+from frontlines.gazetteer.disambiguate import (
+    SAME_PLACE_KM,
+    Evidence,
+    FeatureHint,
+    decisive,
+    distance_km,
+    prominent,
+    rank,
+)
 from frontlines.gazetteer.normalise import is_arabic, name_key, strip_article
 from frontlines.model import Place, PlaceMatch
 
@@ -161,16 +172,29 @@ class _Finder:
                 chosen.append(candidate)
         chosen.sort(key=lambda c: c.start)
         anchors = tuple(c.fits[0][0] for c in chosen if _unambiguous(c.fits))
+        if self.countries is None:  # every country searched: only prominent places vouch for a country
+            anchors = tuple(self._prominent_anchors(chosen))
         matches = []
         for c in chosen:
             evidence = Evidence(context=self.context + anchors, hint=self._hint_beside(c))
             ranked = rank(c.fits, self.countries, evidence) if evidence else list(c.fits)
-            if not decisive(ranked, self.countries):
+            if not decisive(ranked, self.countries, evidence.context):
                 continue  # a coin toss between distant places: unresolved, not guessed
             place, score = ranked[0]
             text = self.text[c.start : c.end]
             matches.append(PlaceMatch(start=c.start, end=c.end, text=text, place=place, score=score))
         return matches
+
+    @staticmethod
+    def _prominent_anchors(chosen: Sequence[_Candidate]) -> list[Place]:
+        """The prominent places a text names beyond doubt: "Ukraine" (the country, not the Spanish
+        village one of whose names it is), "Khartoum"."""
+        found = []
+        for candidate in chosen:
+            ranked = rank(candidate.fits, None)
+            if ranked and prominent(ranked[0][0]) and decisive(ranked, None):
+                found.append(ranked[0][0])
+        return found
 
     def _hint_beside(self, candidate: _Candidate) -> FeatureHint:
         """A word right before or after the name that says what kind of place it is."""
@@ -213,17 +237,23 @@ class _Finder:
         key = name_key(self.text[start:end])
         if key in stop:
             return _Candidate(i, i + n, start, end, ())
-        if n > 1 and tokens[i].text.casefold() not in _ARTICLE_WORDS and name_key(tokens[i].text) in stop:
+        stop_first = n > 1 and tokens[i].text.casefold() not in _ARTICLE_WORDS and name_key(tokens[i].text) in stop
+        if stop_first and not self.gazetteer.reaches_world(key, self.countries):
             return None
         fits = self.gazetteer.candidates(key, countries=self.countries)
         if not fits and arabic:
             start, fits = self._without_proclitic(i, n, end)
         if not fits:
             return None
+        worldwide = all(place.key not in self.gazetteer for place, _ in fits)
+        if stop_first and not worldwide:
+            return None  # "North" may open "North Darfur", a worldwide division, not a bundled name
         if not arabic and self._ambiguous(i, n):
             if not self._clear_of_other_names(i, n):
                 return None
             fits = [(place, score * _AMBIGUOUS_WEIGHT) for place, score in fits]
+        elif not arabic and worldwide and not self._clear_of_names_around(i, n):
+            return None
         last, end, fits = self._with_feature_word(key, i + n, end, fits)
         if not fits:
             return None
@@ -247,6 +277,18 @@ class _Finder:
     def _ambiguous(self, i: int, n: int) -> bool:
         surface = " ".join(strip_article(t.text) for t in self.tokens[i : i + n]).casefold()
         return surface in self.words.ambiguous
+
+    def _clear_of_names_around(self, i: int, n: int) -> bool:
+        """A worldwide place must not stand in a longer name: "Vladimir Putin", "Fayez al-Sarraj",
+        "Kyiv Independent". The word before may be capitalised when it opens the sentence or is a
+        compound ("Russian-occupied Melitopol")."""
+        tokens = self.tokens
+        before = tokens[i - 1] if i > 0 and tokens[i].joined_to_previous else None
+        after = tokens[i + n] if i + n < len(tokens) and tokens[i + n].joined_to_previous else None
+        if before is not None and _capitalised(strip_article(before.text)) and not before.sentence_start:
+            if not any(mark in before.text for mark in "-‐"):
+                return False
+        return not (after is not None and _capitalised(strip_article(after.text)))
 
     def _clear_of_other_names(self, i: int, n: int) -> bool:
         """An ambiguous name must not open a sentence or touch another capitalised word."""

@@ -112,7 +112,9 @@ def _merged(store: Store) -> Gazetteer:
         entries.append((place, _unique(keyed)))
     for gid, place in imported.items():
         entries.append((place, _unique(names.get(gid, []))))
-    return Gazetteer.from_keyed(entries)
+    from frontlines.gazetteer.world import world_index
+
+    return Gazetteer.from_keyed(entries, world=world_index)
 
 
 def _unique(keyed: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from datetime import date
 from frontlines.model import Event
 from frontlines.outputs.report_prose import Paragraph, listing, paragraphs
 from frontlines.outputs.sources import Cited, cited_reports, numbering, sources_section
+from frontlines.theatres import Theatre
 
 # the headline names at most this many captures, the most widely reported first
 HEADLINE_CAPTURES = 3
@@ -34,6 +35,7 @@ class ReportPeriod:
     since: date
     until: date
     region: str | None = None
+    war: str | None = None  # the theatre's name, when the report keeps to one war
 
 
 def long_date(day: date) -> str:
@@ -47,7 +49,7 @@ def situation_report(events: Sequence[Event], held: Sequence[Held], period: Repo
     numbers = numbering(cited)
     told = paragraphs(events, _area, numbers)
     title = _headline(events, period)
-    dateline = f"{long_date(period.until)}. The period {long_date(period.since)} to {long_date(period.until)}{', ' + period.region if period.region else ''}."
+    dateline = f"{long_date(period.until)}. The period {long_date(period.since)} to {long_date(period.until)}{''.join(', ' + w for w in (period.war, period.region) if w)}."
     control = _control_sentences(held, period.until)
     if fmt == "html":
         return _as_html(title, dateline, told, control, cited)
@@ -67,6 +69,11 @@ def in_region(event: Event, region: str | None) -> bool:
     place = event.place
     wanted = region.casefold()
     return place is not None and wanted in {place.country.casefold(), (place.admin1 or "").casefold(), place.name.casefold()}
+
+
+def in_theatre(event: Event, theatre: Theatre | None) -> bool:
+    """An event at a place in one of the war's countries (every event when no war is given)."""
+    return theatre is None or (event.place is not None and event.place.country in theatre.countries)
 
 
 def _area(event: Event) -> str:
@@ -91,7 +98,7 @@ def _headline(events: Sequence[Event], period: ReportPeriod) -> str:
         for actor, place in ranked:
             by_actor.setdefault(actor, []).append(place)
         return "; ".join(f"{actor} {'take' if not _singular(actor) else 'takes'} {listing(places)}" for actor, places in by_actor.items())
-    where = period.region or "the war"
+    where = period.region or period.war or "the war"
     return f"{len(events)} events in {where}, {long_date(period.since)} to {long_date(period.until)}"
 
 
