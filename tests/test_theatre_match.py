@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.theatre_match import TheatreMatcher, match_theatre
-from frontlines.theatres import DEFAULT_THEATRE, all_theatres, bundled_theatres, load_theatre
+from frontlines.theatre_match import TheatreMatcher, match_theatre, matcher_for
+from frontlines.theatres import FALLBACK_THEATRE, all_theatres, bundled_theatres, load_theatre
 
 BUNDLED_WARS = {
     "iraq-syria-2014-2019", "ukraine-2022", "sudan-2023", "yemen-2015", "libya-2019-2020", "nagorno-karabakh-2020",
@@ -45,16 +45,23 @@ def test_a_report_is_matched_to_the_war_it_names(text: str, published: date, war
     assert matched(text) == war  # the names alone decide these; the day only helps
 
 
-def test_a_report_that_names_no_war_is_read_in_the_default_theatre() -> None:
-    assert matched("Fighting continued on Tuesday near the town, officials said.") == DEFAULT_THEATRE
-    assert matched("Militants attacked a checkpoint; gunmen fled.") == DEFAULT_THEATRE  # common nouns name no war
+def test_a_report_that_names_no_war_is_read_as_any_war() -> None:
+    assert matched("Fighting continued on Tuesday near the town, officials said.") == FALLBACK_THEATRE
+    assert matched("Militants attacked a checkpoint; gunmen fled.") == FALLBACK_THEATRE  # common nouns name no war
+
+
+def test_any_war_looks_places_up_everywhere_and_names_each_state_s_forces() -> None:
+    anywhere = load_theatre(FALLBACK_THEATRE)
+    assert anywhere.anywhere and anywhere.countries == ()
+    assert anywhere.state_forces_of("NG") == "Nigerian forces" and anywhere.state_forces_of("CD") == "Congolese forces"
+    assert FALLBACK_THEATRE not in [t.key for t in matcher_for(all_theatres()).theatres]  # never matched, only fallen back on
 
 
 def test_a_group_two_wars_share_is_decided_by_the_day_or_not_at_all() -> None:
     text = "Wagner fighters were seen near the airport, a spokesman said."
     assert matched(text, date(2020, 1, 20)) == "libya-2019-2020"
     assert matched(text, date(2023, 5, 20)) == "ukraine-2022"
-    assert matched(text) == DEFAULT_THEATRE  # a tie: nothing decides
+    assert matched(text) == FALLBACK_THEATRE  # a tie: nothing decides
 
 
 def test_names_outweigh_a_stray_word_from_another_war() -> None:

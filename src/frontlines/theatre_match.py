@@ -5,7 +5,8 @@ capitals. A word found in the report counts for every theatre that lists it, les
 list it (an alias all wars share tells nothing), and little when it is a common noun ("militants",
 written without a capital). A theatre whose period holds the report's day scores half as much again.
 The best score wins; when nothing scores, or two wars score the same, the report is read in the
-default theatre.
+fallback theatre, any war (`world.yaml`): places are looked up in every country and "the army" is the
+state forces of the country where it happened.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from frontlines.theatres import Theatre, all_theatres, load_theatre
+from frontlines.theatres import FALLBACK_THEATRE, Theatre, all_theatres, load_theatre
 
 ALIAS_WEIGHT = 3.0  # a group's own name is the surest sign
 CUE_WEIGHT = 2.0  # a country, demonym or city
 CAPITAL_WEIGHT = 2.0
 COMMON_NOUN_FACTOR = 0.1  # "militants", "the coalition": written without a capital, they name no war
 PERIOD_BONUS = 1.5  # the report's day falls in the theatre's period
-MIN_SCORE = 1.0  # below this, nothing names a war: the default theatre
+MIN_SCORE = 1.0  # below this, nothing names a war: the fallback theatre
 MAX_COUNTED = 3  # a word named many times counts as if named this often
 
 
@@ -39,8 +40,9 @@ class TheatreMatcher:
     """Scores reports against a fixed list of theatres; one regex per theatre, compiled once."""
 
     def __init__(self, theatres: Sequence[Theatre], default: Theatre | None = None) -> None:
-        self.theatres = tuple(theatres)
-        self.default = default or load_theatre()
+        # a war anywhere (the fallback) names no war of its own: it is what is left, not a candidate
+        self.theatres = tuple(t for t in theatres if not t.anywhere)
+        self.default = default or _fallback(theatres)
         own = [_words(theatre) for theatre in self.theatres]
         listed_by = Counter(key for words in own for key in words)
         self._weights = [{key: weight / listed_by[key] ** 2 for key, weight in words.items()} for words in own]
@@ -83,6 +85,11 @@ def matcher_for(theatres: Sequence[Theatre]) -> TheatreMatcher:
             _MATCHERS.clear()
         _MATCHERS[key] = TheatreMatcher(theatres)
     return _MATCHERS[key]
+
+
+def _fallback(theatres: Sequence[Theatre]) -> Theatre:
+    """The theatre of reports that name no war: the fallback one (any war) when it is among them."""
+    return next((t for t in theatres if t.key == FALLBACK_THEATRE), None) or load_theatre(FALLBACK_THEATRE)
 
 
 def _words(theatre: Theatre) -> dict[str, float]:

@@ -23,6 +23,9 @@ import yaml
 from frontlines.errors import TheatreError
 
 DEFAULT_THEATRE = "iraq-syria-2014-2019"
+# The war a report is read in when it names none of the theatres: any war, places looked up in every
+# country, "the army" the state forces of the country where it happened.
+FALLBACK_THEATRE = "world"
 USER_THEATRES_VARIABLE = "FRONTLINES_THEATRES"  # a folder of the user's theatre files
 
 
@@ -51,6 +54,13 @@ class Theatre:
     cues: tuple[str, ...] = ()  # words that tell a report is about this war: countries, demonyms, cities
     source: str = ""  # the file it was read from
     key: str = ""  # the file's name without .yaml: what `load_theatre(key)` and `--theatre` take
+    # "{demonym} forces": how "the army" is named in a country `state_forces` does not list
+    state_forces_pattern: str | None = None
+
+    @property
+    def anywhere(self) -> bool:
+        """No countries listed: place names are looked up in every country."""
+        return not self.countries
 
     def camp_of(self, side: str | None) -> str | None:
         """The camp a side fights in; a side no camp lists is its own (and no armed camp at all)."""
@@ -60,9 +70,12 @@ class Theatre:
         return side in self.camps
 
     def state_forces_of(self, country: str | None) -> str | None:
-        """The group "the army" means in a country: its state forces, else the theatre's first."""
+        """The group "the army" means in a country: its state forces; else, with a pattern, the
+        country's forces by name ("Nigerian forces"); else the theatre's first."""
         if country in self.state_forces:
             return self.state_forces[country]
+        if self.state_forces_pattern and country:
+            return self.state_forces_pattern.format(demonym=demonym(country))
         return next(iter(self.state_forces.values()), None)
 
 
@@ -169,8 +182,10 @@ def _read_theatre(path: Path) -> Theatre:
     if not isinstance(data, dict):
         raise TheatreError(path, "is not a mapping", "see the bundled iraq-syria-2014-2019.yaml for its shape")
     groups = {name: _group(path, name, entry) for name, entry in _mapping(path, data, "groups").items()}
+    if "countries" not in data:
+        raise TheatreError(path, "names no countries", "write e.g. `countries: [IQ, SY]`, or `countries: []` for a war anywhere")
     countries = tuple(str(c) for c in data.get("countries") or ())
-    if not countries or not all(len(c) == 2 and c.isupper() for c in countries):
+    if not all(len(c) == 2 and c.isupper() for c in countries):
         raise TheatreError(path, f"countries {list(countries)} are not two-letter codes", "write e.g. `countries: [IQ, SY]`")
     period = data.get("period") or {}
     camps = {str(side): str(camp) for camp, sides in _mapping(path, data, "camps").items() for side in sides or ()}
@@ -190,9 +205,50 @@ def _read_theatre(path: Path) -> Theatre:
         cues=tuple(str(c) for c in data.get("cues") or ()),
         source=str(path),
         key=path.name.removesuffix(".yaml"),
+        state_forces_pattern=_pattern(path, data.get("state_forces_pattern")),
     )
     _check_names(path, theatre)
     return theatre
+
+
+def _pattern(path: Path, value: object) -> str | None:
+    if not value:
+        return None
+    if "{demonym}" not in str(value):
+        raise TheatreError(path, f"state_forces_pattern {value!r} has no {{demonym}}", 'write e.g. `state_forces_pattern: "{demonym} forces"`')
+    return str(value)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    path = Path(str(resources.files("frontlines") / "data" / "lexicon" / "demonyms.tsv"))
+    found: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.strip() and not line.startswith("#") and cells[0].strip() != "country" and len(cells) > 1:
+            found[cells[0].strip()] = cells[1].strip()
+    return found
+
+
+@lru_cache(maxsize=1)
+def country_words() -> dict[str, str]:
+    """Words that name a country or its forces -> its ISO code: "Russia", "Russian", "Kremlin"."""
+    path = Path(str(resources.files("frontlines") / "data" / "lexicon" / "demonyms.tsv"))
+    found: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or cells[0] == "country" or len(cells) < 2:
+            continue
+        words = [cells[1], *cells[2:3], *(cells[3].split("|") if len(cells) > 3 and cells[3] else [])]
+        for word in words:
+            if word.strip():
+                found.setdefault(word.strip().casefold(), cells[0])
+    return found
+
+
+def demonym(country: str) -> str:
+    """The adjective news uses for a country's forces ("Nigerian"); its code when none is listed."""
+    return _demonyms().get(country, country)
 
 
 def _group(path: Path, name: str, entry: object) -> ArmedGroup:

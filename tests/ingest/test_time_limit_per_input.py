@@ -28,3 +28,32 @@ def test_a_slow_input_is_named_and_the_rest_of_the_folder_is_read(tmp_path: Path
     problems = [i for i in items if isinstance(i, IngestProblem)]
     assert [p.origin.endswith("huge.jsonl") for p in problems] == [True] and "longer than 0.05 s" in problems[0].reason
     assert [r.title for r in items if isinstance(r, Report)] == ["Small"]
+
+
+def test_the_limit_holds_when_it_runs_out_inside_a_gc_callback() -> None:
+    """An exception raised inside a gc callback is swallowed by the interpreter; the alarm fires again
+    just after, so the slow read still stops (and no warning of a swallowed exception is left)."""
+    import gc
+    import time
+
+    from frontlines.ingest.time_limit import InputTooSlow, within_limit
+
+    def slow_callback(phase: str, _info: dict) -> None:
+        if phase == "start":  # half of the read's time is spent here
+            until = time.perf_counter() + 0.002
+            while time.perf_counter() < until:
+                pass
+
+    def read() -> None:
+        deadline = time.monotonic() + 2.0
+        while time.monotonic() < deadline:
+            gc.collect()
+
+    gc.callbacks.append(slow_callback)
+    try:
+        started = time.monotonic()
+        with pytest.raises(InputTooSlow):
+            within_limit(read, 0.02)
+        assert time.monotonic() - started < 1.0
+    finally:
+        gc.callbacks.remove(slow_callback)

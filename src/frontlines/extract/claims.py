@@ -33,6 +33,7 @@ from frontlines.extract.placing import (
 from frontlines.extract.story import StoryContext
 from frontlines.extract.verdicts import CLAIM_MODALITY, confidence_of, judge_rule_claims, reader_modality, uncovered_types
 from frontlines.extract.triggers import Trigger, find_triggers
+from frontlines.gazetteer.disambiguate import prominent
 from frontlines.gazetteer.precision import place_precision
 from frontlines.model import Claim, DateValue, Place, PlaceMatch
 from frontlines.reader.scoring import SentenceVerdict
@@ -81,7 +82,7 @@ class SentenceReader:
         text = sentence.text
         dateline = _DATELINE.match(text)
         skip_to = dateline.end() if dateline else 0  # "TOWNVILLE, Nov. 4 (Agency) --" names where it was filed
-        found = self.places.match_spans(text, countries=context.countries, context=context.places_seen)
+        found = self._places_in(text, context)
         matches = [m for m in found if m.start >= skip_to]
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
         matches = [m for m in sorted(matches + resolved, key=lambda m: m.start) if not self._speaks_for_government(sentence, m)]
@@ -112,6 +113,22 @@ class SentenceReader:
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]
+
+    def _places_in(self, text: str, context: StoryContext) -> list[PlaceMatch]:
+        """Place names of a sentence: in the war's countries first; then, where no name of the war was
+        found, places of other countries (a war spills over its borders: a city of a neighbouring state),
+        which the gazetteer takes only when prominent or when the story names their country."""
+        found = self.places.match_spans(text, countries=context.countries, context=context.places_seen)
+        if not context.countries:
+            return found
+        taken = [(m.start, m.end) for m in found]
+        named = {m.place.country for m in found} | {p.country for p in context.places_seen}
+        abroad = [
+            m for m in self.places.match_spans(text, countries=None, context=context.places_seen)
+            if m.place.country not in context.countries and not any(s < m.end and m.start < e for s, e in taken)
+            and _town_abroad(m, named)
+        ]  # fmt: skip
+        return sorted(found + abroad, key=lambda m: m.start) if abroad else found
 
     def _speaks_for_government(self, sentence: Span, match: PlaceMatch) -> bool:
         """"Moscow said", "Kyiv disputed the claim", "Baghdad has taken a step": a capital that speaks
@@ -353,6 +370,15 @@ def _told_clause(sentence: Span) -> Token:
             break
         node = told[0]
     return node
+
+
+def _town_abroad(match: PlaceMatch, countries_named: set[str]) -> bool:
+    """A town outside the war's countries: a prominent one, or one whose country the story names; never
+    a word in capitals ("SANA" is an agency) nor a country or province of another state."""
+    place = match.place
+    if match.text.isupper() or place.feature_class != "P":
+        return False
+    return prominent(place) or place.country in countries_named
 
 
 def _plainly_governed(sentence: Span, match: PlaceMatch, anchor: Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from frontlines.extract.actors import ActorFinder, ActorMention
+from frontlines.extract.state_doers import forces_of, state_in
 from frontlines.extract.story import StoryContext
 from frontlines.extract.triggers import Trigger
 from frontlines.model import Claim
@@ -28,6 +29,9 @@ class DoerFinder:
         base = sentence.start_char
         subject_spans, object_spans = argument_spans(trigger.token)
         actor = mention_in(mentions, subject_spans, base) or self.actors.government_of(self.acting_capital(trigger.token) or "")
+        if actor is None:
+            country = state_in(sentence, subject_spans, trigger.token)  # "Freedonia shelled", "Sylvanian air strikes"
+            actor = forces_of(country, self.theatre) if country else None
         target = mention_in(mentions, object_spans, base)
         if event_type == "casualties":
             return actor, target  # who killed is rarely said; the victims are the target
@@ -37,7 +41,10 @@ class DoerFinder:
             # (when the story names that group), and the side they hit is one that fights it
             blamed = self.theatre.blame_unclaimed_explosions_on
             if blamed is None:
-                return None, target
+                # no usual author in this war: the armed actor the sentence names ("an attacker set off
+                # a charge", "rocket fire by the rebels"), if any
+                named = [m.name for m in mentions if m.name != target and self.actors.is_combatant(m.name)]
+                return (named[0] if named else None), target
             if target is None:
                 target = next((m.name for m in mentions if self.actors.opposes(m.name, blamed)), None)
             actor = blamed if blamed in context.named_actors and target != blamed else None

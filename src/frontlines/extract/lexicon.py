@@ -128,7 +128,10 @@ def load_actors(*extra: Path, theatre: Theatre | None = None) -> ActorTable:
     data = _merged((*user_lexicon_files("FRONTLINES_ACTORS"), *extra), "actors.yaml", under_users=theatre_entries)
     actors: dict[str, Actor] = {}
     aliases: dict[str, str] = {}
-    for name, entry in data.items():
+    # a war's own groups (and the user's) take a word before the generic actors do: "militants" are
+    # the group a theatre says they are, an unidentified armed group where no theatre says whom
+    generic = set(read_yaml(data_file("actors.yaml"))) - set(theatre_entries)
+    for name, entry in sorted(data.items(), key=lambda item: item[0] in generic):
         actors[name] = Actor(
             name=name, side=entry.get("side", "unknown"), country=entry.get("country"),
             resolves_by_country=bool(entry.get("resolves_by_country")), combatant=entry.get("combatant", True) is not False,

@@ -24,6 +24,7 @@ from frontlines.extract.lexicon import (
     load_triggers,
 )
 from frontlines.extract.nlp import load_nlp
+from frontlines.extract.responsibility import claimed_by, with_claimed_doer
 from frontlines.extract.sentences import citations, story_paragraphs
 from frontlines.extract.story import StoryContext
 from frontlines.model import Claim, Report
@@ -92,7 +93,7 @@ class Pipeline:
         theatres = [self.theatre_of(r) for r in reports]
         readers = [self.reader_for(t) for t in theatres]
         contexts = [
-            StoryContext(published=_anchor(r), running_date=self._headline_date(r), cited=_cited_dates(r.text), countries=t.countries)
+            StoryContext(published=_anchor(r), running_date=self._headline_date(r), cited=_cited_dates(r.text), countries=t.countries or None)
             for r, t in zip(reports, theatres, strict=True)
         ]
         docs = list(self.nlp.pipe(pieces, as_tuples=True, batch_size=self.settings.batch_size))
@@ -102,6 +103,10 @@ class Pipeline:
             offset = start + sentence.start_char
             for claim in readers[index].read(sentence, offset, contexts[index], verdict):
                 results[index].append(replace(claim, report_id=reports[index].id))
+        told: list[list[str]] = [[] for _ in reports]
+        for sentence, index, _ in sentences:
+            told[index].append(sentence.text)
+        results = [with_claimed_doer(claims, claimed_by(told[i], readers[i].actors)) for i, claims in enumerate(results)]
         return [dates_as_far_as_known(report, claims) for report, claims in zip(reports, results, strict=True)]
 
 

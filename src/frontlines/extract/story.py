@@ -25,6 +25,6 @@ class StoryContext:
     last_actor_against_enemy: str | None = None
     named_actors: set[str] = field(default_factory=set)  # every actor the story has named so far
     # where place names are looked up: the theatre's countries (the bundled theatre's unless given)
-    countries: tuple[str, ...] = field(default_factory=_bundled_theatre_countries)
+    countries: tuple[str, ...] | None = field(default_factory=_bundled_theatre_countries)  # None: every country
     places_seen: list[Place] = field(default_factory=list)
     cited: dict[str, date] = field(default_factory=dict)  # outlet -> date of the article the post cites

@@ -1,0 +1,173 @@
+"""Score where and by whom, worldwide: the places and actors of annotated current-events lines.
+
+usage: python scripts/score_places.py --split dev|test [--theatre T] [--json OUT] [--show-errors]
+
+Items: `annotations/places/<split>_lines_places_*.jsonl`, each an event of a current-events line of
+a war outside Iraq and Syria with its place's coordinates and its doer (see the README there). Every
+line is read by the whole extractor (each report matched to its war, the shipped reader) as a
+one-line report dated on its day. For each event that names a populated place:
+
+- place: the extractor's place for it (a claim whose place words are the annotated span's), else the
+  place reader's resolution of the span in the line; right when within 25 km of the annotation;
+- actor and side: the actor of a claim at that place (else of the line's first claim); the actor is
+  right when it is the annotated one (same name or alias, or the same state's forces), the side when
+  its kind (state, foreign state, non-state, civilian, unknown) and, for states, its country agree;
+  an annotated doer described, not named ("gunmen", "a suicide bomber") is the unidentified armed group.
+
+The test split is frozen: score it once, when the work is done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from collections import Counter
+from pathlib import Path
+
+from frontlines.extract.pipeline import Pipeline
+from frontlines.model import Claim, Place, Report
+from frontlines.reader.corpus import load_lines
+from frontlines.theatres import Theatre, load_theatre
+
+ROOT = Path(__file__).resolve().parents[1]
+WITHIN_KM = 25.0
+UNNAMED = "Unidentified armed group"  # the generic actor of data/lexicon/actors.yaml
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", required=True, choices=("dev", "test"))
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--theatre", help="read every line in this theatre (a baseline) instead of each in its own war")
+    args = parser.parse_args()
+    labels = [json.loads(line) for f in sorted((ROOT / "annotations" / "places").glob(f"{args.split}_lines_places_*.jsonl")) for line in f.open()]
+    spans = _annotated_events()
+    lines = load_lines()
+    ids = sorted({label["id"] for label in labels})
+    pipeline = Pipeline(theatre=load_theatre(args.theatre) if args.theatre else None)
+    reports = [Report(outlet="Wikipedia Current Events", title="", published=lines[i].day, text=lines[i].text, raw=lines[i].text.encode(), id=n) for n, i in enumerate(ids)]
+    claims = dict(zip(ids, pipeline.extract_batch(reports), strict=True))
+    theatres = {i: pipeline.theatre_of(r) for i, r in zip(ids, reports, strict=True)}
+    tally: Counter[str] = Counter()
+    errors: list[str] = []
+    for label in labels:
+        if label["place_kind"] != "populated" or label["lat"] is None:
+            continue
+        text = lines[label["id"]].text
+        event = spans[label["id"]][label["event"]]
+        start, end = event["place"]
+        words = text[start:end]
+        theatre = theatres[label["id"]]
+        found = _claim_at(claims[label["id"]], words)
+        place = found.place if found and found.place else _read_place(pipeline, text, start, end, theatre)
+        tally["items"] += 1
+        near = place is not None and _km(place, label) <= WITHIN_KM
+        tally["place right"] += near
+        tally["place found"] += place is not None
+        doer = found or (claims[label["id"]][0] if claims[label["id"]] else None)
+        actor = doer.actor if doer else None
+        kind, country = _kind(actor, theatre, label["country"])
+        actor_right = _same_actor(actor, kind, country, label, theatre)
+        side_right = kind == label["actor_kind"] and (kind not in ("state", "foreign_state") or country == label["side_country"])
+        tally["actor right"] += actor_right
+        tally["side right"] += side_right
+        tally["actor and side right"] += actor_right and side_right
+        if not near:
+            got = f"{place.name} ({place.country}, {_km(place, label):.0f} km)" if place else "nothing"
+            errors.append(f"place {label['id']}: {words!r} -> {got} [{theatre.key}]")
+        if not (actor_right and side_right):
+            errors.append(f"actor {label['id']}: {actor!r} ({kind} {country}) vs {label['actor']!r} ({label['actor_kind']} {label['side_country']}) [{theatre.key}]")
+    n = tally["items"]
+    figures = {key: round(tally[key] / n, 3) if n else 0.0 for key in ("place right", "place found", "actor right", "side right", "actor and side right")}
+    print(f"## {args.split} split: {n} events at populated places, {len({lab['id'] for lab in labels})} lines\n")
+    print("| figure | share |\n|---|---|")
+    for key, value in figures.items():
+        print(f"| {key} | {value:.3f} |")
+    if args.show_errors:
+        print("\n" + "\n".join(errors))
+    if args.json:
+        args.json.write_text(json.dumps({"split": args.split, "items": n, **figures}, indent=1))
+
+
+def _annotated_events() -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
+    for path in sorted((ROOT / "annotations" / "current_events").glob("*.jsonl")):
+        for line in path.open():
+            record = json.loads(line)
+            found[record["id"]] = record["events"]
+    return found
+
+
+def _claim_at(claims: list[Claim], words: str) -> Claim | None:
+    folded = words.casefold()
+    for claim in claims:
+        mention = (claim.place_mention or "").casefold()
+        if mention and (mention in folded or folded in mention):
+            return claim
+    return None
+
+
+def _read_place(pipeline: Pipeline, text: str, start: int, end: int, theatre: Theatre) -> Place | None:
+    for match in pipeline.gazetteer.match_spans(text, countries=theatre.countries or None, context=[]):
+        if match.start < end and start < match.end:
+            return match.place
+    return None
+
+
+def _km(place: Place, label: dict) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (place.lat, place.lon, label["lat"], label["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _kind(actor: str | None, theatre: Theatre, where: str | None) -> tuple[str, str | None]:
+    """The annotation's kind of an actor the extractor named, and the state whose forces it is."""
+    if actor is None:
+        return "unknown", None
+    country = _state_of(actor, theatre)
+    if country is not None:
+        return ("state" if country == where else "foreign_state"), country
+    group = theatre.groups.get(actor)
+    if group is not None and group.side == "civilian" or actor == "civilians":
+        return "civilian", None
+    return "non_state", None
+
+
+def _state_of(actor: str, theatre: Theatre) -> str | None:
+    for country, forces in theatre.state_forces.items():
+        if forces == actor:
+            return country
+    group = theatre.groups.get(actor)
+    if group is not None and group.country and group.side in ("state", "foreign state", "foreign-state", "coalition"):
+        return group.country
+    if theatre.state_forces_pattern:
+        for code in _countries_named(actor, theatre):
+            return code
+    return None
+
+
+def _countries_named(actor: str, theatre: Theatre) -> list[str]:
+    from frontlines.theatres import _demonyms
+
+    return [code for code, word in _demonyms().items() if theatre.state_forces_pattern and theatre.state_forces_pattern.format(demonym=word) == actor]
+
+
+def _same_actor(actor: str | None, kind: str, country: str | None, label: dict, theatre: Theatre) -> bool:
+    wanted = label["actor"]
+    if wanted is None or label["actor_kind"] == "unknown":
+        return actor is None
+    if actor is None:
+        return False
+    if kind in ("state", "foreign_state") and label["actor_kind"] in ("state", "foreign_state"):
+        return country == label["side_country"]
+    if actor == UNNAMED and label["actor_kind"] == "non_state" and wanted.split()[-1].islower():
+        return True  # "gunmen", "a suicide bomber", "Islamist militants": the line names no group
+    group = theatre.groups.get(actor)
+    names = {actor.casefold(), *(a.casefold() for a in (group.aliases if group else ()))}
+    return wanted.casefold() in names or any(wanted.casefold() in n or n in wanted.casefold() for n in names if len(n) > 3)
+
+
+if __name__ == "__main__":
+    main()

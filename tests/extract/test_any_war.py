@@ -1,0 +1,43 @@
+"""A report from a war no theatre describes is read as any war: places are looked up in every
+country, "the army" is the state forces of the country where it happened, gunmen are an unidentified
+armed group, a state named as the doer stands for its forces, and a group a story holds responsible
+is the doer of its bombings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.model import Claim, Report
+from frontlines.theatres import FALLBACK_THEATRE
+
+pytestmark = pytest.mark.model
+
+
+def read(pipeline, text: str, published: date = date(2019, 3, 5)) -> list[Claim]:  # type: ignore[no-untyped-def]
+    report = Report(outlet="Test Wire", title="", published=published, text=text, raw=text.encode(), id=1)
+    assert pipeline.theatre_of(report).key == FALLBACK_THEATRE
+    return pipeline.extract(report)
+
+
+def test_gunmen_abroad_are_an_unidentified_armed_group_at_a_place_found_anywhere(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "Gunmen attacked a police post in Maiduguri, Nigeria, on Tuesday, killing four officers.")
+    assert claims and all(c.place is not None and c.place.country == "NG" for c in claims)
+    assert {c.actor for c in claims} == {"Unidentified armed group"}
+
+
+def test_the_army_is_the_army_of_the_country_where_it_fought(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "The army clashed with rebels near Goma on Monday, a local official said.")
+    assert any(c.actor == "Congolese forces" and c.place and c.place.country == "CD" for c in claims), claims
+
+
+def test_a_state_named_as_the_doer_stands_for_its_forces(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "Indian shelling killed two civilians in Kotli, Pakistan, on Sunday, officials said.")
+    assert any(c.actor == "Indian forces" for c in claims), claims
+
+
+def test_the_group_a_story_holds_responsible_did_its_bombing(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb exploded at a market in Kismayo, Somalia, on Friday, killing six people. Al-Shabaab claimed responsibility."
+    bombs = [c for c in read(pipeline, text) if c.event_type == "explosion"]
+    assert bombs and {c.actor for c in bombs} == {"al-Shabaab"}
