@@ -46,6 +46,7 @@ _DATELINE = re.compile(
 )
 _COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})  # GeoNames codes of a country
 _CHANGES_HANDS = frozenset({"territory_taken"})
+_CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]+")  # a word that may start a name, in any script
 _SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "parataxis"})
 _HEADINGS = frozenset({"toward", "towards", "for"})
 # When two triggers of one sentence name the same place, the more telling one stays.
@@ -82,13 +83,13 @@ class SentenceReader:
         text = sentence.text
         dateline = _DATELINE.match(text)
         skip_to = dateline.end() if dateline else 0  # "TOWNVILLE, Nov. 4 (Agency) --" names where it was filed
-        found = self._places_in(text, context)
+        actor_mentions = self.actors.find(text)
+        found = self._places_in(text, context, [(m.start, m.end) for m in actor_mentions])
         matches = [m for m in found if m.start >= skip_to]
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
         matches = [m for m in sorted(matches + resolved, key=lambda m: m.start) if not self._speaks_for_government(sentence, m)]
         countries_named = [m for m in matches if m.place.feature_code in _COUNTRY_CODES]
         matches = [m for m in matches if m.place.feature_code not in _COUNTRY_CODES]
-        actor_mentions = self.actors.find(text)
         context.named_actors.update(m.name for m in actor_mentions)
         date_mentions = [m for m in self.dates.mentions(text, context.published, context.running_date) if m.start >= skip_to]
         triggers = find_triggers(sentence, self.triggers)
@@ -114,14 +115,16 @@ class SentenceReader:
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]
 
-    def _places_in(self, text: str, context: StoryContext) -> list[PlaceMatch]:
+    def _places_in(self, text: str, context: StoryContext, actor_spans: list[tuple[int, int]]) -> list[PlaceMatch]:
         """Place names of a sentence: in the war's countries first; then, where no name of the war was
         found, places of other countries (a war spills over its borders: a city of a neighbouring state),
         which the gazetteer takes only when prominent or when the story names their country."""
         found = self.places.match_spans(text, countries=context.countries, context=context.places_seen)
         if not context.countries:
             return found
-        taken = [(m.start, m.end) for m in found]
+        taken = [(m.start, m.end) for m in found] + actor_spans
+        if not any(w.start() > 0 and not any(s <= w.start() < e for s, e in taken) for w in _CAPITALISED.finditer(text)):
+            return found  # every name of the sentence is a place of the war or an actor: nothing to look for abroad
         named = {m.place.country for m in found} | {p.country for p in context.places_seen}
         abroad = [
             m for m in self.places.match_spans(text, countries=None, context=context.places_seen)
