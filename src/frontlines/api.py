@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # SQLAlchemy and the scorer load when a function needs them, 
     from frontlines.evaluate import Evaluation
     from frontlines.ingest.published import DateHint
     from frontlines.store import Store
+    from frontlines.store.event_filters import EventMatch
     from frontlines.store.fusion_store import FusionUpdate
     from frontlines.theatres import Theatre
 
@@ -239,13 +240,20 @@ def iter_events(
     include_rejected: bool = False,
     limit: int | None = None,
     offset: int = 0,
+    actor: str | None = None,
+    outlet: str | None = None,
+    review: str | None = None,
+    text: str | None = None,
 ) -> Iterator[Event]:
     """The events of :func:`events` one at a time, read from the store in chunks: constant memory
-    and a first event at once, however many match."""
+    and a first event at once, however many match. `actor` (doer or target), `outlet` (of a
+    source) and `text` (in a quote or the place's name) match any part, in any case; `review` is
+    one of confirmed, rejected, corrected, none (asking for rejected ones includes them)."""
     keys = _place_keys(store, place, gazetteer)
     return store.iter_events(
         place_keys=keys, place_text=place, since=since, until=until, types=types,
-        include_rejected=include_rejected, limit=limit, offset=offset,
+        include_rejected=include_rejected or review == "rejected", limit=limit, offset=offset,
+        match=_match(actor, outlet, review, text),
     )  # fmt: skip
 
 
@@ -258,10 +266,31 @@ def count_events(
     types: Sequence[str] | None = None,
     gazetteer: object | None = None,
     include_rejected: bool = False,
+    actor: str | None = None,
+    outlet: str | None = None,
+    review: str | None = None,
+    text: str | None = None,
 ) -> int:
-    """How many events :func:`events` lists without a limit."""
+    """How many events :func:`iter_events` lists without a limit."""
     keys = _place_keys(store, place, gazetteer)
-    return store.count_events(place_keys=keys, place_text=place, since=since, until=until, types=types, include_rejected=include_rejected)
+    return store.count_events(
+        place_keys=keys, place_text=place, since=since, until=until, types=types,
+        include_rejected=include_rejected or review == "rejected", match=_match(actor, outlet, review, text),
+    )  # fmt: skip
+
+
+def event(store: Store, event_id: int) -> Event | None:
+    """The stored event with this id, with its sources and review state (rejected or not), or None."""
+    from frontlines.store.event_filters import EventMatch
+
+    return next(store.iter_events(include_rejected=True, match=EventMatch(event_id=event_id), limit=1), None)
+
+
+def _match(actor: str | None, outlet: str | None, review: str | None, text: str | None) -> EventMatch | None:
+    from frontlines.store.event_filters import EventMatch
+
+    found = EventMatch(actor=actor or None, outlet=outlet or None, review=review or None, text=text or None)
+    return None if found.empty else found
 
 
 def _place_keys(store: Store, place: str | None, gazetteer: object | None) -> list[str] | None:

@@ -16,6 +16,7 @@ from frontlines.model import Claim, Event, Place, Report, Source
 from frontlines.store import control_schema as c
 from frontlines.store import schema as t
 from frontlines.store.engine import open_engine
+from frontlines.store.event_filters import EventMatch
 from frontlines.store.locks import CLAIMS_AND_EVENTS, hold_write_lock
 from frontlines.store.rows import (
     StoredReport,
@@ -206,12 +207,13 @@ class Store:
         include_rejected: bool = True,
         limit: int | None = None,
         offset: int = 0,
+        match: EventMatch | None = None,
     ) -> list[Event]:
         """Events, oldest first, each with its sources and review state; `include_rejected=False`
         leaves out those an analyst rejected."""
         return list(self.iter_events(
             place_keys=place_keys, place_text=place_text, since=since, until=until, types=types,
-            include_rejected=include_rejected, limit=limit, offset=offset,
+            include_rejected=include_rejected, limit=limit, offset=offset, match=match,
         ))  # fmt: skip
 
     def iter_events(
@@ -226,11 +228,13 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
         chunk_size: int = EVENT_CHUNK,
+        match: EventMatch | None = None,
     ) -> Iterator[Event]:
         """The events of :meth:`events`, read from the database `chunk_size` rows at a time: memory
-        stays bounded by the chunk however many events match, and the first arrives at once."""
+        stays bounded by the chunk however many events match, and the first arrives at once. `match`
+        narrows them by actor, outlet, review state or text (see ``frontlines.store.event_filters``)."""
         query = events_query(
-            place_keys=place_keys, place_text=place_text, since=since, until=until, types=types, include_rejected=include_rejected
+            place_keys=place_keys, place_text=place_text, since=since, until=until, types=types, include_rejected=include_rejected, match=match
         ).order_by(t.events.c.date, t.events.c.id)
         if limit is not None:
             query = query.limit(limit)
@@ -255,10 +259,11 @@ class Store:
         until: date | None = None,
         types: Sequence[str] | None = None,
         include_rejected: bool = True,
+        match: EventMatch | None = None,
     ) -> int:
         """How many events :meth:`events` would list without a limit."""
         query = events_query(
-            place_keys=place_keys, place_text=place_text, since=since, until=until, types=types, include_rejected=include_rejected
+            place_keys=place_keys, place_text=place_text, since=since, until=until, types=types, include_rejected=include_rejected, match=match
         )
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(query.subquery())).scalar_one())
@@ -319,6 +324,7 @@ def events_query(
     until: date | None,
     types: Sequence[str] | None,
     include_rejected: bool,
+    match: EventMatch | None = None,
 ) -> Select[Any]:
     """The rows of the events that match, unordered. A place filter picks place ids first (a few
     thousand places at most), so that the events are found through the index on their place."""
@@ -348,6 +354,8 @@ def events_query(
         query = query.where(t.events.c.date <= until)
     if types:
         query = query.where(t.events.c.event_type.in_(list(types)))
+    if match is not None and not match.empty:
+        query = match.apply(query)
     return query
 
 

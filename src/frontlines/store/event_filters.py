@@ -1,0 +1,77 @@
+"""Filters on events beyond place, date and type: actor, outlet, review state and free text.
+
+The workbench's events table (issue 12) filters by these; the store applies them in SQL so that a
+page and its total agree. Every text match is a case-insensitive substring with LIKE wildcards
+escaped (a "%" in the search is a "%").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, exists, func, select
+
+from frontlines.errors import ControlError
+from frontlines.model import REVIEW_STATES
+from frontlines.store import control_schema as c
+from frontlines.store import schema as t
+
+# Event.review -> event_facts.verdict; "none" is no verdict at all
+VERDICT_OF_REVIEW = {"confirmed": "confirm", "rejected": "reject", "corrected": "correct"}
+
+
+@dataclass(frozen=True)
+class EventMatch:
+    """What an event must match besides place, dates and type; None matches everything.
+
+    actor: in the actor or the target actor. outlet: the name of one of its sources' outlets.
+    review: one of REVIEW_STATES. text: in one of its quotes, or in its place's name. event_id: that one.
+    """
+
+    actor: str | None = None
+    outlet: str | None = None
+    review: str | None = None
+    text: str | None = None
+    event_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.review is not None and self.review not in REVIEW_STATES:
+            raise ControlError(f"unknown review state {self.review!r}", hint=f"one of {', '.join(REVIEW_STATES)}")
+
+    @property
+    def empty(self) -> bool:
+        return not (self.actor or self.outlet or self.review or self.text) and self.event_id is None
+
+    def apply(self, query: Select[Any]) -> Select[Any]:
+        """The query (events outer-joined to places and event_facts) narrowed to the matching events."""
+        if self.event_id is not None:
+            query = query.where(t.events.c.id == self.event_id)
+        if self.actor:
+            query = query.where(_contains(t.events.c.actor, self.actor) | _contains(t.events.c.target_actor, self.actor))
+        if self.review == "none":
+            query = query.where(c.event_facts.c.verdict.is_(None))
+        elif self.review:
+            query = query.where(c.event_facts.c.verdict == VERDICT_OF_REVIEW[self.review])
+        if self.outlet:
+            query = query.where(_source_exists(_contains(t.outlets.c.name, self.outlet)))
+        if self.text:
+            in_quote = _source_exists(_contains(t.claims.c.quote, self.text))
+            query = query.where(in_quote | _contains(t.places.c.name, self.text) | _contains(t.events.c.place_name, self.text))
+        return query
+
+
+def _contains(column: Any, text: str) -> Any:
+    return func.lower(column).contains(text.lower(), autoescape=True)
+
+
+def _source_exists(condition: Any) -> Any:
+    """Some claim of the event, in a report of some outlet, meets `condition`."""
+    return exists(
+        select(1)
+        .select_from(t.event_claims)
+        .join(t.claims, t.claims.c.id == t.event_claims.c.claim_id)
+        .join(t.reports, t.reports.c.id == t.claims.c.report_id)
+        .join(t.outlets, t.outlets.c.id == t.reports.c.outlet_id)
+        .where(t.event_claims.c.event_id == t.events.c.id, condition)
+    )

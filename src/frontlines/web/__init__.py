@@ -1,0 +1,10 @@
+"""The analyst's workbench: a read-only web application over a store (`frontlines serve`).
+
+`create_app(db)` builds the FastAPI application; the CLI only runs it. See docs/web.md.
+"""
+
+from __future__ import annotations
+
+from frontlines.web.app import create_app
+
+__all__ = ["create_app"]

@@ -1,0 +1,63 @@
+"""Security headers on every response: a Content Security Policy, no sniffing, no framing, no referrer.
+
+The workbench's own pages load nothing but themselves (`default-src 'self'`, no inline script or
+style). The map page is the offline map of `frontlines map`, one file with its script and style
+inline: it alone gets `'unsafe-inline'` for script and style, and nothing else (no network, no
+frames). Its report text still travels only inside JSON and is put into the page as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+MAP_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'none'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+}
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+App = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+def security_headers(policy: str = PAGE_POLICY) -> dict[str, str]:
+    """The headers every response carries, with this Content Security Policy."""
+    return {"content-security-policy": policy, **HEADERS}
+
+
+class SecurityHeaders:
+    """ASGI middleware adding :func:`security_headers` to each HTTP response that does not set its
+    own policy (the map page sets MAP_POLICY). Plain ASGI, so that it costs next to nothing."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                for name, value in security_headers().items():
+                    if name.encode() not in present:
+                        headers.append((name.encode(), value.encode()))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

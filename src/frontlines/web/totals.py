@@ -1,0 +1,62 @@
+"""How many events match a filter, remembered until the database changes.
+
+Counting every matching row is most of the cost of a page of the events table (11 ms of 14 on
+100,000 events in SQLite): the page itself is a seek on the date index. The workbench only reads, so
+a count stays true until another process writes. For an SQLite file, a write changes the size or
+modification time of the database file or its write-ahead log, and that is the count's key; other
+databases are counted on every request.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+from frontlines.store import Store
+
+MAX_REMEMBERED = 1024  # filters whose totals are kept, the least recently used dropped first
+
+
+class Totals:
+    """A least-recently-used memory of totals per filter, valid while the store's files are unchanged."""
+
+    def __init__(self, store: Store) -> None:
+        self._files = _sqlite_files(store)
+        self._known: OrderedDict[Hashable, tuple[tuple[int, ...], int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def total(self, key: Hashable, count: Callable[[], int]) -> int:
+        if not self._files:
+            return count()
+        version = self._version()
+        with self._lock:
+            found = self._known.get(key)
+            if found is not None and found[0] == version:
+                self._known.move_to_end(key)
+                return found[1]
+        total = count()
+        with self._lock:
+            self._known[key] = (version, total)
+            self._known.move_to_end(key)
+            while len(self._known) > MAX_REMEMBERED:
+                self._known.popitem(last=False)
+        return total
+
+    def _version(self) -> tuple[int, ...]:
+        stamp: list[int] = []
+        for path in self._files:
+            try:
+                info = os.stat(path)
+                stamp += [info.st_mtime_ns, info.st_size, info.st_ino]
+            except FileNotFoundError:
+                stamp += [0, 0, 0]
+        return tuple(stamp)
+
+
+def _sqlite_files(store: Store) -> tuple[str, ...]:
+    url = store.engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return ()
+    return (url.database, url.database + "-wal")

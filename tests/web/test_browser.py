@@ -1,0 +1,128 @@
+"""The workbench in headless Chromium, served by uvicorn on loopback: open the events table, click an
+event and see its supporting sentence highlighted; move the map's slider and see control change; a
+report carrying script payloads runs nothing. Every request off the server is refused."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from frontlines.web import create_app
+
+pytestmark = pytest.mark.model
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def server(web_store_path: Path) -> Iterator[str]:
+    """The workbench over the test store, on a free loopback port, in a background thread."""
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    running = uvicorn.Server(uvicorn.Config(create_app(str(web_store_path)), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if running.started:
+            break
+        time.sleep(0.05)
+    assert running.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); the workbench's browser tests need it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A browser tab on the workbench: requests elsewhere are aborted and remembered, and so are
+    script errors, console errors (a policy violation is one) and dialogs (an `alert` that ran)."""
+
+    def __init__(self, browser, origin: str) -> None:  # type: ignore[no-untyped-def]
+        self.origin = origin
+        self.left: list[str] = []
+        self.problems: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("pageerror", lambda error: self.problems.append(f"error: {error}"))
+        self.page.on("console", lambda message: message.type == "error" and self.problems.append(f"console: {message.text}"))
+        self.page.on("dialog", lambda dialog: (self.problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+
+    def _route(self, route) -> None:  # type: ignore[no-untyped-def]
+        url = route.request.url
+        if url.startswith((self.origin + "/", "data:")):
+            route.continue_()
+        else:
+            self.left.append(url)
+            route.abort()
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.origin + path)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def test_open_an_event_from_the_table_and_see_its_supporting_sentence_highlighted(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    visit = Visit(browser, server)
+    visit.open("/events?place=Rawa&type=territory_taken")
+    link = visit.page.locator("a.event-link").first
+    event_id = link.inner_text()
+    link.click()
+    visit.page.wait_for_url(f"{server}/events/{event_id}")
+    mark = visit.page.locator("article.source mark.support").first
+    assert mark.is_visible() and "Rawa" in mark.inner_text()
+    # the highlight is the claim's span of the report's text, shown inside the whole text
+    text = visit.page.locator("article.source .report-text").first.inner_text()
+    assert mark.inner_text() in text and len(text) > len(mark.inner_text())
+    assert visit.left == [] and visit.problems == []
+    visit.close()
+
+
+def test_a_report_carrying_script_payloads_stays_inert_in_the_browser(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    visit = Visit(browser, server)
+    visit.open("/events?outlet=Hostile+Wire")
+    visit.page.locator("a.event-link").first.click()
+    visit.page.wait_for_url("**/events/*")
+    source = visit.page.locator("article.source").first
+    assert "<script>alert(1)</script>" in source.locator(".title").inner_text()
+    assert "<img src=x onerror=alert(1)>" in source.locator(".report-text").inner_text()
+    assert visit.page.locator("main script, main img").count() == 0
+    assert visit.left == [] and visit.problems == []  # no alert ran, no image was fetched
+    visit.close()
+
+
+def test_move_the_map_slider_and_see_control_change(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    visit = Visit(browser, server)
+    visit.open("/map?from=2017-09-01&to=2017-11-30&on=2017-11-10")
+    page = visit.page
+    status = lambda place: page.locator(f'.place[data-place="{place}"]').get_attribute("data-status")  # noqa: E731
+    assert status("Rawa") == "Islamic State"
+    first = int(page.evaluate("document.getElementById('day').min"))
+    page.locator("#day").fill(str(first + (date(2017, 11, 20) - date(2017, 9, 1)).days))  # Rawa was taken on 17 November
+    assert page.evaluate("document.body.dataset.day") == "2017-11-20"
+    assert status("Rawa") == "Iraqi forces"
+    assert visit.left == [] and visit.problems == []  # the map's inline script ran under the served policy
+    visit.close()
