@@ -37,7 +37,7 @@ class TheatreScore:
 
 
 class TheatreMatcher:
-    """Scores reports against a fixed list of theatres; one regex per theatre, compiled once."""
+    """Scores reports against a fixed list of theatres; their words looked up word by word."""
 
     def __init__(self, theatres: Sequence[Theatre], default: Theatre | None = None) -> None:
         # a war anywhere (the fallback) names no war of its own: it is what is left, not a candidate
@@ -46,18 +46,38 @@ class TheatreMatcher:
         own = [_words(theatre) for theatre in self.theatres]
         listed_by = Counter(key for words in own for key in words)
         self._weights = [{key: weight / listed_by[key] ** 2 for key, weight in words.items()} for words in own]
-        self._patterns = [_pattern(words) for words in own]
+        # every theatre's words by their word sequence: one pass over the report's words
+        self._phrases = {_tokens(key): key for key in sorted(listed_by, key=len)}
+        self._longest = max((len(tokens) for tokens in self._phrases), default=0)
 
     def scores(self, text: str, published: date | None = None) -> list[TheatreScore]:
         """Every theatre's score for the text, best first."""
+        named = self._named(text)
         found = []
-        for theatre, pattern, weights in zip(self.theatres, self._patterns, self._weights, strict=True):
-            counts = Counter(_key(match.group(0), weights) for match in pattern.finditer(text)) if pattern else Counter()
+        for theatre, weights in zip(self.theatres, self._weights, strict=True):
+            counts = {key: count for key, count in named.items() if key in weights}
             score = sum(weights[key] * min(count, MAX_COUNTED) for key, count in counts.items())
             if score and _in_period(theatre, published):
                 score *= PERIOD_BONUS
             found.append(TheatreScore(theatre, score, tuple(sorted(counts))))
         return sorted(found, key=lambda s: -s.score)
+
+    def _named(self, text: str) -> Counter[str]:
+        """The theatres' words in the text, longest first at each word, counted."""
+        words = _WORD.findall(text)
+        folded = [w.lower() for w in words]
+        named: Counter[str] = Counter()
+        i = 0
+        while i < len(words):
+            for size in range(min(self._longest, len(words) - i), 0, -1):
+                key = self._phrases.get(tuple(folded[i : i + size]))
+                if key is not None and (not _is_acronym(key) or words[i] == key):
+                    named[key] += 1
+                    i += size
+                    break
+            else:
+                i += 1
+        return named
 
     def match(self, text: str, published: date | None = None) -> Theatre:
         """The theatre the text is most about; the default one when nothing, or a tie, decides."""
@@ -105,17 +125,12 @@ def _words(theatre: Theatre) -> dict[str, float]:
     return weighted
 
 
-def _pattern(words: dict[str, float]) -> re.Pattern[str] | None:
-    """One regex for all of a theatre's words, longest first; whole words; acronyms in their case only."""
-    if not words:
-        return None
-    ordered = sorted(words, key=len, reverse=True)
-    alternatives = [re.escape(w) if _is_acronym(w) else f"(?i:{re.escape(w)})" for w in ordered]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+# a word as the matcher sees it: letters and digits, with inner hyphens, dots and apostrophes ("al-Qaim", "U.S.")
+_WORD = re.compile(r"\w+(?:[-.'’]\w+)*\.?")
 
 
-def _key(found: str, weights: dict[str, float]) -> str:
-    return found if found in weights and _is_acronym(found) else found.lower()
+def _tokens(term: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(term))
 
 
 def _as_key(term: str) -> str:
