@@ -279,6 +279,7 @@ from frontlines.cli_reader import train_command  # noqa: E402
 from frontlines.cli_references import references_command  # noqa: E402
 from frontlines.cli_serve import serve_command  # noqa: E402
 from frontlines.cli_theatres import theatres_command  # noqa: E402
+from frontlines.cli_users import user_group  # noqa: E402
 
-for _command in (gazetteer_group, control_group, history_command, timeline_command, note_command, train_command, report_command, chronology_command, map_command, chart_command, references_command, theatres_command, serve_command):
+for _command in (gazetteer_group, control_group, history_command, timeline_command, note_command, train_command, report_command, chronology_command, map_command, chart_command, references_command, theatres_command, serve_command, user_group):
     main.add_command(_command)

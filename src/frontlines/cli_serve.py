@@ -1,4 +1,4 @@
-"""`frontlines serve`: the read-only workbench (``frontlines.web``) over the --db store, with uvicorn."""
+"""`frontlines serve`: the workbench (``frontlines.web``) over the --db store, with uvicorn."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ import click
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int, workers: int) -> None:
     """Serve the workbench: events table, event pages with their sources' text, places, reports, the
-    map, and a JSON API under /api (schema at /openapi.json). Read-only.
+    map, and a JSON API under /api (schema at /openapi.json). Visitors read; analysts sign in
+    (accounts: `frontlines user add`) to review events and comment.
 
     \b
     Example:
@@ -30,11 +31,11 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int) -> Non
     options = {"host": host, "port": port, "log_level": "warning", "server_header": False}
     if workers == 1:
         app = create_app(db)  # a database that is not there is refused here, before listening
-        click.echo(f"frontlines workbench: http://{host}:{port}/ (read-only; Ctrl-C stops it)")
+        click.echo(f"frontlines workbench: http://{host}:{port}/ (read-only for visitors; Ctrl-C stops it)")
         uvicorn.run(app, **options)  # type: ignore[arg-type]
         return
     api.open_store(db, must_exist=True).close()  # refused here, not in each worker
     if db:
         os.environ["FRONTLINES_DB"] = db  # what each worker's app_from_environment opens
-    click.echo(f"frontlines workbench: http://{host}:{port}/ ({workers} processes, read-only; Ctrl-C stops it)")
+    click.echo(f"frontlines workbench: http://{host}:{port}/ ({workers} processes, read-only for visitors; Ctrl-C stops it)")
     uvicorn.run("frontlines.web.app:app_from_environment", factory=True, workers=workers, **options)  # type: ignore[arg-type]

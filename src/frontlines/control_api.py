@@ -229,13 +229,14 @@ def add_note(
     if verdict == "correct" and (not fixes or target_kind != "event"):
         raise ControlError("a correction names what to correct on an event", hint="e.g. --set date=2017-11-03 --set actor='Syrian forces'")
     fixes = _checked_corrections(store, fixes, gazetteer)
+    previous = _previous_values(store, target_id) if target_kind == "event" and verdict else None
     with store.engine.begin() as conn:
         table = t.events if target_kind == "event" else t.reports
         if conn.execute(select(table.c.id).where(table.c.id == target_id)).scalar_one_or_none() is None:
             raise ControlError(f"no {target_kind} with id {target_id}", hint="`frontlines history PLACE` lists the events at a place with their ids")
         note_id = conn.execute(insert(t.notes).values(
             target_kind=target_kind, target_id=target_id, verdict=verdict, body=body, author=author,
-            created_at=datetime.now(timezone.utc),
+            created_at=datetime.now(timezone.utc), previous=previous,
         )).inserted_primary_key[0]  # fmt: skip
         if target_kind == "event" and verdict:
             claim_ids = list(conn.execute(select(t.event_claims.c.claim_id).where(t.event_claims.c.event_id == target_id)).scalars())
@@ -253,6 +254,21 @@ def add_note(
     if verdict:
         fuse_events(store, touched_events=touched)
     return note_id
+
+
+def _previous_values(store: Store, event_id: int) -> str | None:
+    """The event's reviewable fields as they are before a verdict (JSON, for the audit)."""
+    from frontlines.api import event
+
+    found = event(store, event_id)
+    if found is None:
+        return None
+    values = {
+        "event_type": found.event_type, "date": found.date.isoformat() if found.date else None,
+        "place": found.place.name if found.place else found.place_name, "actor": found.actor,
+        "target_actor": found.target_actor, "review": found.review,
+    }  # fmt: skip
+    return json.dumps(values, ensure_ascii=False)
 
 
 def _checked_corrections(store: Store, fixes: dict[str, str], gazetteer: Any) -> dict[str, str]:

@@ -7,7 +7,8 @@ FrontlinesError
 ├── ModelError       the spaCy pipeline cannot be loaded
 ├── GoldError        a gold file that cannot be read
 ├── ControlError     a baseline, place, note or control request that cannot be used
-└── TheatreError     a theatre file (one war as data) that cannot be used
+├── TheatreError     a theatre file (one war as data) that cannot be used
+└── AccountError     a user name, password or role that cannot be used
 """
 
 from __future__ import annotations
@@ -61,3 +62,7 @@ class TheatreError(FrontlinesError):
         super().__init__(f"the theatre file {path}: {reason}", hint=hint)
         self.path = str(path)
         self.reason = reason
+
+
+class AccountError(FrontlinesError):
+    """A workbench account that cannot be added or used: a bad name, role or password."""

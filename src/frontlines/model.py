@@ -33,6 +33,7 @@ DATE_PRECISIONS = ("day", "range", "month", "year")
 VERDICTS = ("confirm", "reject", "correct")
 CORRECTABLE = ("event_type", "date", "actor", "target_actor", "place")
 REVIEW_STATES = ("confirmed", "rejected", "corrected", "none")
+ROLES = ("viewer", "analyst", "admin")  # workbench accounts (frontlines.accounts)
 PLACE_PRECISIONS = ("point", "town", "district", "province", "country")
 
 

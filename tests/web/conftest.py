@@ -45,6 +45,19 @@ def web_store_path(tmp_path_factory: pytest.TempPathFactory, pipeline, gazetteer
     return path
 
 
+@pytest.fixture
+def writable_store_path(web_store_path: Path, tmp_path: Path) -> Path:
+    """A copy of the test store that a test may write to (reviews, comments, accounts)."""
+    import sqlite3
+
+    copy = tmp_path / "writable.db"
+    with sqlite3.connect(web_store_path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    source.close()
+    target.close()
+    return copy
+
+
 @pytest.fixture(scope="module")
 def client(web_store_path: Path) -> Iterator[TestClient]:
     with TestClient(create_app(str(web_store_path)), raise_server_exceptions=False) as opened:

@@ -1,6 +1,7 @@
 """The workbench in headless Chromium, served by uvicorn on loopback: open the events table, click an
 event and see its supporting sentence highlighted; move the map's slider and see control change; a
-report carrying script payloads runs nothing. Every request off the server is refused."""
+report carrying script payloads runs nothing; an analyst signs in, rejects a capture, sees the map
+follow, comments and logs out. Every request off the server is refused."""
 
 from __future__ import annotations
 
@@ -14,21 +15,36 @@ from pathlib import Path
 
 import pytest
 
+from frontlines.accounts import add_user
+from frontlines.store import Store
 from frontlines.web import create_app
 
 pytestmark = pytest.mark.model
 CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "a long password"
 
 
 @pytest.fixture(scope="module")
 def server(web_store_path: Path) -> Iterator[str]:
     """The workbench over the test store, on a free loopback port, in a background thread."""
+    yield from serve(str(web_store_path))
+
+
+@pytest.fixture
+def writable_server(writable_store_path: Path) -> Iterator[str]:
+    """The workbench over a copy of the test store with an analyst, `ana`, whose password is PASSWORD."""
+    with Store.open(f"sqlite:///{writable_store_path}") as store:
+        add_user(store, "ana", PASSWORD, "analyst")
+    yield from serve(str(writable_store_path))
+
+
+def serve(db: str) -> Iterator[str]:
     import uvicorn
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    running = uvicorn.Server(uvicorn.Config(create_app(str(web_store_path)), host="127.0.0.1", port=port, log_level="warning"))
+    running = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     for _ in range(100):
@@ -125,4 +141,45 @@ def test_move_the_map_slider_and_see_control_change(browser, server: str) -> Non
     assert page.evaluate("document.body.dataset.day") == "2017-11-20"
     assert status("Rawa") == "Iraqi forces"
     assert visit.left == [] and visit.problems == []  # the map's inline script ran under the served policy
+    visit.close()
+
+
+def test_sign_in_reject_a_capture_see_the_map_follow_comment_and_log_out(browser, writable_server: str) -> None:  # type: ignore[no-untyped-def]
+    visit = Visit(browser, writable_server)
+    page = visit.page
+    rawa = lambda: page.locator('.place[data-place="Rawa"]').get_attribute("data-status")  # noqa: E731
+    visit.open("/map?from=2017-09-01&to=2017-11-30&on=2017-11-20")
+    assert rawa() == "Iraqi forces"
+
+    visit.open("/events?place=Rawa&type=territory_taken")
+    event_url = writable_server + page.locator("a.event-link").first.get_attribute("href")
+    page.locator("#login-link").click()
+    page.fill('input[name="name"]', "ana")
+    page.fill('input[name="password"]', PASSWORD)
+    page.locator("form.login button").click()
+    page.wait_for_url(f"{writable_server}/events")
+    assert "Signed in as ana" in page.locator("header").inner_text()
+
+    page.goto(event_url)
+    page.locator("form.verdict input[name=body]").fill("Rawa was not taken that day")
+    page.locator("#reject").click()
+    page.wait_for_url(event_url)
+    assert "rejected" in page.locator("dl.facts").inner_text()
+    assert "ana" in page.locator("tr.audit-entry .author").first.inner_text()
+
+    visit.open("/map?from=2017-09-01&to=2017-11-30&on=2017-11-20")
+    assert rawa() != "Iraqi forces"  # control follows the verdict at once
+
+    page.goto(event_url)
+    page.locator("form.comment-form textarea").fill("<b>check</b> the Xinhua report")
+    page.locator("#comment").click()
+    page.wait_for_url(event_url + "#comments")
+    assert page.locator(".comment-text").first.inner_text() == "<b>check</b> the Xinhua report"
+
+    page.locator("#logout").click()
+    page.wait_for_url(f"{writable_server}/events")
+    assert page.locator("#login-link").is_visible()
+    page.goto(event_url)
+    assert page.locator("form.comment-form").count() == 0
+    assert visit.left == [] and visit.problems == []
     visit.close()

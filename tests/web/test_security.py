@@ -76,3 +76,11 @@ def test_a_database_that_does_not_exist_is_refused_when_the_app_is_built(tmp_pat
 
     with pytest.raises(StoreError):
         create_app(str(tmp_path / "missing.db"))
+
+
+def test_a_request_body_over_a_mebibyte_or_of_undeclared_length_is_refused_before_it_is_read(client_of, empty_db: str) -> None:  # type: ignore[no-untyped-def]
+    client = client_of(create_app(empty_db))
+    too_big = client.post("/login", content=b"x" * ((1 << 20) + 1), headers={"content-type": "application/x-www-form-urlencoded"})
+    assert too_big.status_code == 413 and too_big.headers["x-frame-options"] == "DENY"
+    chunked = client.post("/login", content=iter([b"name=a"]), headers={"content-type": "application/x-www-form-urlencoded"})
+    assert chunked.status_code == 411

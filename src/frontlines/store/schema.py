@@ -140,6 +140,7 @@ notes = Table(
     Column("body", Text, nullable=False),
     Column("author", String(100), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("previous", Text),  # migration 0009: JSON, what the verdict changed as it was before (the audit)
     UniqueConstraint("target_kind", "target_id", "author", "created_at"),
 )
 

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, Select, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from frontlines.model import Claim, Event, Place, Report, Source
+from frontlines.store import accounts_schema  # noqa: F401 - its tables belong to the one metadata (compare_metadata)
 from frontlines.store import control_schema as c
 from frontlines.store import schema as t
 from frontlines.store.engine import open_engine

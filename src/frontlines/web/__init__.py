@@ -1,4 +1,4 @@
-"""The analyst's workbench: a read-only web application over a store (`frontlines serve`).
+"""The analyst's workbench: a web application over a store (`frontlines serve`); visitors read, analysts review.
 
 `create_app(db)` builds the FastAPI application; the CLI only runs it. See docs/web.md.
 """

@@ -1,6 +1,7 @@
 """The JSON API under /api: events (filtered, paged, downloadable), places, control, reports.
 
-Read-only. Events come in the shape of the JSONL event export (``frontlines.outputs.exports``).
+Reads only (verdicts are written by ``frontlines.web.review``). Events come in the shape of the JSONL
+event export (``frontlines.outputs.exports``).
 """
 
 from __future__ import annotations

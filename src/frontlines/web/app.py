@@ -1,4 +1,4 @@
-"""`create_app(db)`: the workbench as a FastAPI application over one store, read-only.
+"""`create_app(db)`: the workbench as a FastAPI application over one store.
 
 The CLI's `frontlines serve` builds it and runs it with uvicorn; tests drive it with TestClient.
 """
@@ -16,10 +16,12 @@ from fastapi import FastAPI
 from frontlines import api as library
 from frontlines._version import __version__
 from frontlines.store import Store
-from frontlines.web import api, pages
+from frontlines.accounts import session_secret
+from frontlines.web import api, pages, review
 from frontlines.web.context import templates
 from frontlines.web.errors import install_error_handlers
-from frontlines.web.security import SecurityHeaders
+from frontlines.web.security import BodyLimit, SecurityHeaders
+from frontlines.web.sessions import RateLimit, SessionCookies
 from frontlines.web.totals import Totals
 
 log = logging.getLogger(__name__)
@@ -28,7 +30,9 @@ READ_THREADS = 4
 
 def create_app(db: str | None = None, *, store: Store | None = None, threads: int = READ_THREADS) -> FastAPI:
     """The workbench over the database `db` (an SQLite path or a database URL; default as the CLI's
-    --db) or over an open `store`. The database must exist (a StoreError says so); it is only read.
+    --db) or over an open `store`. The database must exist (a StoreError says so). Visitors only
+    read; signed-in analysts review and comment (``frontlines.web.review``). Session cookies are
+    signed with FRONTLINES_SECRET, or a key kept in the store (``frontlines.accounts.session_secret``).
     The OpenAPI schema is at /openapi.json; no interactive docs (they would load scripts from a CDN).
     `threads`: requests read from the store at once (the others wait their turn)."""
     opened = store if store is not None else library.open_store(db, must_exist=True)
@@ -44,15 +48,19 @@ def create_app(db: str | None = None, *, store: Store | None = None, threads: in
 
     app = FastAPI(
         title="frontlines workbench", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
-        description="Read-only: events with their sources, places and control, situation reports.",
+        description="Events with their sources, places and control, situation reports; analysts review and comment.",
     )  # fmt: skip
     app.state.store = opened
     app.state.gazetteer = None
     app.state.totals = Totals(opened)
     app.state.templates = templates()
+    app.state.login_limit = RateLimit(attempts=10, window=60.0)  # per client address
+    app.include_router(review.router)
     app.include_router(api.router)
     app.include_router(pages.router)
     install_error_handlers(app)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SessionCookies, secret=session_secret(opened))
     app.add_middleware(SecurityHeaders)
     return app
 

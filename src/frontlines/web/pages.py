@@ -17,18 +17,21 @@ from frontlines.errors import ControlError
 from frontlines.map_api import map_page
 from frontlines.model import EVENT_TYPES, REVIEW_STATES
 from frontlines.report_api import report
+from frontlines.review_api import audit, comments_on
 from frontlines.store import Store
 from frontlines.web.api import GazetteerDep, TotalsDep, event_or_404
 from frontlines.web.context import get_store, stylesheet
 from frontlines.web.security import MAP_POLICY, security_headers
+from frontlines.web.sessions import page_context
 from frontlines.web.views import DEFAULT_PAGE, MAX_PAGE, EventFilters, event_page, event_sources, place_view
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def render(request: Request, template: str, **context: Any) -> HTMLResponse:
-    return HTMLResponse(request.app.state.templates.get_template(template).render(**context))
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    page = request.app.state.templates.get_template(template).render(**page_context(request), **context)
+    return HTMLResponse(page, status_code=status_code)
 
 
 def _int(value: str | None, default: int, low: int, high: int) -> int:
@@ -74,7 +77,10 @@ def events_table(request: Request, store: StoreDep, gazetteer: GazetteerDep, tot
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_detail(request: Request, store: StoreDep, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> HTMLResponse:
     found = event_or_404(store, event_id)
-    return render(request, "event.html", event=found, sources=event_sources(store, found))
+    return render(
+        request, "event.html", event=found, sources=event_sources(store, found), event_types=EVENT_TYPES,
+        audit=audit(store, event_id), comments=comments_on(store, "event", event_id),
+    )  # fmt: skip
 
 
 @router.get("/places/{name}", response_class=HTMLResponse)
@@ -83,7 +89,7 @@ def place_detail(request: Request, store: StoreDep, gazetteer: GazetteerDep, nam
         view = place_view(store, name, gazetteer=gazetteer())
     except ControlError as exc:
         raise HTTPException(404, exc.message) from None
-    return render(request, "place.html", view=view)
+    return render(request, "place.html", view=view, comments=comments_on(store, "place", view.place.key))
 
 
 @router.get("/report", response_class=HTMLResponse)

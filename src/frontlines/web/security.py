@@ -61,3 +61,32 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+MAX_BODY = 1 << 20  # bytes a request may send: forms and JSON calls are small (no uploads yet)
+
+
+class BodyLimit:
+    """ASGI middleware refusing, before the application reads a byte of it, a request body larger
+    than `limit` (413) or a POST/PUT/PATCH whose length is not declared (411: a chunked body could
+    be any size). Browsers and HTTP clients declare the length of forms and JSON."""
+
+    def __init__(self, app: App, limit: int = MAX_BODY) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in ("POST", "PUT", "PATCH"):
+            declared = dict(scope.get("headers", [])).get(b"content-length")
+            refusal = None
+            if declared is None or not declared.isdigit():
+                refusal = (411, b"a request body must declare its length (Content-Length)")
+            elif int(declared) > self.limit:
+                refusal = (413, b"request body too large: at most %d bytes" % self.limit)
+            if refusal is not None:
+                status, text = refusal
+                headers = [(k.encode(), v.encode()) for k, v in security_headers().items()]
+                await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", b"text/plain; charset=utf-8"), *headers]})
+                await send({"type": "http.response.body", "body": text})
+                return
+        await self.app(scope, receive, send)

@@ -1,10 +1,10 @@
 """How many events match a filter, remembered until the database changes.
 
 Counting every matching row is most of the cost of a page of the events table (11 ms of 14 on
-100,000 events in SQLite): the page itself is a seek on the date index. The workbench only reads, so
-a count stays true until another process writes. For an SQLite file, a write changes the size or
-modification time of the database file or its write-ahead log, and that is the count's key; other
-databases are counted on every request.
+100,000 events in SQLite): the page itself is a seek on the date index. A count stays true until
+someone writes. For an SQLite file, a write changes the size or modification time of the database
+file or its write-ahead log, and that is the count's key; other databases are counted on every
+request. The workbench's own writes (verdicts) also forget every count at once.
 """
 
 from __future__ import annotations
@@ -43,6 +43,11 @@ class Totals:
             while len(self._known) > MAX_REMEMBERED:
                 self._known.popitem(last=False)
         return total
+
+    def forget(self) -> None:
+        """Drop every remembered total (after a write whose file change a coarse clock might hide)."""
+        with self._lock:
+            self._known.clear()
 
     def _version(self) -> tuple[int, ...]:
         stamp: list[int] = []
