@@ -12,6 +12,7 @@ import pytest
 from frontlines import ingest
 from frontlines.control_api import load_baseline
 from frontlines.demo import demo_corpus_dir
+from frontlines.accounts import add_user
 from frontlines.store import Store
 from frontlines.web import create_app
 
@@ -76,3 +77,13 @@ def client_of() -> Iterator[object]:
     yield make
     for each in opened:
         each.close()
+
+
+@pytest.fixture
+def store_with_accounts(writable_store_path: Path) -> Iterator[Store]:
+    """A writable copy of the test store with an analyst (ana) and a viewer (vic), both with the
+    password "a long password"."""
+    with Store.open(f"sqlite:///{writable_store_path}") as opened:
+        add_user(opened, "ana", "a long password", "analyst")
+        add_user(opened, "vic", "a long password", "viewer")
+        yield opened

@@ -5,12 +5,9 @@ in the API and in the report, a rejection in control; the audit says who changed
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from frontlines.accounts import add_user
 from frontlines.store import Store
 from frontlines.web import create_app
 
@@ -20,11 +17,8 @@ SCRIPT = "<script>alert(1)</script>"
 
 
 @pytest.fixture
-def store(writable_store_path: Path) -> Iterator[Store]:
-    with Store.open(f"sqlite:///{writable_store_path}") as opened:
-        add_user(opened, "ana", PASSWORD, "analyst")
-        add_user(opened, "vic", PASSWORD, "viewer")
-        yield opened
+def store(store_with_accounts: Store) -> Store:
+    return store_with_accounts
 
 
 @pytest.fixture

@@ -6,12 +6,13 @@ event export (``frontlines.outputs.exports``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from frontlines import api as library
 from frontlines.control_api import control_on
@@ -21,7 +22,7 @@ from frontlines.outputs.exports import event_csv_lines, event_to_dict
 from frontlines.outputs.geojson import geojson_lines
 from frontlines.report_api import report
 from frontlines.store import Store
-from frontlines.web.context import gazetteer_getter, get_store, get_totals
+from frontlines.web.context import gazetteer_getter, get_pages, get_store, get_totals
 from frontlines.web.totals import Totals
 from frontlines.web.views import DEFAULT_PAGE, MAX_PAGE, EventFilters, all_events, entry_dict, event_page, place_dict, place_view
 
@@ -32,6 +33,7 @@ ReviewState = Literal["confirmed", "rejected", "corrected", "none"]
 Text = Annotated[str | None, Query(max_length=200)]
 StoreDep = Annotated[Store, Depends(get_store)]
 TotalsDep = Annotated[Totals, Depends(get_totals)]
+PagesDep = Annotated[Totals, Depends(get_pages)]
 GazetteerDep = Annotated[Callable[[], Any], Depends(gazetteer_getter)]  # built on first use
 
 
@@ -62,13 +64,19 @@ def list_events(
     filters: Filters,
     gazetteer: GazetteerDep,
     totals: TotalsDep,
+    pages: PagesDep,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-) -> JSONResponse:
+) -> Response:
     """Events that match the filters, oldest first: `total` matching, and one page of `items`."""
-    page = event_page(store, filters, limit=limit, offset=offset, gazetteer=_gazetteer_if_needed(filters, gazetteer), totals=totals)
-    # the export's dicts hold only JSON types: written straight out, not walked again by FastAPI's encoder
-    return JSONResponse({"total": page.total, "limit": page.limit, "offset": page.offset, "items": [event_to_dict(e) for e in page.items]})
+
+    def body() -> bytes:
+        page = event_page(store, filters, limit=limit, offset=offset, gazetteer=_gazetteer_if_needed(filters, gazetteer), totals=totals)
+        # the export's dicts hold only JSON types: written straight out, not walked again by FastAPI's encoder
+        found = {"total": page.total, "limit": page.limit, "offset": page.offset, "items": [event_to_dict(e) for e in page.items]}
+        return json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    return Response(pages.remember(("events", filters, limit, offset), body), media_type="application/json")
 
 
 @router.get("/events.csv", response_class=StreamingResponse, responses={200: {"content": {"text/csv": {}}}})

@@ -27,6 +27,11 @@ async def get_totals(request: Request) -> Totals:
     return request.app.state.totals  # type: ignore[no-any-return]
 
 
+async def get_pages(request: Request) -> Totals:
+    """The application's memory of whole pages of the events API, kept until the store is written."""
+    return request.app.state.pages  # type: ignore[no-any-return]
+
+
 def get_gazetteer(request: Request) -> Any:
     """The store's gazetteer, built on the first request that names a place and kept."""
     state = request.app.state

@@ -130,4 +130,5 @@ def _note(request: Request, store: Store, event_id: int, verdict: str, body: str
     gazetteer = get_gazetteer(request) if "place" in corrections else None
     note_id = add_note(store, "event", event_id, body.strip(), author=author.name, verdict=verdict, corrections=corrections, gazetteer=gazetteer)
     request.app.state.totals.forget()  # the counts of the review filter change
+    request.app.state.pages.forget()  # and the pages that show the event
     return note_id

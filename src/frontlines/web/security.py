@@ -63,17 +63,19 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-MAX_BODY = 1 << 20  # bytes a request may send: forms and JSON calls are small (no uploads yet)
+MAX_BODY = 1 << 20  # bytes a request may send: forms and JSON calls are small (uploads have their own limit)
 
 
 class BodyLimit:
     """ASGI middleware refusing, before the application reads a byte of it, a request body larger
-    than `limit` (413) or a POST/PUT/PATCH whose length is not declared (411: a chunked body could
-    be any size). Browsers and HTTP clients declare the length of forms and JSON."""
+    than `limit` (413; a path named in `larger` has its own limit, the upload form's) or a
+    POST/PUT/PATCH whose length is not declared (411: a chunked body could be any size). Browsers
+    and HTTP clients declare the length of forms, uploads and JSON."""
 
-    def __init__(self, app: App, limit: int = MAX_BODY) -> None:
+    def __init__(self, app: App, limit: int = MAX_BODY, larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.larger = dict(larger or {})  # exact paths allowed more: the upload form (frontlines.web.ingest)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] in ("POST", "PUT", "PATCH"):
@@ -81,8 +83,8 @@ class BodyLimit:
             refusal = None
             if declared is None or not declared.isdigit():
                 refusal = (411, b"a request body must declare its length (Content-Length)")
-            elif int(declared) > self.limit:
-                refusal = (413, b"request body too large: at most %d bytes" % self.limit)
+            elif int(declared) > (limit := self.larger.get(scope["path"], self.limit)):
+                refusal = (413, b"request body too large: at most %d bytes" % limit)
             if refusal is not None:
                 status, text = refusal
                 headers = [(k.encode(), v.encode()) for k, v in security_headers().items()]

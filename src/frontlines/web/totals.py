@@ -13,36 +13,43 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any
 
 from frontlines.store import Store
 
 MAX_REMEMBERED = 1024  # filters whose totals are kept, the least recently used dropped first
+MAX_PAGES = 64  # pages of the events API kept whole (the first pages of common filters)
 
 
 class Totals:
     """A least-recently-used memory of totals per filter, valid while the store's files are unchanged."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, most: int = MAX_REMEMBERED) -> None:
         self._files = _sqlite_files(store)
-        self._known: OrderedDict[Hashable, tuple[tuple[int, ...], int]] = OrderedDict()
+        self._known: OrderedDict[Hashable, tuple[tuple[int, ...], Any]] = OrderedDict()
         self._lock = threading.Lock()
+        self._most = most
 
     def total(self, key: Hashable, count: Callable[[], int]) -> int:
+        return self.remember(key, count)  # type: ignore[no-any-return]
+
+    def remember(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """What `compute()` gave for this key, while the store is unchanged; computed anew after a write."""
         if not self._files:
-            return count()
+            return compute()
         version = self._version()
         with self._lock:
             found = self._known.get(key)
             if found is not None and found[0] == version:
                 self._known.move_to_end(key)
                 return found[1]
-        total = count()
+        value = compute()
         with self._lock:
-            self._known[key] = (version, total)
+            self._known[key] = (version, value)
             self._known.move_to_end(key)
-            while len(self._known) > MAX_REMEMBERED:
+            while len(self._known) > self._most:
                 self._known.popitem(last=False)
-        return total
+        return value
 
     def forget(self) -> None:
         """Drop every remembered total (after a write whose file change a coarse clock might hide)."""
