@@ -28,7 +28,7 @@ from pathlib import Path
 from frontlines.extract.pipeline import Pipeline
 from frontlines.model import Claim, Place, Report
 from frontlines.reader.corpus import load_lines
-from frontlines.theatres import Theatre, load_theatre
+from frontlines.theatres import Theatre, country_words, load_theatre
 
 ROOT = Path(__file__).resolve().parents[1]
 WITHIN_KM = 25.0
@@ -142,16 +142,9 @@ def _state_of(actor: str, theatre: Theatre) -> str | None:
     group = theatre.groups.get(actor)
     if group is not None and group.country and group.side in ("state", "foreign state", "foreign-state", "coalition"):
         return group.country
-    if theatre.state_forces_pattern:
-        for code in _countries_named(actor, theatre):
-            return code
+    if theatre.state_forces_pattern and actor.endswith(" forces"):
+        return country_words().get(actor.removesuffix(" forces").casefold())  # "Nigerian forces"
     return None
-
-
-def _countries_named(actor: str, theatre: Theatre) -> list[str]:
-    from frontlines.theatres import _demonyms
-
-    return [code for code, word in _demonyms().items() if theatre.state_forces_pattern and theatre.state_forces_pattern.format(demonym=word) == actor]
 
 
 def _same_actor(actor: str | None, kind: str, country: str | None, label: dict, theatre: Theatre) -> bool:

@@ -108,3 +108,22 @@ def world_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
         world_index.cache_clear()
         yield
     world_index.cache_clear()
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package, which .ci/run installs
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright; the browser tests skip without it, and fail
+    without it under CI=true."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); the browser tests need it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        yield launched
+        launched.close()

@@ -220,29 +220,26 @@ def _pattern(path: Path, value: object) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
+def _country_rows() -> tuple[tuple[str, ...], ...]:
+    """data/lexicon/demonyms.tsv: code, demonym, name and other words ("|"-separated), per country."""
     path = Path(str(resources.files("frontlines") / "data" / "lexicon" / "demonyms.tsv"))
-    found: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if line.strip() and not line.startswith("#") and cells[0].strip() != "country" and len(cells) > 1:
-            found[cells[0].strip()] = cells[1].strip()
-    return found
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(tuple(cell.strip() for cell in cells) for cells in rows if cells[0].strip() != "country" and len(cells) > 1)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return {cells[0]: cells[1] for cells in _country_rows()}
 
 
 @lru_cache(maxsize=1)
 def country_words() -> dict[str, str]:
     """Words that name a country or its forces -> its ISO code: "Russia", "Russian", "Kremlin"."""
-    path = Path(str(resources.files("frontlines") / "data" / "lexicon" / "demonyms.tsv"))
     found: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if line.startswith("#") or cells[0] == "country" or len(cells) < 2:
-            continue
-        words = [cells[1], *cells[2:3], *(cells[3].split("|") if len(cells) > 3 and cells[3] else [])]
-        for word in words:
+    for code, *words in _country_rows():
+        for word in [*words[:2], *(words[2].split("|") if len(words) > 2 else [])]:
             if word.strip():
-                found.setdefault(word.strip().casefold(), cells[0])
+                found.setdefault(word.strip().casefold(), code)
     return found
 
 

@@ -4,9 +4,7 @@ slider's day, events by type with their sources, and report text shown only as t
 from __future__ import annotations
 
 import json
-import os
 import re
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +18,6 @@ from frontlines.model import Event, Place, Source
 from frontlines.outputs.map import render_map, script_json
 from frontlines.outputs.map_data import map_data
 
-CHROMIUM = "/usr/bin/chromium"
 TOWN = Place(key="gn:1", name="Townville", lat=34.45, lon=41.9, country="IQ", admin1="Anbar", feature_code="PPL")
 CROSSING = Place(key="fl:townville-crossing", name="Townville crossing", lat=34.45, lon=41.9, country="IQ", admin1="Anbar", feature_code="PSTB")
 HOSTILE_TITLE = '<script>window.pwned = "title"</script>'
@@ -96,26 +93,12 @@ def test_the_map_of_an_empty_store_is_refused_with_what_to_do(tmp_path: Path) ->
 
 
 # ---- in headless Chromium, with the network cut ---------------------------------------------------
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); the map's browser tests need it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
-        yield launched
-        launched.close()
-
-
 class OfflinePage:
     """A page opened from a file with the network cut: every request other than the file is
     aborted and remembered."""
 
-    def __init__(self, browser, path: Path) -> None:  # type: ignore[no-untyped-def]
-        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+    def __init__(self, chromium, path: Path) -> None:  # type: ignore[no-untyped-def]
+        self.context = chromium.new_context(viewport={"width": 1280, "height": 800})
         self.context.set_offline(True)
         self.left: list[str] = []
         self.errors: list[str] = []
@@ -146,10 +129,10 @@ class OfflinePage:
         self.context.close()
 
 
-def test_report_text_stays_text_in_the_popups(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_report_text_stays_text_in_the_popups(chromium, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "map.html"
     path.write_text(render_map(map_data([TAKEN], SPANS)), encoding="utf-8")
-    opened = OfflinePage(browser, path)
+    opened = OfflinePage(chromium, path)
     opened.page.locator(".event").first.dispatch_event("click")
     popup = opened.page.locator(".leaflet-popup-content")
     assert HOSTILE_TITLE in popup.inner_text() and "<img src=x" in popup.inner_text()
@@ -176,8 +159,8 @@ def demo_map(tmp_path_factory: pytest.TempPathFactory, demo_store_path: Path) ->
 
 
 @pytest.mark.model
-def test_the_demo_map_shows_places_events_and_sources_and_the_slider_changes_control(browser, demo_map: Path) -> None:  # type: ignore[no-untyped-def]
-    opened = OfflinePage(browser, demo_map)
+def test_the_demo_map_shows_places_events_and_sources_and_the_slider_changes_control(chromium, demo_map: Path) -> None:  # type: ignore[no-untyped-def]
+    opened = OfflinePage(chromium, demo_map)
     page = opened.page
     for name in ("Rawa", "al-Qaim", "Hawija", "Husaybah", "Husaybah border crossing"):
         assert page.locator(f'.place[data-place="{name}"]').count() == 1, name

@@ -5,7 +5,6 @@ follow, comments and logs out. Every request off the server is refused."""
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -20,7 +19,6 @@ from frontlines.store import Store
 from frontlines.web import create_app
 
 pytestmark = pytest.mark.model
-CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "a long password"
 
 
@@ -57,29 +55,15 @@ def serve(db: str) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); the workbench's browser tests need it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
-        yield launched
-        launched.close()
-
-
 class Visit:
     """A browser tab on the workbench: requests elsewhere are aborted and remembered, and so are
     script errors, console errors (a policy violation is one) and dialogs (an `alert` that ran)."""
 
-    def __init__(self, browser, origin: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, chromium, origin: str) -> None:  # type: ignore[no-untyped-def]
         self.origin = origin
         self.left: list[str] = []
         self.problems: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+        self.context = chromium.new_context(viewport={"width": 1280, "height": 800})
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.problems.append(f"error: {error}"))
@@ -101,8 +85,8 @@ class Visit:
         self.context.close()
 
 
-def test_open_an_event_from_the_table_and_see_its_supporting_sentence_highlighted(browser, server: str) -> None:  # type: ignore[no-untyped-def]
-    visit = Visit(browser, server)
+def test_open_an_event_from_the_table_and_see_its_supporting_sentence_highlighted(chromium, server: str) -> None:  # type: ignore[no-untyped-def]
+    visit = Visit(chromium, server)
     visit.open("/events?place=Rawa&type=territory_taken")
     link = visit.page.locator("a.event-link").first
     event_id = link.inner_text()
@@ -117,8 +101,8 @@ def test_open_an_event_from_the_table_and_see_its_supporting_sentence_highlighte
     visit.close()
 
 
-def test_a_report_carrying_script_payloads_stays_inert_in_the_browser(browser, server: str) -> None:  # type: ignore[no-untyped-def]
-    visit = Visit(browser, server)
+def test_a_report_carrying_script_payloads_stays_inert_in_the_browser(chromium, server: str) -> None:  # type: ignore[no-untyped-def]
+    visit = Visit(chromium, server)
     visit.open("/events?outlet=Hostile+Wire")
     visit.page.locator("a.event-link").first.click()
     visit.page.wait_for_url("**/events/*")
@@ -130,8 +114,8 @@ def test_a_report_carrying_script_payloads_stays_inert_in_the_browser(browser, s
     visit.close()
 
 
-def test_move_the_map_slider_and_see_control_change(browser, server: str) -> None:  # type: ignore[no-untyped-def]
-    visit = Visit(browser, server)
+def test_move_the_map_slider_and_see_control_change(chromium, server: str) -> None:  # type: ignore[no-untyped-def]
+    visit = Visit(chromium, server)
     visit.open("/map?from=2017-09-01&to=2017-11-30&on=2017-11-10")
     page = visit.page
     status = lambda place: page.locator(f'.place[data-place="{place}"]').get_attribute("data-status")  # noqa: E731
@@ -144,8 +128,8 @@ def test_move_the_map_slider_and_see_control_change(browser, server: str) -> Non
     visit.close()
 
 
-def test_sign_in_reject_a_capture_see_the_map_follow_comment_and_log_out(browser, writable_server: str) -> None:  # type: ignore[no-untyped-def]
-    visit = Visit(browser, writable_server)
+def test_sign_in_reject_a_capture_see_the_map_follow_comment_and_log_out(chromium, writable_server: str) -> None:  # type: ignore[no-untyped-def]
+    visit = Visit(chromium, writable_server)
     page = visit.page
     rawa = lambda: page.locator('.place[data-place="Rawa"]').get_attribute("data-status")  # noqa: E731
     visit.open("/map?from=2017-09-01&to=2017-11-30&on=2017-11-20")

@@ -9,15 +9,13 @@ Cells are spreadsheet-safe as in the flat CSV (`spreadsheet_safe`).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from datetime import datetime, time, timezone
 from typing import Any
 
 from frontlines.model import Event
 from frontlines.outputs.acled_mapping import AcledMapping, load_acled_mapping
-from frontlines.outputs.exports import spreadsheet_safe
+from frontlines.outputs.exports import csv_lines
 from frontlines.theatres import Theatre, load_theatre
 
 ACLED_COLUMNS = (
@@ -104,21 +102,8 @@ def acled_csv_lines(events: Iterable[Event], *, mapping: AcledMapping | None = N
     """The header, then one ACLED row per event as the events come."""
     mapping = mapping or load_acled_mapping()
     theatre = theatre or load_theatre()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-
-    def take() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
-    writer.writerow(ACLED_COLUMNS)
-    yield take()
-    for event in events:
-        row = acled_row(event, mapping, theatre)
-        writer.writerow([spreadsheet_safe(row[column]) for column in ACLED_COLUMNS])
-        yield take()
+    rows = (acled_row(event, mapping, theatre) for event in events)
+    return csv_lines(ACLED_COLUMNS, ([row[column] for column in ACLED_COLUMNS] for row in rows))
 
 
 def events_to_acled_csv(events: Iterable[Event], **kwargs: Any) -> str:

@@ -89,6 +89,23 @@ def events_to_csv(events: Iterable[Event]) -> str:
 
 def event_csv_lines(events: Iterable[Event]) -> Iterator[str]:
     """The header, then one CSV line per event as the events come."""
+    return csv_lines(CSV_COLUMNS, (_csv_row(event) for event in events))
+
+
+def _csv_row(event: Event) -> list[object]:
+    data = event_to_dict(event)
+    place = data["place"]
+    return [
+        data["id"], data["event_type"], data["date"], data["date_precision"], data["actor"],
+        data["target_actor"], data["controller_after"], data["fatalities"], place["name"],
+        place["geonames_id"], place["lat"], place["lon"], place["admin1"], place["country"],
+        place["precision"], data["confidence"], data["review"], len(event.sources), "; ".join(sorted({s.outlet for s in event.sources})),
+        " ".join(dict.fromkeys(s.url for s in event.sources if s.url)), event.sources[0].quote if event.sources else "",
+    ]  # fmt: skip
+
+
+def csv_lines(header: Iterable[str], rows: Iterable[Iterable[object]]) -> Iterator[str]:
+    """The header, then each row as one CSV line as the rows come, every cell made spreadsheet-safe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
 
@@ -98,18 +115,10 @@ def event_csv_lines(events: Iterable[Event]) -> Iterator[str]:
         buffer.truncate()
         return text
 
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(header)
     yield take()
-    for event in events:
-        data = event_to_dict(event)
-        place = data["place"]
-        writer.writerow(map(spreadsheet_safe, [
-                data["id"], data["event_type"], data["date"], data["date_precision"], data["actor"],
-                data["target_actor"], data["controller_after"], data["fatalities"], place["name"],
-                place["geonames_id"], place["lat"], place["lon"], place["admin1"], place["country"],
-                place["precision"], data["confidence"], data["review"], len(event.sources), "; ".join(sorted({s.outlet for s in event.sources})),
-                " ".join(dict.fromkeys(s.url for s in event.sources if s.url)), event.sources[0].quote if event.sources else "",
-            ]))  # fmt: skip
+    for row in rows:
+        writer.writerow(map(spreadsheet_safe, row))
         yield take()
 
 
