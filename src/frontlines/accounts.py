@@ -1,7 +1,8 @@
 """Accounts of the workbench: a name, a role, and an argon2 hash of the password.
 
 Roles: a `viewer` reads (as a visitor does), an `analyst` also reviews and comments, an `admin` does
-what an analyst does. Passwords are hashed with argon2id (memory-hard, argon2-cffi's defaults); the
+what an analyst does and manages the accounts (the workbench's /admin page, `frontlines user`); the
+last admin cannot be demoted or removed, so that someone can always manage the accounts. Passwords are hashed with argon2id (memory-hard, argon2-cffi's defaults); the
 store never holds a password. `frontlines user add` is the shell over `add_user`.
 """
 
@@ -13,7 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from frontlines.errors import AccountError
 from frontlines.model import ROLES
@@ -36,6 +37,20 @@ class User:
     def can_write(self) -> bool:
         """Whether this user may review events and comment (analysts and admins)."""
         return self.role in WRITERS
+
+    @property
+    def is_admin(self) -> bool:
+        """Whether this user manages the accounts."""
+        return self.role == "admin"
+
+
+@dataclass(frozen=True)
+class Account:
+    """An account as the admin page and `frontlines user list` show it."""
+
+    name: str
+    role: str
+    created_at: datetime
 
 
 def _hasher():  # type: ignore[no-untyped-def]
@@ -93,6 +108,61 @@ def _spend_a_hash(hasher) -> None:  # type: ignore[no-untyped-def]
         hasher.verify(_DUMMY[0], "not the password")
     except VerificationError:
         pass
+
+
+def accounts(store: Store) -> list[Account]:
+    """Every account, by name."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(a.users.c.name, a.users.c.role, a.users.c.created_at).order_by(a.users.c.name))
+        return [Account(row.name, row.role, row.created_at) for row in rows]
+
+
+def set_role(store: Store, name: str, role: str) -> User:
+    """Give an account another role; an AccountError for an unknown account or role, or when it would
+    leave no admin."""
+    if role not in ROLES:
+        raise AccountError(f"unknown role {role!r}", hint=f"one of {', '.join(ROLES)}")
+    with store.engine.begin() as conn:
+        _existing(conn, name)
+        if role != "admin":
+            _keep_an_admin(conn, name)
+        conn.execute(update(a.users).where(a.users.c.name == name).values(role=role))
+    return User(name, role)
+
+
+def set_password(store: Store, name: str, password: str) -> None:
+    """Give an account a new password (stored as its argon2 hash)."""
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise AccountError(f"a password has {MIN_PASSWORD} to {MAX_PASSWORD} characters", hint="choose a longer one")
+    hashed = _hasher().hash(password)
+    with store.engine.begin() as conn:
+        _existing(conn, name)
+        conn.execute(update(a.users).where(a.users.c.name == name).values(password_hash=hashed))
+
+
+def remove_user(store: Store, name: str) -> None:
+    """Remove an account (its comments and verdicts stay, under its name); never the last admin.
+    A session of the removed account signs nobody in from then on."""
+    with store.engine.begin() as conn:
+        _existing(conn, name)
+        _keep_an_admin(conn, name)
+        conn.execute(delete(a.users).where(a.users.c.name == name))
+
+
+def _existing(conn, name: str) -> str:  # type: ignore[no-untyped-def]
+    role = conn.execute(select(a.users.c.role).where(a.users.c.name == name)).scalar_one_or_none()
+    if role is None:
+        raise AccountError(f"there is no user {name!r}", hint="`frontlines user list` names the accounts")
+    return str(role)
+
+
+def _keep_an_admin(conn, name: str) -> None:  # type: ignore[no-untyped-def]
+    """An AccountError when `name` is the only admin (demoting or removing it would lock everyone out)."""
+    if _existing(conn, name) != "admin":
+        return
+    admins = conn.execute(select(func.count()).select_from(a.users).where(a.users.c.role == "admin")).scalar_one()
+    if admins <= 1:
+        raise AccountError(f"{name} is the only admin", hint="make another account an admin first")
 
 
 def user(store: Store, name: str) -> User | None:

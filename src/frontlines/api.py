@@ -64,6 +64,7 @@ def ingest(
     batch_size: int = 200,
     dates: DateHint | None = None,
     theatre: Theatre | str | Path | None = None,
+    origin_as: Callable[[str], str] | None = None,
 ) -> IngestResult:
     """Read files, folders, feeds, JSONL or stdin; store new reports; extract and fuse what is pending.
 
@@ -75,8 +76,12 @@ def ingest(
     ``frontlines.ingest.published``): a report is stored whatever its date, with no date at all when
     none is found. A post's SOURCES list becomes its references, each cited headline a short report
     of its own (see ``frontlines.citations_api``). ``theatre``: the war every report is read in (a
-    theatre, its name or file); by default each report is read in the war it names.
+    theatre, its name or file); by default each report is read in the war it names. ``origin_as``: how
+    an input's origin (its path as given) is stored and named in problems; the workbench names an
+    upload by its own file name, not by the temporary folder it was saved in.
     """
+    import dataclasses
+
     from frontlines.citations_api import store_citations
     from frontlines.ingest.dispatch import read_inputs
 
@@ -101,6 +106,8 @@ def ingest(
         pending.clear()
 
     for item in read_inputs(inputs, stdin=stdin, max_bytes=max_bytes, fetch=fetch, dates=dates):
+        if origin_as is not None:
+            item = dataclasses.replace(item, origin=origin_as(item.origin))
         if isinstance(item, IngestProblem):
             result.problems.append(item)
             continue
@@ -244,16 +251,18 @@ def iter_events(
     outlet: str | None = None,
     review: str | None = None,
     text: str | None = None,
+    needs_review: bool = False,
 ) -> Iterator[Event]:
     """The events of :func:`events` one at a time, read from the store in chunks: constant memory
     and a first event at once, however many match. `actor` (doer or target), `outlet` (of a
     source) and `text` (in a quote or the place's name) match any part, in any case; `review` is
-    one of confirmed, rejected, corrected, none (asking for rejected ones includes them)."""
+    one of confirmed, rejected, corrected, none (asking for rejected ones includes them);
+    `needs_review` keeps the review queue (see :func:`review_queue_reasons`)."""
     keys = _place_keys(store, place, gazetteer)
     return store.iter_events(
         place_keys=keys, place_text=place, since=since, until=until, types=types,
         include_rejected=include_rejected or review == "rejected", limit=limit, offset=offset,
-        match=_match(actor, outlet, review, text),
+        match=_match(actor, outlet, review, text, needs_review),
     )  # fmt: skip
 
 
@@ -270,12 +279,13 @@ def count_events(
     outlet: str | None = None,
     review: str | None = None,
     text: str | None = None,
+    needs_review: bool = False,
 ) -> int:
     """How many events :func:`iter_events` lists without a limit."""
     keys = _place_keys(store, place, gazetteer)
     return store.count_events(
         place_keys=keys, place_text=place, since=since, until=until, types=types,
-        include_rejected=include_rejected or review == "rejected", match=_match(actor, outlet, review, text),
+        include_rejected=include_rejected or review == "rejected", match=_match(actor, outlet, review, text, needs_review),
     )  # fmt: skip
 
 
@@ -286,10 +296,16 @@ def event(store: Store, event_id: int) -> Event | None:
     return next(store.iter_events(include_rejected=True, match=EventMatch(event_id=event_id), limit=1), None)
 
 
-def _match(actor: str | None, outlet: str | None, review: str | None, text: str | None) -> EventMatch | None:
+def review_queue_reasons(store: Store, event_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Why each of these events waits in the review queue (disputed, one outlet only, low confidence);
+    events that do not wait are left out."""
+    return store.review_reasons(event_ids)
+
+
+def _match(actor: str | None, outlet: str | None, review: str | None, text: str | None, needs_review: bool = False) -> EventMatch | None:
     from frontlines.store.event_filters import EventMatch
 
-    found = EventMatch(actor=actor or None, outlet=outlet or None, review=review or None, text=text or None)
+    found = EventMatch(actor=actor or None, outlet=outlet or None, review=review or None, text=text or None, needs_review=needs_review)
     return None if found.empty else found
 
 

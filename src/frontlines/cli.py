@@ -168,11 +168,12 @@ def extract(ctx: click.Context, theatre: Theatre | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson", "acled"]), default="table", show_default=True,
               help="table: a table on a terminal (one page), tab-separated lines when piped; geojson: a FeatureCollection; acled: CSV in ACLED's columns.")
 @click.option("--include-rejected", is_flag=True, help="Also list the events an analyst rejected (review: rejected).")
+@click.option("--needs-review", is_flag=True, help="Only the review queue: unreviewed events that are disputed, captures told by one outlet, or of low confidence.")
 @limit_option("events")
 @click.pass_context
 def events(
     ctx: click.Context, place: str | None, since: date | None, until: date | None, types: tuple[str, ...], fmt: str,
-    include_rejected: bool, limit: int | None, offset: int,
+    include_rejected: bool, needs_review: bool, limit: int | None, offset: int,
 ) -> None:  # fmt: skip
     """List events with their ids, review states and sources, oldest first, as they are read.
 
@@ -183,12 +184,13 @@ def events(
       frontlines events --place Qaim --since 2017-10-26 --format jsonl
       frontlines events --format geojson > events.geojson
       frontlines events --limit 100 --offset 200
+      frontlines events --needs-review
     """
     from frontlines.outputs.acled import acled_csv_lines
     from frontlines.outputs.exports import event_csv_lines, event_jsonl_lines
     from frontlines.outputs.geojson import geojson_lines
 
-    filters = {"place": place, "since": since, "until": until, "types": list(types) or None, "include_rejected": include_rejected}
+    filters = {"place": place, "since": since, "until": until, "types": list(types) or None, "include_rejected": include_rejected, "needs_review": needs_review}
     with api.open_store(ctx.obj["db"], must_exist=True) as store:
         table = fmt == "table" and wants_table(out, limit)
         if table:

@@ -27,6 +27,8 @@ class EventMatch:
 
     actor: in the actor or the target actor. outlet: the name of one of its sources' outlets.
     review: one of REVIEW_STATES. text: in one of its quotes, or in its place's name. event_id: that one.
+    needs_review: only events no analyst has reviewed that are disputed, single-source captures or
+    of low confidence (the workbench's review queue; see ``needs_review_condition``).
     """
 
     actor: str | None = None
@@ -34,6 +36,7 @@ class EventMatch:
     review: str | None = None
     text: str | None = None
     event_id: int | None = None
+    needs_review: bool = False
 
     def __post_init__(self) -> None:
         if self.review is not None and self.review not in REVIEW_STATES:
@@ -41,7 +44,7 @@ class EventMatch:
 
     @property
     def empty(self) -> bool:
-        return not (self.actor or self.outlet or self.review or self.text) and self.event_id is None
+        return not (self.actor or self.outlet or self.review or self.text or self.needs_review) and self.event_id is None
 
     def apply(self, query: Select[Any]) -> Select[Any]:
         """The query (events outer-joined to places and event_facts) narrowed to the matching events."""
@@ -58,7 +61,35 @@ class EventMatch:
         if self.text:
             in_quote = _source_exists(_contains(t.claims.c.quote, self.text))
             query = query.where(in_quote | _contains(t.places.c.name, self.text) | _contains(t.events.c.place_name, self.text))
+        if self.needs_review:
+            query = query.where(needs_review_condition())
         return query
+
+
+LOW_CONFIDENCE = 0.5  # an event below this confidence waits in the review queue
+CAPTURES = ("territory_taken", "withdrawal")  # events that move control: one outlet is not enough
+
+
+def needs_review_condition() -> Any:
+    """Events that wait for an analyst: not yet reviewed, and disputed (sources that disagree), a
+    capture or withdrawal told by one outlet only, or of low confidence. On the query of
+    ``events_query`` (events outer-joined to event_facts)."""
+    facts = c.event_facts.c
+    single_source_capture = t.events.c.event_type.in_(CAPTURES) & (func.coalesce(facts.outlets, 0) <= 1)
+    doubtful = (facts.disputed.is_(True)) | single_source_capture | (t.events.c.confidence < LOW_CONFIDENCE)
+    return facts.verdict.is_(None) & doubtful
+
+
+def review_reasons(event_type: str, confidence: float, disputed: bool | None, outlets: int | None) -> tuple[str, ...]:
+    """Why an event is in the review queue, in words (the same tests as ``needs_review_condition``)."""
+    reasons = []
+    if disputed:
+        reasons.append("disputed")
+    if event_type in CAPTURES and (outlets or 0) <= 1:
+        reasons.append("one outlet only")
+    if confidence < LOW_CONFIDENCE:
+        reasons.append("low confidence")
+    return tuple(reasons)
 
 
 def _contains(column: Any, text: str) -> Any:

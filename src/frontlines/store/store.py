@@ -17,7 +17,7 @@ from frontlines.store import accounts_schema  # noqa: F401 - its tables belong t
 from frontlines.store import control_schema as c
 from frontlines.store import schema as t
 from frontlines.store.engine import open_engine
-from frontlines.store.event_filters import EventMatch
+from frontlines.store.event_filters import EventMatch, needs_review_condition, review_reasons
 from frontlines.store.locks import CLAIMS_AND_EVENTS, hold_write_lock
 from frontlines.store.rows import (
     StoredReport,
@@ -237,10 +237,10 @@ class Store:
         query = events_query(
             place_keys=place_keys, place_text=place_text, since=since, until=until, types=types, include_rejected=include_rejected, match=match
         ).order_by(t.events.c.date, t.events.c.id)
-        if limit is not None:
-            query = query.limit(limit)
         if offset:
-            query = query.offset(offset)
+            query = _page_by_ids(query, limit, offset)
+        elif limit is not None:
+            query = query.limit(limit)
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=chunk_size).execute(query)
             try:  # closed also when the reader stops early (a --limit): PostgreSQL holds a server-side cursor
@@ -268,6 +268,21 @@ class Store:
         )
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(query.subquery())).scalar_one())
+
+    def review_reasons(self, event_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        """Why each of these events waits for review (``event_filters.review_reasons``); events that
+        have been reviewed or need no review are left out."""
+        found: dict[int, tuple[str, ...]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(event_ids), 500):
+                query = (
+                    select(t.events.c.id, t.events.c.event_type, t.events.c.confidence, c.event_facts.c.disputed, c.event_facts.c.outlets)
+                    .outerjoin(c.event_facts, c.event_facts.c.event_id == t.events.c.id)
+                    .where(t.events.c.id.in_(chunk), needs_review_condition())
+                )
+                for row in conn.execute(query):
+                    found[row.id] = review_reasons(row.event_type, row.confidence, row.disputed, row.outlets)
+        return found
 
     @staticmethod
     def _sources(conn: Connection, event_ids: list[int]) -> dict[int, list[Source]]:
@@ -358,6 +373,16 @@ def events_query(
     if match is not None and not match.empty:
         query = match.apply(query)
     return query
+
+
+def _page_by_ids(query: Select[Any], limit: int | None, offset: int) -> Select[Any]:
+    """The page of `query` at `offset`, found first as event ids alone (a walk of the date index that
+    reads no place and no event row), then read whole: skipping 99,000 rows costs milliseconds
+    instead of a tenth of a second."""
+    ids = query.with_only_columns(t.events.c.id).offset(offset)
+    if limit is not None:
+        ids = ids.limit(limit)
+    return query.where(t.events.c.id.in_(ids.scalar_subquery()))
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

@@ -46,9 +46,10 @@ async def event_filters(
     outlet: Text = None,
     review: ReviewState | None = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in a quote or the place's name")] = None,
+    needs_review: Annotated[bool, Query(description="Only the review queue: unreviewed events that are disputed, captures told by one outlet, or of low confidence")] = False,
 ) -> EventFilters:
     """The filters of /api/events and its downloads (query parameters)."""
-    return EventFilters(since, until, place, type, actor, outlet, review, q)
+    return EventFilters(since, until, place, type, actor, outlet, review, q, needs_review)
 
 
 Filters = Annotated[EventFilters, Depends(event_filters)]
@@ -73,7 +74,12 @@ def list_events(
     def body() -> bytes:
         page = event_page(store, filters, limit=limit, offset=offset, gazetteer=_gazetteer_if_needed(filters, gazetteer), totals=totals)
         # the export's dicts hold only JSON types: written straight out, not walked again by FastAPI's encoder
-        found = {"total": page.total, "limit": page.limit, "offset": page.offset, "items": [event_to_dict(e) for e in page.items]}
+        items = [event_to_dict(e) for e in page.items]
+        if filters.needs_review:  # the queue says why each event waits
+            reasons = library.review_queue_reasons(store, [e.id for e in page.items if e.id is not None])
+            for item, event in zip(items, page.items, strict=True):
+                item["review_reasons"] = list(reasons.get(event.id or 0, ()))
+        found = {"total": page.total, "limit": page.limit, "offset": page.offset, "items": items}
         return json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     return Response(pages.remember(("events", filters, limit, offset), body), media_type="application/json")

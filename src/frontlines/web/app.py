@@ -17,7 +17,7 @@ from frontlines import api as library
 from frontlines._version import __version__
 from frontlines.store import Store
 from frontlines.accounts import session_secret
-from frontlines.web import api, ingest, pages, review
+from frontlines.web import admin, api, discussion_api, ingest, pages, review
 from frontlines.web.context import templates
 from frontlines.web.errors import install_error_handlers
 from frontlines.web.jobs import Jobs
@@ -66,6 +66,8 @@ def create_app(
     app.state.jobs = Jobs()
     app.include_router(review.router)
     app.include_router(ingest.router)
+    app.include_router(admin.router)
+    app.include_router(discussion_api.router)
     app.include_router(api.router)
     app.include_router(pages.router)
     install_error_handlers(app)

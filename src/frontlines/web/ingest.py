@@ -10,6 +10,7 @@ INGESTS_PER_MINUTE ingests a minute per user. Nothing is fetched from the networ
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -22,7 +23,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from frontlines import api as library
 from frontlines.accounts import User
 from frontlines.ingest.dispatch import sniff_format
+from frontlines.ingest.published import DateHint, date_hint
 from frontlines.model import IngestProblem
+from frontlines.theatres import bundled_theatres
 from frontlines.web.jobs import Job
 from frontlines.web.pages import render
 from frontlines.web.sessions import current_user, writer
@@ -35,6 +38,7 @@ MAX_UPLOAD = 10 << 20  # bytes of files and pasted text in one request
 BODY_ALLOWANCE = MAX_UPLOAD + (256 << 10)  # what BodyLimit lets through to /ingest: the files plus the form's own parts
 MAX_PASTED = 1 << 20  # characters of pasted text (Starlette's limit on a form field that is not a file)
 INGESTS_PER_MINUTE = 10
+UPLOAD_ORIGIN = "upload:"  # a stored report's origin: upload:USER/FILE
 PASTED_NAMES = {"feed": "pasted.xml", "html": "pasted.html", "jsonl": "pasted.jsonl", "report": "pasted.txt"}
 
 
@@ -43,15 +47,36 @@ async def ingest_page(request: Request) -> HTMLResponse:
     found = await current_user(request)
     if found is not None and not found.can_write:
         raise HTTPException(403, f"{found.name} is a {found.role}: only analysts and admins ingest reports")
-    return render(request, "ingest.html", max_files=MAX_FILES, max_mib=MAX_UPLOAD >> 20)
+    return render(request, "ingest.html", max_files=MAX_FILES, max_mib=MAX_UPLOAD >> 20, theatres=bundled_theatres())
+
+
+def ingest_options(published: str, year: str, theatre: str) -> tuple[DateHint, str | None]:
+    """The form's options as `frontlines ingest --published/--year/--theatre` takes them; a 422 that
+    names a date, a year or a war that cannot be used."""
+    year = year.strip()
+    if year and not (year.isascii() and year.isdigit()):
+        raise HTTPException(422, f"{year!r} is not a year: write YYYY")
+    try:
+        hint = date_hint(published.strip() or None, int(year) if year else None)
+    except ValueError as exc:  # the command's wording, with the form's names
+        raise HTTPException(422, str(exc).replace("--published", "a publication date").replace("--year", "a year")) from None
+    chosen = theatre.strip() or None
+    if chosen is not None and chosen not in bundled_theatres():
+        raise HTTPException(422, f"no war {chosen!r}: choose one of the list, or let each report name its own")
+    return hint, chosen
 
 
 @router.post("/ingest")
 async def ingest_upload(
     request: Request, author: Writer, files: Annotated[list[UploadFile] | None, File()] = None,
     pasted: Annotated[str, Form(max_length=MAX_PASTED)] = "",
+    published: Annotated[str, Form(max_length=40)] = "", year: Annotated[str, Form(max_length=10)] = "",
+    theatre: Annotated[str, Form(max_length=100)] = "",
 ) -> RedirectResponse:  # fmt: skip
-    """Save the uploads and the pasted text, start the ingest, and go to its job's page (303)."""
+    """Save the uploads and the pasted text, start the ingest, and go to its job's page (303).
+    `published` or `year` date the reports that carry no date of their own; `theatre` reads them all
+    in one war (else each in the war it names)."""
+    dates, war = ingest_options(published, year, theatre)
     chosen = [each for each in files or [] if each.filename or each.size]  # a file input left empty sends an empty part
     if len(chosen) > MAX_FILES:
         raise HTTPException(413, f"{len(chosen)} files: at most {MAX_FILES} in one ingest; send the others in another")
@@ -74,12 +99,17 @@ async def ingest_upload(
         raise
     state = request.app.state
 
+    def stored_origin(origin: str) -> str:  # "upload:ana/report.txt", not the temporary folder
+        return origin.replace(f"{folder}{os.sep}", f"{UPLOAD_ORIGIN}{author.name}/", 1)
+
     def work(job: Job) -> dict[str, Any]:
-        result = library.ingest(paths, store=state.store, pipeline=state.pipeline, progress=job.progress)
+        result = library.ingest(
+            paths, store=state.store, pipeline=state.pipeline, progress=job.progress, dates=dates, theatre=war, origin_as=stored_origin
+        )
         for memory in (state.totals, getattr(state, "pages", None)):  # the counts of every filter change
             if memory is not None:
                 memory.forget()
-        return summary(result, folder)
+        return summary(result, author.name)
 
     job = state.jobs.start(author.name, work, cleanup=lambda: shutil.rmtree(folder, ignore_errors=True))
     return RedirectResponse(f"/ingest/jobs/{job.id}", status_code=303)
@@ -96,12 +126,12 @@ async def ingest_job(request: Request, job_id: Annotated[str, Path(max_length=64
     return render(request, "ingest_job.html", job=job)
 
 
-def summary(result: library.IngestResult, folder: FilePath) -> dict[str, Any]:
+def summary(result: library.IngestResult, uploader: str) -> dict[str, Any]:
     """What the result page shows, as `frontlines ingest` prints it, with each input named as it
-    was uploaded (not by its place in the temporary folder)."""
+    was uploaded."""
 
     def named(origin: str) -> str:
-        return origin.replace(f"{folder}/", "")
+        return origin.removeprefix(f"{UPLOAD_ORIGIN}{uploader}/")
 
     problems = [IngestProblem(named(p.origin), p.reason, p.hint) for p in result.problems]
     return {

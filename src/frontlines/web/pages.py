@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
+from frontlines.api import review_queue_reasons
 from frontlines.errors import ControlError
 from frontlines.map_api import map_page
 from frontlines.model import EVENT_TYPES, REVIEW_STATES
@@ -61,13 +62,26 @@ def css() -> Response:
 
 @router.get("/events", response_class=HTMLResponse)
 def events_table(request: Request, store: StoreDep, gazetteer: GazetteerDep, totals: TotalsDep) -> HTMLResponse:
+    return _table(request, store, gazetteer, totals, "events.html", EventFilters.from_form(dict(request.query_params)))
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_queue(request: Request, store: StoreDep, gazetteer: GazetteerDep, totals: TotalsDep) -> HTMLResponse:
+    """The events that wait for an analyst (disputed, captures told by one outlet, low confidence), with why."""
+    filters = EventFilters.from_form({**request.query_params, "needs_review": "true", "review": ""})
+    return _table(request, store, gazetteer, totals, "review.html", filters, with_reasons=True)
+
+
+def _table(
+    request: Request, store: Store, gazetteer: Any, totals: Any, template: str, filters: EventFilters, with_reasons: bool = False
+) -> HTMLResponse:
     values = request.query_params
-    filters = EventFilters.from_form(dict(values))
     limit = _int(values.get("limit"), DEFAULT_PAGE, 1, MAX_PAGE)
     offset = _int(values.get("offset"), 0, 0, 10_000_000)
     page = event_page(store, filters, limit=limit, offset=offset, gazetteer=gazetteer() if filters.place else None, totals=totals)
+    reasons = review_queue_reasons(store, [e.id for e in page.items if e.id is not None]) if with_reasons else {}
     return render(
-        request, "events.html", page=page, filters=filters, event_types=EVENT_TYPES, review_states=REVIEW_STATES,
+        request, template, page=page, filters=filters, event_types=EVENT_TYPES, review_states=REVIEW_STATES, reasons=reasons,
         previous=filters.query(limit=limit, offset=max(0, offset - limit)) if offset > 0 else None,
         next=filters.query(limit=limit, offset=offset + limit) if offset + limit < page.total else None,
         download=filters.query(),

@@ -86,6 +86,14 @@ async def writer(request: Request, _csrf: Annotated[None, Depends(check_csrf)]) 
     return found
 
 
+async def administrator(request: Request, _csrf: Annotated[None, Depends(check_csrf)]) -> User:
+    """A dependency of every change to the accounts: a signed-in admin who sent the CSRF token; else 403."""
+    found = await current_user(request)
+    if found is None or not found.is_admin:
+        raise HTTPException(403, "only an admin manages the accounts")
+    return found
+
+
 class RateLimit:
     """At most `attempts` in any `window` seconds per key (a client's address), kept in memory."""
 

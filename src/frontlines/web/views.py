@@ -32,12 +32,14 @@ class EventFilters:
     outlet: str | None = None
     review: str | None = None
     q: str | None = None
+    needs_review: bool = False  # only the review queue: unreviewed events that are disputed, single-source captures or doubtful
 
     @classmethod
     def from_form(cls, values: dict[str, str]) -> EventFilters:
         """Filters from a submitted form, where an empty field means no filter. A value that is not a
         date, an event type or a review state is a ControlError that names it."""
-        given = {f.name: (values.get(f.name) or "").strip() or None for f in fields(cls)}
+        given: dict[str, Any] = {f.name: (values.get(f.name) or "").strip() or None for f in fields(cls)}
+        given["needs_review"] = (given["needs_review"] or "").lower() in ("1", "true", "on", "yes")
         for name in ("since", "until"):
             if given[name] is not None:
                 try:
@@ -48,17 +50,18 @@ class EventFilters:
             raise ControlError(f"unknown event type {given['type']!r}", hint=f"one of {', '.join(EVENT_TYPES)}")
         if given["review"] is not None and given["review"] not in REVIEW_STATES:
             raise ControlError(f"unknown review state {given['review']!r}", hint=f"one of {', '.join(REVIEW_STATES)}")
-        return cls(**given)  # type: ignore[arg-type]
+        return cls(**given)
 
     def query(self, **more: Any) -> str:
         """These filters (and `more`) as a URL query string, empty filters left out."""
         values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in {**asdict(self), **more}.items()}
+        values["needs_review"] = "true" if values["needs_review"] else None
         return urlencode({k: v for k, v in values.items() if v not in (None, "")})
 
     def library_args(self) -> dict[str, Any]:
         return {
             "since": self.since, "until": self.until, "place": self.place, "types": [self.type] if self.type else None,
-            "actor": self.actor, "outlet": self.outlet, "review": self.review, "text": self.q,
+            "actor": self.actor, "outlet": self.outlet, "review": self.review, "text": self.q, "needs_review": self.needs_review,
         }  # fmt: skip
 
 
