@@ -76,3 +76,14 @@ def test_a_chosen_war_reads_every_report_in_it(browser) -> None:  # type: ignore
     finished(browser, upload(browser, token, [("kharkiv.txt", report.encode())], theatre="ukraine-2022"))
     events = browser.get("/api/events", params={"outlet": "Options Wire"}).json()["items"]
     assert events and all(e["place"] is None or e["place"]["country"] == "UA" for e in events)
+
+
+def test_another_server_process_shows_the_ingest_and_its_result(browser, client_of, writable_store_path) -> None:  # type: ignore[no-untyped-def]
+    token = sign_in(browser, "ana")
+    response = upload(browser, token, [("rutba.txt", UNDATED.encode())], published="2017-11-04")
+    finished(browser, response)
+    with Store.open(f"sqlite:///{writable_store_path}") as opened:  # a second worker over the same database
+        other = client_of(create_app(store=opened))
+        other.cookies.update(browser.cookies)  # the session key is kept in the store: the cookie holds there too
+        page = other.get(response.headers["location"])
+    assert page.status_code == 200 and '<td id="added">1</td>' in page.text

@@ -63,7 +63,7 @@ def create_app(
     app.state.login_limit = RateLimit(attempts=10, window=60.0)  # per client address
     app.state.ingest_limit = RateLimit(attempts=ingest.INGESTS_PER_MINUTE, window=60.0)  # per user
     app.state.pipeline = pipeline
-    app.state.jobs = Jobs()
+    app.state.jobs = Jobs(store=opened)
     app.include_router(review.router)
     app.include_router(ingest.router)
     app.include_router(admin.router)

@@ -24,7 +24,6 @@ from frontlines import api as library
 from frontlines.accounts import User
 from frontlines.ingest.dispatch import sniff_format
 from frontlines.ingest.published import DateHint, date_hint
-from frontlines.model import IngestProblem
 from frontlines.theatres import bundled_theatres
 from frontlines.web.jobs import Job
 from frontlines.web.pages import render
@@ -133,7 +132,7 @@ def summary(result: library.IngestResult, uploader: str) -> dict[str, Any]:
     def named(origin: str) -> str:
         return origin.removeprefix(f"{UPLOAD_ORIGIN}{uploader}/")
 
-    problems = [IngestProblem(named(p.origin), p.reason, p.hint) for p in result.problems]
+    problems = [{"origin": named(p.origin), "reason": p.reason, "hint": p.hint} for p in result.problems]  # JSON: kept in the store
     return {
         "added": len(result.added), "duplicates": result.duplicates, "claims": result.claims, "events": result.events,
         "problems": problems, "undated": [named(o) for o in result.undated], "references": result.references,

@@ -1,5 +1,6 @@
-"""Work that outlasts a request: each job runs in a thread of its own, one at a time, and is kept in
-memory (per process) with how far it got, so that a page can show "done N of M" until it ends.
+"""Work that outlasts a request: each job runs in a thread of its own, one at a time, with how far it
+got, so that a page can show "done N of M" until it ends. Over a store, each job is also a row of
+its `jobs` table (``frontlines.web.job_records``): every server process shows every job.
 
 The workbench's uploads are jobs (``frontlines.web.ingest``): the request saves the files and
 answers at once with the job's page, which refreshes itself until the job's result is there.
@@ -10,14 +11,18 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from frontlines.errors import FrontlinesError
+from frontlines.store import Store
+from frontlines.web.job_records import JobRecords
 
 log = logging.getLogger(__name__)
 KEEP = 200  # finished jobs remembered; the oldest are forgotten first
+SAVE_EVERY = 0.5  # seconds between writes of a job's progress to the store
 
 
 @dataclass
@@ -34,10 +39,20 @@ class Job:
     error: str = ""
     hint: str = ""
     finished: threading.Event = field(default_factory=threading.Event, repr=False)
+    saved: Callable[[Job], None] | None = field(default=None, repr=False)  # writes the job to the store
+    _last_save: float = field(default=0.0, repr=False)
 
     def progress(self, done: int, total: int) -> None:
         """The `progress=` callback of the library's long calls."""
         self.done, self.total = done, total
+        now = time.monotonic()
+        if self.saved is not None and (done >= total or now - self._last_save >= SAVE_EVERY):
+            self._last_save = now
+            self.save()
+
+    def save(self) -> None:
+        if self.saved is not None:
+            self.saved(self)
 
     @property
     def ended(self) -> bool:
@@ -48,8 +63,11 @@ class Jobs:
     """The jobs of one application. `start` runs `work(job)` in a new thread; jobs run one after
     another (the store has one writer), the others wait their turn."""
 
-    def __init__(self, keep: int = KEEP) -> None:
+    def __init__(self, keep: int = KEEP, store: Store | None = None, process: str | None = None) -> None:
+        """`store`: keep the jobs there too, for every server process; `process`: this process's name
+        in the store (default host:pid)."""
         self.keep = keep
+        self._records = JobRecords(store, keep, process) if store is not None else None
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()  # guards the registry
         self._turn = threading.Lock()  # one job at a time
@@ -58,6 +76,9 @@ class Jobs:
         """Run `work(job)` in the background; its return value becomes the job's result.
         `cleanup` runs after it, whatever happened."""
         job = Job(id=secrets.token_urlsafe(16), owner=owner)
+        if self._records is not None:
+            self._records.add(job)
+            job.saved = self._records.save
         with self._lock:
             ended = [key for key, each in self._jobs.items() if each.ended]
             for key in ended[: max(0, len(self._jobs) - self.keep + 1)]:
@@ -67,13 +88,18 @@ class Jobs:
         return job
 
     def get(self, job_id: str) -> Job | None:
+        """The job: live when this process runs it, else as the store has it (any process's)."""
         with self._lock:
-            return self._jobs.get(job_id)
+            live = self._jobs.get(job_id)
+        if live is not None or self._records is None:
+            return live
+        return self._records.load(job_id)
 
     def _run(self, job: Job, work: Callable[[Job], Any], cleanup: Callable[[], None] | None) -> None:
         try:
             with self._turn:
                 job.state = "running"
+                job.save()
                 job.result = work(job)
                 job.state = "done"
         except FrontlinesError as exc:
@@ -84,4 +110,8 @@ class Jobs:
         finally:
             if cleanup is not None:
                 cleanup()
+            try:
+                job.save()
+            except Exception:  # the store went away: the page of this process still has the job
+                log.exception("job %s: its end could not be stored", job.id)
             job.finished.set()
