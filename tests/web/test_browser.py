@@ -1,7 +1,8 @@
 """The workbench in headless Chromium, served by uvicorn on loopback: open the events table, click an
 event and see its supporting sentence highlighted; move the map's slider and see control change; a
 report carrying script payloads runs nothing; an analyst signs in, rejects a capture, sees the map
-follow, comments and logs out. Every request off the server is refused."""
+follow, comments and logs out; an analyst opens the review queue, corrects a capture's date and sees
+the map and the report follow. Every request off the server is refused."""
 
 from __future__ import annotations
 
@@ -165,5 +166,44 @@ def test_sign_in_reject_a_capture_see_the_map_follow_comment_and_log_out(chromiu
     assert page.locator("#login-link").is_visible()
     page.goto(event_url)
     assert page.locator("form.comment-form").count() == 0
+    assert visit.left == [] and visit.problems == []
+    visit.close()
+
+
+def test_from_the_review_queue_an_analyst_corrects_a_capture_and_the_map_and_report_follow(chromium, writable_server: str) -> None:  # type: ignore[no-untyped-def]
+    visit = Visit(chromium, writable_server)
+    page = visit.page
+    rawa = lambda: page.locator('.place[data-place="Rawa"]').get_attribute("data-status")  # noqa: E731
+    report = lambda: page.locator("main").inner_text()  # noqa: E731
+    visit.open("/report?from=2017-11-15&to=2017-11-21")
+    assert "Iraqi forces took Rawa." in report() and "Contested: Rawa" not in report()
+
+    visit.open("/review")
+    assert page.locator("#events tr.event").count() > 0 and page.locator("td.reasons").first.inner_text() != ""
+    visit.open("/login?next=/review")
+    page.fill('input[name="name"]', "ana")
+    page.fill('input[name="password"]', PASSWORD)
+    page.locator("form.login button").click()
+    page.wait_for_url(f"{writable_server}/review")
+
+    visit.open("/events?place=Rawa&type=territory_taken")
+    page.locator("a.event-link").first.click()
+    page.wait_for_url("**/events/*")
+    event_url = page.url
+    page.locator("form.correct input[name=date]").fill("2017-11-25")
+    page.locator("form.correct input[name=body]").fill("the town was entered on the 17th, freed on the 25th")
+    page.locator("#correct").click()
+    page.wait_for_url(event_url)
+    assert "2017-11-25" in page.locator("dl.facts").inner_text()
+    assert "2017-11-25" in page.locator("tr.audit-entry").first.inner_text()
+
+    visit.open("/map?from=2017-09-01&to=2017-11-30&on=2017-11-20")
+    assert rawa() != "Iraqi forces"  # no longer taken by the 20th
+    visit.open("/map?from=2017-09-01&to=2017-11-30&on=2017-11-26")
+    assert rawa() == "Iraqi forces"
+    visit.open("/report?from=2017-11-15&to=2017-11-21")
+    assert "Iraqi forces took Rawa." not in report() and "Contested: Rawa" in report()  # the report follows too
+    visit.open("/report?from=2017-11-22&to=2017-11-28")
+    assert "Iraqi forces took Rawa." in report()
     assert visit.left == [] and visit.problems == []
     visit.close()
