@@ -234,11 +234,11 @@ class Store:
         """The events of :meth:`events`, read from the database `chunk_size` rows at a time: memory
         stays bounded by the chunk however many events match, and the first arrives at once. `match`
         narrows them by actor, outlet, review state or text (see ``frontlines.store.event_filters``)."""
-        query = events_query(
-            place_keys=place_keys, place_text=place_text, since=since, until=until, types=types, include_rejected=include_rejected, match=match
-        ).order_by(t.events.c.date, t.events.c.id)
+        given = {"place_keys": place_keys, "place_text": place_text, "since": since, "until": until, "types": types,
+                 "include_rejected": include_rejected, "match": match}  # fmt: skip
+        query = events_query(**given).order_by(t.events.c.date, t.events.c.id)
         if offset:
-            query = _page_by_ids(query, limit, offset)
+            query = _page_by_ids(query, events_query(**given, ids_only=True), limit, offset)
         elif limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:
@@ -263,9 +263,11 @@ class Store:
         match: EventMatch | None = None,
     ) -> int:
         """How many events :meth:`events` would list without a limit."""
+        # the ids alone: a count that reads the date index and no event or place row (111 ms to 6 on 50,000 events)
         query = events_query(
-            place_keys=place_keys, place_text=place_text, since=since, until=until, types=types, include_rejected=include_rejected, match=match
-        )
+            place_keys=place_keys, place_text=place_text, since=since, until=until, types=types, include_rejected=include_rejected, match=match,
+            ids_only=True,
+        )  # fmt: skip
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(query.subquery())).scalar_one())
 
@@ -341,14 +343,22 @@ def events_query(
     types: Sequence[str] | None,
     include_rejected: bool,
     match: EventMatch | None = None,
+    ids_only: bool = False,
 ) -> Select[Any]:
     """The rows of the events that match, unordered. A place filter picks place ids first (a few
-    thousand places at most), so that the events are found through the index on their place."""
-    query = (
-        select(t.events, *_place_columns(), c.event_facts.c.verdict.label("review_verdict"))
-        .outerjoin(t.places, t.places.c.id == t.events.c.place_id)
-        .outerjoin(c.event_facts, c.event_facts.c.event_id == t.events.c.id)
-    )
+    thousand places at most), so that the events are found through the index on their place.
+    `ids_only`: only their ids, joined to places and to event_facts only where a filter reads them
+    (a count or a page's ids then read an index, not the rows)."""
+    wanted = match if match is not None and not match.empty else None
+    with_places = not ids_only or bool(place_text) or (wanted is not None and bool(wanted.text))
+    with_facts = not ids_only or not include_rejected or (wanted is not None and bool(wanted.review or wanted.needs_review))
+    columns = [t.events.c.id] if ids_only else [t.events, *_place_columns(), c.event_facts.c.verdict.label("review_verdict")]
+    joined: Any = t.events
+    if with_places:
+        joined = joined.outerjoin(t.places, t.places.c.id == t.events.c.place_id)
+    if with_facts:
+        joined = joined.outerjoin(c.event_facts, c.event_facts.c.event_id == t.events.c.id)
+    query = select(*columns).select_from(joined)
     if not include_rejected:
         verdict = c.event_facts.c.verdict
         query = query.where(verdict.is_(None) | (verdict != "reject"))
@@ -375,14 +385,14 @@ def events_query(
     return query
 
 
-def _page_by_ids(query: Select[Any], limit: int | None, offset: int) -> Select[Any]:
-    """The page of `query` at `offset`, found first as event ids alone (a walk of the date index that
-    reads no place and no event row), then read whole: skipping 99,000 rows costs milliseconds
-    instead of a tenth of a second."""
-    ids = query.with_only_columns(t.events.c.id).offset(offset)
+def _page_by_ids(query: Select[Any], ids: Select[Any], limit: int | None, offset: int) -> Select[Any]:
+    """The page of `query` at `offset`, found first as event ids alone (`ids`: a walk of the date
+    index that reads no place and no event row), then read whole: skipping 99,000 rows costs
+    milliseconds instead of a tenth of a second."""
+    page = ids.order_by(t.events.c.date, t.events.c.id).offset(offset)
     if limit is not None:
-        ids = ids.limit(limit)
-    return query.where(t.events.c.id.in_(ids.scalar_subquery()))
+        page = page.limit(limit)
+    return query.where(t.events.c.id.in_(page.scalar_subquery()))
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
