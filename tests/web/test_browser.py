@@ -207,3 +207,23 @@ def test_from_the_review_queue_an_analyst_corrects_a_capture_and_the_map_and_rep
     assert "Iraqi forces took Rawa." in report()
     assert visit.left == [] and visit.problems == []
     visit.close()
+
+
+def test_filter_the_events_table_from_its_form_and_page_through(chromium, server: str) -> None:  # type: ignore[no-untyped-def]
+    visit = Visit(chromium, server)
+    page = visit.page
+    visit.open("/events")
+    every = int(page.locator("#count").get_attribute("data-total"))
+    page.fill('form.filters input[name="place"]', "Rawa")
+    page.select_option('form.filters select[name="type"]', "territory_taken")
+    page.locator("form.filters button").click()
+    page.wait_for_url("**/events?*place=Rawa*")
+    found = int(page.locator("#count").get_attribute("data-total"))
+    assert 0 < found < every
+    assert all(cell == "territory_taken" for cell in page.locator("#events tr.event td:nth-child(3)").all_inner_texts())
+    visit.open("/events?limit=10")
+    page.locator('a[rel="next"]').click()
+    page.wait_for_url("**offset=10*")
+    assert page.locator("#events tr.event").count() == min(10, every - 10)
+    assert visit.left == [] and visit.problems == []
+    visit.close()
