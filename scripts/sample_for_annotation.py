@@ -1,6 +1,6 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4]
 
 Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
 700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
@@ -10,6 +10,10 @@ of 670 numbered from 05. Wave 3, for training only: 3,000 lines of train-split d
 cue of the rarer types and modalities (withdrawals, offensives, tolls, coups; claims, hedges, plans,
 denials, years), 2,400 of them from conflict sections or war topics, in batches of 750 from 11; and
 160 more FA-KES articles in batches of 40 from 03 (their split is their hash's, as always).
+Wave 4, held out: 600 lines of test-split days none drawn before (360 conflict lines capped per
+topic, 150 uncategorized lines of 2020 on, 90 of the other sections, as wave 1 drew them), drawn
+after the reader was tuned and scored once on the test split, annotated blind and scored once more:
+a fresh blind figure. Batches of 300 from 15.
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -41,7 +45,7 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_fa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3))
+    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4))
     args = parser.parse_args()
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
     wave_one(lines, args.out)
@@ -52,6 +56,23 @@ def main() -> None:
         drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         articles_drawn = {i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}
         wave_three([x for x in lines if x["id"] not in drawn], articles_drawn, args.out)
+    if args.wave >= 4:
+        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
+        wave_four([x for x in lines if x["id"] not in drawn], args.out)
+
+
+def wave_four(lines: list[dict], out: Path) -> None:
+    from frontlines.reader.splits import split_of
+
+    rng = random.Random(20261203)
+    held_out = [x for x in lines if split_of(x["date"]) == "test"]
+    conflict = [x for x in held_out if x["category"] in CONFLICT]
+    late_uncategorized = [x for x in held_out if x["category"] == "Uncategorized" and x["date"] >= "2020"]
+    other = [x for x in held_out if x["category"] not in CONFLICT and x["category"] != "Uncategorized"]
+    chosen = _capped(conflict, 360, 40, rng) + _capped(late_uncategorized, 150, 6, rng) + rng.sample(other, 90)
+    rng.shuffle(chosen)
+    for n in range(0, len(chosen), 300):
+        (out / f"lines_{15 + n // 300:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + 300]))
 
 
 _CUES = re.compile(
