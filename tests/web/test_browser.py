@@ -86,6 +86,14 @@ class Visit:
         self.context.close()
 
 
+def sign_in_as_ana(page, then: str) -> None:  # type: ignore[no-untyped-def]
+    """Fill the sign-in form that is open, send it, and wait to land on `then`."""
+    page.fill('input[name="name"]', "ana")
+    page.fill('input[name="password"]', PASSWORD)
+    page.locator("form.login button").click()
+    page.wait_for_url(then)
+
+
 def test_open_an_event_from_the_table_and_see_its_supporting_sentence_highlighted(chromium, server: str) -> None:  # type: ignore[no-untyped-def]
     visit = Visit(chromium, server)
     visit.open("/events?place=Rawa&type=territory_taken")
@@ -139,10 +147,7 @@ def test_sign_in_reject_a_capture_see_the_map_follow_comment_and_log_out(chromiu
     visit.open("/events?place=Rawa&type=territory_taken")
     event_url = writable_server + page.locator("a.event-link").first.get_attribute("href")
     page.locator("#login-link").click()
-    page.fill('input[name="name"]', "ana")
-    page.fill('input[name="password"]', PASSWORD)
-    page.locator("form.login button").click()
-    page.wait_for_url(f"{writable_server}/events")
+    sign_in_as_ana(page, f"{writable_server}/events")
     assert "Signed in as ana" in page.locator("header").inner_text()
 
     page.goto(event_url)
@@ -181,10 +186,7 @@ def test_from_the_review_queue_an_analyst_corrects_a_capture_and_the_map_and_rep
     visit.open("/review")
     assert page.locator("#events tr.event").count() > 0 and page.locator("td.reasons").first.inner_text() != ""
     visit.open("/login?next=/review")
-    page.fill('input[name="name"]', "ana")
-    page.fill('input[name="password"]', PASSWORD)
-    page.locator("form.login button").click()
-    page.wait_for_url(f"{writable_server}/review")
+    sign_in_as_ana(page, f"{writable_server}/review")
 
     visit.open("/events?place=Rawa&type=territory_taken")
     page.locator("a.event-link").first.click()

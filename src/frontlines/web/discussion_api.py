@@ -7,11 +7,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path
-from pydantic import BaseModel
 
 from frontlines.accounts import User
 from frontlines.errors import ControlError
-from frontlines.review_api import MAX_COMMENT, AuditEntry, Comment, add_comment, audit, comments_on
+from frontlines.review_api import MAX_COMMENT, AuditEntry, Comment, add_comment, audit, comments_on  # dataclasses: the response shapes
 from frontlines.store import Store
 from frontlines.web.api import GazetteerDep, event_or_404
 from frontlines.web.context import get_store
@@ -26,32 +25,6 @@ PlaceName = Annotated[str, Path(min_length=1, max_length=200)]
 CommentBody = Annotated[str, Body(embed=True, min_length=1, max_length=MAX_COMMENT)]
 
 
-class CommentOut(BaseModel):
-    id: int
-    author: str
-    created_at: str
-    body: str
-
-
-class AuditOut(BaseModel):
-    id: int
-    author: str
-    created_at: str
-    verdict: str | None
-    body: str
-    before: dict[str, Any]
-    after: dict[str, Any]
-
-
-def comment_out(comment: Comment) -> CommentOut:
-    return CommentOut(id=comment.id, author=comment.author, created_at=comment.created_at.isoformat(), body=comment.body)
-
-
-def audit_out(entry: AuditEntry) -> AuditOut:
-    return AuditOut(id=entry.id, author=entry.author, created_at=entry.created_at.isoformat(), verdict=entry.verdict,
-                    body=entry.body, before=entry.before, after=entry.after)  # fmt: skip
-
-
 def _place_key(store: Store, gazetteer: Any, name: str) -> str:
     try:
         return place_view(store, name, gazetteer=gazetteer(), limit=1).place.key
@@ -60,33 +33,33 @@ def _place_key(store: Store, gazetteer: Any, name: str) -> str:
 
 
 @router.get("/events/{event_id}/comments")
-def event_comments(store: StoreDep, event_id: EventId) -> list[CommentOut]:
+def event_comments(store: StoreDep, event_id: EventId) -> list[Comment]:
     """The event's comment thread, oldest first."""
     event_or_404(store, event_id)
-    return [comment_out(c) for c in comments_on(store, "event", event_id)]
+    return comments_on(store, "event", event_id)
 
 
 @router.post("/events/{event_id}/comments", status_code=201)
-def comment_on_event(store: StoreDep, author: Writer, event_id: EventId, body: CommentBody) -> CommentOut:
+def comment_on_event(store: StoreDep, author: Writer, event_id: EventId, body: CommentBody) -> Comment:
     """Add a comment to the event's thread (analysts and admins; X-CSRF-Token)."""
     event_or_404(store, event_id)
-    return comment_out(add_comment(store, "event", event_id, body, author=author.name))
+    return add_comment(store, "event", event_id, body, author=author.name)
 
 
 @router.get("/events/{event_id}/audit")
-def event_audit(store: StoreDep, event_id: EventId) -> list[AuditOut]:
+def event_audit(store: StoreDep, event_id: EventId) -> list[AuditEntry]:
     """Every verdict on the event, oldest first: who, when, the fields before and after."""
     event_or_404(store, event_id)
-    return [audit_out(entry) for entry in audit(store, event_id)]
+    return audit(store, event_id)
 
 
 @router.get("/places/{name}/comments")
-def place_comments(store: StoreDep, gazetteer: GazetteerDep, name: PlaceName) -> list[CommentOut]:
+def place_comments(store: StoreDep, gazetteer: GazetteerDep, name: PlaceName) -> list[Comment]:
     """The place's comment thread (any spelling of its name), oldest first."""
-    return [comment_out(c) for c in comments_on(store, "place", _place_key(store, gazetteer, name))]
+    return comments_on(store, "place", _place_key(store, gazetteer, name))
 
 
 @router.post("/places/{name}/comments", status_code=201)
-def comment_on_place(store: StoreDep, gazetteer: GazetteerDep, author: Writer, name: PlaceName, body: CommentBody) -> CommentOut:
+def comment_on_place(store: StoreDep, gazetteer: GazetteerDep, author: Writer, name: PlaceName, body: CommentBody) -> Comment:
     """Add a comment to the place's thread (analysts and admins; X-CSRF-Token)."""
-    return comment_out(add_comment(store, "place", _place_key(store, gazetteer, name), body, author=author.name))
+    return add_comment(store, "place", _place_key(store, gazetteer, name), body, author=author.name)
