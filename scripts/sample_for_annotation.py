@@ -13,7 +13,8 @@ denials, years), 2,400 of them from conflict sections or war topics, in batches 
 Wave 4, held out: 600 lines of test-split days none drawn before (360 conflict lines capped per
 topic, 150 uncategorized lines of 2020 on, 90 of the other sections, as wave 1 drew them), drawn
 after the reader was tuned and scored once on the test split, annotated blind and scored once more:
-a fresh blind figure. Batches of 300 from 15.
+a fresh blind figure. Batches of 300 from 15; with them 40 FA-KES articles of the test split none
+drawn before, in batches of 20 from 07.
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -58,10 +59,11 @@ def main() -> None:
         wave_three([x for x in lines if x["id"] not in drawn], articles_drawn, args.out)
     if args.wave >= 4:
         drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
-        wave_four([x for x in lines if x["id"] not in drawn], args.out)
+        articles_drawn = {i for f in args.out.glob("fakes_0[0-6].ids") for i in f.read_text().split()}
+        wave_four([x for x in lines if x["id"] not in drawn], articles_drawn, args.out)
 
 
-def wave_four(lines: list[dict], out: Path) -> None:
+def wave_four(lines: list[dict], articles_drawn: set[str], out: Path) -> None:
     from frontlines.reader.splits import split_of
 
     rng = random.Random(20261203)
@@ -73,6 +75,11 @@ def wave_four(lines: list[dict], out: Path) -> None:
     rng.shuffle(chosen)
     for n in range(0, len(chosen), 300):
         (out / f"lines_{15 + n // 300:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + 300]))
+    articles = [json.loads(row)["id"] for row in (CORPUS / "fa-kes" / "articles.jsonl").open(encoding="utf-8")]
+    rest = [a for a in articles if a not in articles_drawn and split_of(a) == "test"]
+    rng.shuffle(rest)
+    for n in range(0, 40, 20):
+        (out / f"fakes_{7 + n // 20:02d}.ids").write_text("".join(x + "\n" for x in rest[n : n + 20]))
 
 
 _CUES = re.compile(
