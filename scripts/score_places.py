@@ -130,6 +130,8 @@ def _kind(actor: str | None, theatre: Theatre, where: str | None) -> tuple[str, 
     if country is not None:
         return ("state" if country == where else "foreign_state"), country
     group = theatre.groups.get(actor)
+    if group is not None and group.side in ("foreign state", "foreign-state", "coalition"):
+        return "foreign_state", None  # NATO, a multinational mission: foreign forces of no one state
     if group is not None and group.side == "civilian" or actor == "civilians":
         return "civilian", None
     return "non_state", None
@@ -142,8 +144,8 @@ def _state_of(actor: str, theatre: Theatre) -> str | None:
     group = theatre.groups.get(actor)
     if group is not None and group.country and group.side in ("state", "foreign state", "foreign-state", "coalition"):
         return group.country
-    if theatre.state_forces_pattern and actor.endswith(" forces"):
-        return country_words().get(actor.removesuffix(" forces").casefold())  # "Nigerian forces"
+    if actor.endswith(" forces"):
+        return country_words().get(actor.removesuffix(" forces").casefold())  # "Nigerian forces", named by the pattern
     return None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontlines.extract.lexicon import ActorTable
+from frontlines.extract.lexicon import ActorTable, data_file, read_yaml
 from frontlines.theatres import Theatre, load_theatre
 
 
@@ -26,6 +26,7 @@ class ActorFinder:
     def __init__(self, table: ActorTable, theatre: Theatre | None = None) -> None:
         self.table = table
         self.theatre = theatre or load_theatre()
+        self._generic = frozenset(read_yaml(data_file("actors.yaml"))) - frozenset(self.theatre.groups)
         folded = sorted((a for a in table.aliases if a.lower() == a), key=len, reverse=True)
         exact = sorted((a for a in table.aliases if a.lower() != a), key=len, reverse=True)
         self._folded = re.compile(_whole_words(folded), re.I)
@@ -40,6 +41,23 @@ class ActorFinder:
                 continue
             found.append(ActorMention(match.start(), match.end(), self.table.aliases[match.group(0).lower()]))
         return sorted(found, key=lambda m: m.start)
+
+    def is_generic(self, name: str | None) -> bool:
+        """A word every war has ("troops", "gunmen"), not a group's name: a name beside it says more."""
+        return name in self._generic
+
+    def resolves_by_country(self, name: str | None) -> bool:
+        """"The army", "troops": the state forces of a country, which the words or the place tell."""
+        actor = self.table.actors.get(name or "")
+        return actor is not None and actor.resolves_by_country
+
+    def unidentified(self) -> str | None:
+        """The generic actor for armed men no one has named ("gunmen", "attackers")."""
+        return next((n for n in sorted(self._generic) if self.is_combatant(n) and not self.resolves_by_country(n) and n in self.table.actors), None)
+
+    def state_side(self) -> str | None:
+        """The side of the generic words for state forces ("the army", "troops")."""
+        return next((a.side for a in self.table.actors.values() if a.resolves_by_country), None)
 
     def resolve(self, name: str | None, country: str | None) -> str | None:
         """The canonical actor, with "the army" made the army of the country where it happened."""

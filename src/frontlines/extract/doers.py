@@ -7,14 +7,27 @@ put down to, which group every other side fights, which capital stands for which
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
+from frontlines.extract import grammar
 from frontlines.extract.actors import ActorFinder, ActorMention
 from frontlines.extract.state_doers import forces_of, state_in
 from frontlines.extract.story import StoryContext
 from frontlines.extract.triggers import Trigger
 from frontlines.model import Claim
 from frontlines.theatres import Theatre
+
+
+# the events someone fires or sets off: their noun may name where the fire came from ("shelling from
+# the hills"), and a person may be their doer ("a man opened fire")
+_FIRED = frozenset({"explosion", "airstrike", "attack"})
+# the events whose dead are their fighters: unless a group is named beside them, the state's dead tell
+# that its forces fought ("ten soldiers and six rebels died in the clashes")
+_FOUGHT = frozenset({"battle"})
+# how a name qualifies a generic word in the same noun phrase
+_QUALIFYING = frozenset({"compound", "amod", "poss", "nmod", "pobj", "prep", "acl"})
 
 
 class DoerFinder:
@@ -26,24 +39,59 @@ class DoerFinder:
         self, trigger: Trigger, event_type: str, sentence: Span, mentions: list[ActorMention], context: StoryContext
     ) -> tuple[str | None, str | None]:
         """(actor, target) of the event the trigger tells, as canonical names or None."""
+        actor, target = self._doer_and_target(trigger, event_type, sentence, mentions, context)
+        if self._unnamed(actor):
+            # "the rebels", "the gunmen" of a story that names one armed group outside the state's camp: that group
+            groups = {n for n in context.named_actors if self._irregular(n)}
+            if len(groups) == 1 and target not in groups:
+                actor = groups.pop()
+        return actor, target
+
+    def _irregular(self, name: str) -> bool:
+        """A named armed group outside the camp of state forces (no generic word, no state's forces)."""
+        if self.actors.is_generic(name) or not self.actors.is_combatant(name) or name in self.theatre.state_forces.values():
+            return False
+        side = self.actors.side(name)
+        return side is not None and self.theatre.camp_of(side) != self.theatre.camp_of(self.actors.state_side())
+
+    def _doer_and_target(
+        self, trigger: Trigger, event_type: str, sentence: Span, mentions: list[ActorMention], context: StoryContext
+    ) -> tuple[str | None, str | None]:
         base = sentence.start_char
         subject_spans, object_spans = argument_spans(trigger.token)
-        actor = mention_in(mentions, subject_spans, base) or self.actors.government_of(self.acting_capital(trigger.token) or "")
+        if _undergone(trigger):
+            # "the garrison comes under Hill Army shelling": the subject is hit; the fire's source, if named, did it
+            object_spans, subject_spans = object_spans + subject_spans, source_spans(trigger.token)
+        # "bombs killed ten soldiers": not by the soldiers; but "... killed in an attack by the Hill Army" is by them
+        victims = victim_spans(sentence) + bystander_spans(sentence)
+        agents = agent_spans(sentence)
+        doers = [m for m in mentions if not _inside(m, victims, base) or _inside(m, agents, base)]
+        actor = self.named_doer(trigger, sentence, doers, subject_spans)
+        if actor is None and event_type in _FIRED and trigger.token.pos_ == "NOUN":
+            actor = self.named_doer(trigger, sentence, doers, source_spans(trigger.token))  # "shelling from the hills' gunners"
+        actor = actor or self.actors.government_of(self.acting_capital(trigger.token) or "")
         if actor is None:
             country = state_in(sentence, subject_spans, trigger.token)  # "Freedonia shelled", "Sylvanian air strikes"
             actor = forces_of(country, self.theatre) if country else None
+        if actor is None and event_type in _FIRED:
+            accused = accused_spans(trigger.token)  # "a man was arrested for attempting to bomb a shop": he tried it
+            actor = self.named_doer(trigger, sentence, doers, accused) if accused else None
+            if actor is None and _person_did_it(sentence, subject_spans + accused):
+                actor = self.actors.unidentified()  # "a man opened fire": an armed man no one has named
         target = mention_in(mentions, object_spans, base)
         if event_type == "casualties":
             return actor, target  # who killed is rarely said; the victims are the target
         enemy = self.theatre.common_enemy
+        blamed = self.theatre.blame_unclaimed_explosions_on
+        if event_type == "explosion" and blamed is not None and self._unnamed(actor) and blamed in context.named_actors:
+            actor = None  # "a suicide bomber" names no group: the one this war's unclaimed bombs are put down to
         if actor is None and event_type == "explosion":
             # bombs and shells go off with no doer named: the theatre says whose they usually are
             # (when the story names that group), and the side they hit is one that fights it
-            blamed = self.theatre.blame_unclaimed_explosions_on
             if blamed is None:
                 # no usual author in this war: the armed actor the sentence names ("an attacker set off
                 # a charge", "rocket fire by the rebels"), if any
-                named = [m.name for m in mentions if m.name != target and self.actors.is_combatant(m.name)]
+                named = [self.specific(sentence, m, doers) for m in doers if m.name != target and self.actors.is_combatant(m.name)]
                 return (named[0] if named else None), target
             if target is None:
                 target = next((m.name for m in mentions if self.actors.opposes(m.name, blamed)), None)
@@ -54,8 +102,12 @@ class DoerFinder:
             if all(m.name == enemy or not self.actors.is_combatant(m.name) for m in mentions):
                 actor = context.last_actor_against_enemy  # "half of Townville was retaken": by the side advancing
         if actor is None:
-            others = [m.name for m in mentions if m.name != target and self.actors.is_combatant(m.name)]
-            if others:
+            others = [self.specific(sentence, m, doers) for m in doers if m.name != target and self.actors.is_combatant(m.name)]
+            dead = victim_spans(sentence) if event_type in _FOUGHT else []
+            fallen = [m for m in mentions if _inside(m, dead, base) and self._of_the_state(m.name)]
+            if fallen and all(self._unnamed(o) for o in others):
+                actor = self.specific(sentence, fallen[0], mentions)  # "ten soldiers and six rebels died in the clashes"
+            elif others:
                 actor = others[0]
             elif event_type in ("territory_taken", "operation_start", "airstrike"):
                 actor = context.last_actor_against_enemy
@@ -70,6 +122,63 @@ class DoerFinder:
         if target == actor:
             target = None
         return actor, target
+
+    def named_doer(self, trigger: Trigger, sentence: Span, mentions: list[ActorMention], spans: list[tuple[int, int]]) -> str | None:
+        """The actor the doer's words name. A trigger that is itself an actor's word ("a suicide bomber
+        struck") names its doer; a group's name qualifying a generic word beats it ("a militant from
+        the Hill Army", "forces loyal to the Hill Army", "a Hill Army fighter"); a country qualifying
+        a generic word for state forces makes them that state's ("Sylvanian naval forces")."""
+        base = sentence.start_char
+        at = trigger.token.idx - base
+        own = [m for m in mentions if m.start <= at < m.end and self.actors.is_combatant(m.name)]
+        # a mention whose last word, its head, is in the doer's words: "during the military assault"
+        inside = own or [m for start, end in spans for m in mentions if start < base + m.end <= end]
+        inside = [m for m in inside if not _of_a_person(sentence, m)]  # "four Sylvanian nationals": people, not Sylvania's forces
+        if not inside:
+            return None
+        named = [self.specific(sentence, m, mentions, spans, trigger.token) for m in inside]
+        # a generic word that only qualifies the event ("a Hill Army member carried out a terrorist
+        # attack") yields to the doer the subject names
+        kept = [n for m, n in zip(inside, named, strict=True) if not (self._unnamed(n) and _qualifies_trigger(sentence, m, trigger.token))]
+        return (kept or named)[0]
+
+    def _of_the_state(self, name: str) -> bool:
+        """State forces, by the generic words or by name."""
+        return self.actors.resolves_by_country(name) or (self.actors.side(name) is not None and self.actors.side(name) == self.actors.state_side())
+
+    def _unnamed(self, actor: str | None) -> bool:
+        """A generic word for irregulars ("gunmen", "a suicide bomber"): armed, but no one in particular."""
+        return actor is not None and self.actors.is_generic(actor) and not self.actors.resolves_by_country(actor) and self.actors.is_combatant(actor)
+
+    def specific(
+        self,
+        sentence: Span,
+        mention: ActorMention,
+        mentions: list[ActorMention],
+        spans: Sequence[tuple[int, int]] = (),
+        trigger: Token | None = None,
+    ) -> str:
+        """The most telling name for the actor a mention names: the group or state that qualifies a
+        generic word ("a Hill Army suicide bomber", "Sylvanian troops"), else the mention's own."""
+        if not self.actors.is_generic(mention.name):
+            return mention.name
+        head = _head_of(sentence, mention)
+        if head is None:
+            return mention.name
+        for other in mentions:
+            if other is mention or self.actors.is_generic(other.name):
+                continue
+            other_head = _head_of(sentence, other)
+            if other_head is not None and _qualifies(other_head, head):
+                return other.name
+        if self.actors.resolves_by_country(mention.name):
+            words = sentence.char_span(mention.start, mention.end, alignment_mode="expand")
+            first = sentence.doc[max(sentence.start, (words.start if words is not None else head.i) - 2)]
+            before = [(min(head.left_edge.idx, first.idx), head.idx + len(head))]  # "Sylvanian troops", "the Freedonian Air Force"
+            country = state_in(sentence, before, head, of_forces=True) or (state_in(sentence, spans, trigger) if spans and trigger is not None else None)
+            if country is not None:
+                return forces_of(country, self.theatre)
+        return mention.name
 
     def acting_capital(self, trigger: Token) -> str | None:
         """"<capital> launched an offensive": a capital that does something to something stands for its
@@ -122,6 +231,123 @@ def argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int,
             if child.dep_ == "prep" and child.lower_ == "by":
                 subjects.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
     return subjects, objects
+
+
+def victim_spans(sentence: Span) -> list[tuple[int, int]]:
+    """Character spans (document offsets) of whom the sentence's verbs of harm were done to: "bombs
+    killed ten soldiers", "a blast targeting the police", "two fighters were wounded". Who is hurt
+    or aimed at is no doer, though the sentence names no other."""
+    harm = grammar.words("victim_verbs")
+    fates = grammar.words("killed_forms") | grammar.words("wounding_words")
+    spans: list[tuple[int, int]] = []
+    for token in sentence:
+        if token.lemma_.lower() in grammar.words("harm_complement_verbs"):
+            after = sentence.doc[token.i : min(token.right_edge.i + 2, sentence.end)]  # the fate may hang elsewhere
+            if not any(t.lower_ in fates for t in after):
+                continue  # "left the town" harms no one; "left six guards wounded" does
+        elif token.lemma_.lower() not in harm and token.lower_ not in harm:
+            continue
+        companions = grammar.words("victim_companions")
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ in companions):
+                spans.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
+        children = {c.dep_ for c in token.children}
+        if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and children & {"prep", "agent"} and not children & {"aux", "nsubj", "dobj"}:
+            head = token.head  # "ten soldiers killed in the blast"
+            spans.append((head.left_edge.idx, token.idx))
+    return spans
+
+
+def source_spans(token: Token) -> list[tuple[int, int]]:
+    """Where fire came from: "shelling from Freedonian forces", "rockets from the Hill Army"."""
+    origins = grammar.words("origin_prepositions")
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in token.children if c.dep_ == "prep" and c.lower_ in origins]
+
+
+def _qualifies_trigger(sentence: Span, mention: ActorMention, trigger: Token) -> bool:
+    head = _head_of(sentence, mention)
+    return head is not None and head.head.i == trigger.i and head.dep_ in ("amod", "compound")
+
+
+def _head_of(sentence: Span, mention: ActorMention) -> Token | None:
+    span = sentence.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _qualifies(token: Token, head: Token) -> bool:
+    """Whether `token` sits in the noun phrase of `head` as what qualifies it ("fighters of X", "X
+    fighters", "forces loyal to X"), not beside it ("troops and X", "troops, including X")."""
+    node = token
+    for _ in range(6):
+        if node.dep_ not in _QUALIFYING or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ not in grammar.words("qualifying_prepositions"):
+            return False
+        node = node.head
+        if node.i == head.i:
+            return True
+    return False
+
+
+def bystander_spans(sentence: Span) -> list[tuple[int, int]]:
+    """Actors named only to say where ("clashes outside a Freedonian police post", "near the Hill
+    Army's lines") or who tells of it (a report "according to Sylvanian officials"): not the doer a
+    sentence leaves unnamed."""
+    where = grammar.words("bystander_prepositions")
+    spans = [(t.idx, t.right_edge.idx + len(t.right_edge)) for t in sentence if t.dep_ == "prep" and t.lower_ in where]
+    # "according to police": a source, not a doer
+    sources = grammar.words("source_prepositions")
+    spans += [(t.idx, t.right_edge.idx + len(t.right_edge)) for t in sentence if f"{t.head.lower_} {t.lower_}" in sources]
+    return spans
+
+
+def accused_spans(token: Token) -> list[tuple[int, int]]:
+    """Who is held for the event: "X was arrested for plotting to attack", "police charged X with the
+    bombing". Climbs from the event through the clauses and phrases that hang it on a verb of arrest
+    or charge, and gives that verb's person."""
+    node = token
+    for _ in range(6):
+        if node.lemma_.lower() in grammar.words("accusing_verbs"):
+            held = [c for c in node.children if c.dep_ in ("nsubjpass", "dobj") and not (c.left_edge.i <= token.i <= c.right_edge.i)]
+            return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in held]
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "advcl", "acl", "dobj", "compound"):
+            return []
+        node = node.head
+    return []
+
+
+def _undergone(trigger: Trigger) -> bool:
+    """A trigger phrase whose subject suffers the event ("came under attack", "under fire")."""
+    told = " ".join(trigger.text.lower().split())
+    return any(told.startswith(phrase) or f" {phrase}" in f" {told}" for phrase in grammar.words("undergoing_phrases"))
+
+
+def _of_a_person(sentence: Span, mention: ActorMention) -> bool:
+    """A mention that only qualifies a person ("a Sylvanian man", "Freedonian nationals")."""
+    head = _head_of(sentence, mention)
+    return head is not None and head.dep_ in ("amod", "compound") and head.head.lemma_.lower() in grammar.words("persons_who_attack")
+
+
+def _person_did_it(sentence: Span, spans: list[tuple[int, int]]) -> bool:
+    """The doer's words are a person's ("a man", "two youths"), not a group's."""
+    persons = grammar.words("persons_who_attack")
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.lemma_.lower() in persons and any(start <= t.idx < end for start, end in spans)
+        for t in sentence
+    )
+
+
+def agent_spans(sentence: Span) -> list[tuple[int, int]]:
+    """Who something was done by: "an attack by the Hill Army", "shelled by Sylvanian artillery"."""
+    return [
+        (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+        for t in sentence
+        if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by")
+    ]
+
+
+def _inside(mention: ActorMention, spans: list[tuple[int, int]], base: int) -> bool:
+    return any(start <= base + mention.start and base + mention.end <= end for start, end in spans)
 
 
 def mention_in(mentions: list[ActorMention], spans: list[tuple[int, int]], base: int) -> str | None:

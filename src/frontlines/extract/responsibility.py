@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from frontlines.extract import grammar
 from frontlines.extract.actors import ActorFinder
+from frontlines.extract.lexicon import data_file, read_yaml
 from frontlines.model import Claim
 
 # the kinds of event a claim of responsibility is about
@@ -27,16 +28,62 @@ def _responsibility() -> re.Pattern[str]:
 def claimed_by(sentences: Iterable[str], actors: ActorFinder) -> str | None:
     """The armed group a sentence of the story holds responsible, if one does."""
     for text in sentences:
-        if not _responsibility().search(text):
+        phrases = list(_responsibility().finditer(text))
+        if not phrases:
             continue
-        for mention in actors.find(text):
-            if actors.is_combatant(mention.name) and actors.side(mention.name) not in (None, "state"):
-                return mention.name
+        held = [m for m in actors.find(text) if actors.is_combatant(m.name) and actors.side(m.name) not in (None, "state")]
+        named = [m for m in held if not actors.is_generic(m.name)] or held
+        if named:
+            # the group nearest the phrase: "the Hill Army splinter group Ridge Front claimed responsibility"
+            return min(named, key=lambda m: min(abs(p.start() - m.end) if m.end <= p.start() else abs(m.start - p.end()) for p in phrases)).name
     return None
 
 
 def with_claimed_doer(claims: list[Claim], doer: str | None) -> list[Claim]:
-    """The story's attacks and bombings that name no doer, given the one held responsible."""
-    if doer is None:
-        return claims
-    return [replace(c, actor=doer) if c.actor is None and c.event_type in CLAIMED_TYPES else c for c in claims]
+    """The story's attacks and bombings that name no doer, or only a generic one ("gunmen"), given the
+    group held responsible."""
+    if doer is not None:
+        generic = _generic_armed()
+        claims = [replace(c, actor=doer) if (c.actor is None or c.actor in generic) and c.event_type in CLAIMED_TYPES else c for c in claims]
+    return _one_attack_one_doer(claims)
+
+
+def _one_attack_one_doer(claims: list[Claim]) -> list[Claim]:
+    """One attack told twice at one place has one doer. Two words of one sentence for it ("a round of
+    bombings near X" beside the air strike the sentence tells): the one with no doer takes the other's,
+    when the sentence names one. Across sentences only the generic armed doer is carried ("ten guards
+    were killed in an ambush in X. The attackers laid mines ..."): the next sentence's named subject
+    is as often who speaks of the attack as who made it."""
+    generic = _generic_armed()
+    in_sentence: dict[tuple[str, int], set[str]] = {}
+    in_story: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.actor is not None and claim.event_type in CLAIMED_TYPES and _where(claim):
+            in_sentence.setdefault((_where(claim), claim.start), set()).add(claim.actor)
+            in_story.setdefault(_where(claim), set()).add(claim.actor)
+
+    def doer_of(claim: Claim) -> str | None:
+        if claim.actor is not None or claim.event_type not in CLAIMED_TYPES or not _where(claim):
+            return claim.actor
+        told = in_sentence.get((_where(claim), claim.start), set())
+        if len(told) == 1:
+            return next(iter(told))
+        story = in_story.get(_where(claim), set())
+        return next(iter(story)) if len(story) == 1 and story <= generic else None
+
+    return [replace(c, actor=doer_of(c)) if c.actor is None else c for c in claims]
+
+
+def _where(claim: Claim) -> str:
+    """The place of a claim: the gazetteer's, else the words of a place it does not hold."""
+    return claim.place.key if claim.place is not None else (claim.place_mention or "")
+
+
+@lru_cache(maxsize=1)
+def _generic_armed() -> frozenset[str]:
+    """The generic actors that are armed and no state's ("gunmen", "militants"): a claim names them."""
+    table = read_yaml(data_file("actors.yaml"))
+    return frozenset(
+        name for name, entry in table.items()
+        if (entry or {}).get("combatant", True) is not False and not (entry or {}).get("resolves_by_country")
+    )  # fmt: skip

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from frontlines.extract import grammar
 from frontlines.theatres import Theatre, country_words, demonym
 
 # how a word qualifies the event's noun: "Sylvanian shelling", "Freedonia's bombing"
@@ -17,9 +18,10 @@ _QUALIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
 _LONGEST_NAME = 4  # words: "Democratic Republic of the Congo" is matched by its shorter forms too
 
 
-def state_in(sentence: Span, spans: Sequence[tuple[int, int]], trigger: Token) -> str | None:
+def state_in(sentence: Span, spans: Sequence[tuple[int, int]], trigger: Token, *, of_forces: bool = False) -> str | None:
     """The ISO code of the first country named in the doer's spans (document offsets) or qualifying
-    the trigger word; None when none is."""
+    the trigger word; None when none is. `of_forces`: the trigger is a word for forces ("the Sylvanian
+    Air Force"), whose name may be several capitalised words."""
     tokens = [t for t in sentence if any(start <= t.idx < end for start, end in spans)]
     tokens += [c for c in trigger.children if c.dep_ in _QUALIFIERS]
     words = country_words()
@@ -31,9 +33,29 @@ def state_in(sentence: Span, spans: Sequence[tuple[int, int]], trigger: Token) -
             if end > sentence.end:
                 continue
             name = sentence.doc[token.i : end].text.removesuffix("'s").removesuffix("’s").casefold()
-            if name in words:
+            if name in words and _names_the_doer(sentence.doc[end - 1], trigger, of_forces):
                 return words[name]
     return None
+
+
+def _names_the_doer(token: Token, trigger: Token, of_forces: bool = False) -> bool:
+    """A country's name that stands for a doer, not for where or for a thing: "Sylvanian troops",
+    "Freedonia's strikes", "strikes by Sylvanian jets"; not "bombings in Freedonia" nor "the
+    Freedonian embassy attack" (the embassy is what was hit)."""
+    locatives = grammar.words("locative_prepositions") | grammar.words("origin_prepositions")
+    if not of_forces and token.head.i == trigger.i and any(t.pos_ == "PROPN" for t in token.doc[token.i + 1 : trigger.i]):
+        return False  # "the Freedonian Grand Mosque bombing": the name qualifies the mosque
+    persons = grammar.words("private_persons")
+    node = token
+    while node.i not in (trigger.i, trigger.head.i) and node.head.i != node.i:  # up to the noun phrase the doer heads
+        if node.head.lemma_.lower() in persons or node.head.lower_ in persons:
+            return False  # "a Freedonian man", "supporters of the Sylvanian government": people, not its forces
+        if node.dep_ == "pobj" and node.head.lower_ in locatives:
+            return False  # "in Freedonia", "near the Sylvanian border"
+        if not of_forces and node.dep_ in ("compound", "amod", "nmod") and node.head.dep_ in ("compound", "amod", "nmod") and node.head.head.i == trigger.i:
+            return node.head.pos_ != "NOUN" and not node.head.text[:1].isupper()  # "the Freedonian consulate attack"
+        node = node.head
+    return True
 
 
 def forces_of(country: str, theatre: Theatre) -> str:
