@@ -243,6 +243,16 @@ def country_words() -> dict[str, str]:
     return found
 
 
+def country_name(country: str) -> str | None:
+    """The country's name in English ("Nigeria"), as data/lexicon/demonyms.tsv gives it; None when unlisted."""
+    return _names().get(country)
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    return {cells[0]: cells[2] for cells in _country_rows() if len(cells) > 2 and cells[2]}
+
+
 def demonym(country: str) -> str:
     """The adjective news uses for a country's forces ("Nigerian"); its code when none is listed."""
     return _demonyms().get(country, country)

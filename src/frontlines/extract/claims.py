@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from frontlines.extract import grammar
 from frontlines.extract.actors import ActorFinder, ActorMention
+from frontlines.extract.countries_told import CountryPlaces, countries_told, names_a_country_not_the_place
 from frontlines.extract.dates import DateMention, DateResolver
 from frontlines.extract.doers import DoerFinder
 from frontlines.extract.tense import as_told_in_time
@@ -72,6 +73,7 @@ class SentenceReader:
         self.dates = dates
         self.theatre = theatre or actors.theatre
         self.doers = DoerFinder(actors, self.theatre)
+        self._country_places = CountryPlaces(getattr(places, "lookup", None))
         self._named_after_cue = _named_after_cue(self.theatre)
 
     def read(self, sentence: Span, offset: int, context: StoryContext, verdict: SentenceVerdict | None = None) -> list[Claim]:
@@ -118,18 +120,21 @@ class SentenceReader:
     def _places_in(self, text: str, context: StoryContext, actor_spans: list[tuple[int, int]]) -> list[PlaceMatch]:
         """Place names of a sentence: in the war's countries first; then, where no name of the war was
         found, places of other countries (a war spills over its borders: a city of a neighbouring state),
-        which the gazetteer takes only when prominent or when the story names their country."""
-        found = self.places.match_spans(text, countries=context.countries, context=context.places_seen)
+        which the gazetteer takes only when prominent or when the story names their country (by name or
+        by adjective)."""
+        context.countries_told |= countries_told(text)
+        seen = [*context.places_seen, *self._country_places.of(context.countries_told)]  # "the Freedonian town of X"
+        found = [m for m in self.places.match_spans(text, countries=context.countries, context=seen) if not names_a_country_not_the_place(m.text, m.place)]
         if not context.countries:
             return found
         taken = [(m.start, m.end) for m in found] + actor_spans
         if not any(w.start() > 0 and not any(s <= w.start() < e for s, e in taken) for w in _CAPITALISED.finditer(text)):
             return found  # every name of the sentence is a place of the war or an actor: nothing to look for abroad
-        named = {m.place.country for m in found} | {p.country for p in context.places_seen}
+        named = {m.place.country for m in found} | {p.country for p in seen}
         abroad = [
-            m for m in self.places.match_spans(text, countries=None, context=context.places_seen)
+            m for m in self.places.match_spans(text, countries=None, context=seen)
             if m.place.country not in context.countries and not any(s < m.end and m.start < e for s, e in taken)
-            and _town_abroad(m, named)
+            and _town_abroad(m, named) and not names_a_country_not_the_place(m.text, m.place)
         ]  # fmt: skip
         return sorted(found + abroad, key=lambda m: m.start) if abroad else found
 

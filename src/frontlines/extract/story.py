@@ -27,4 +27,6 @@ class StoryContext:
     # where place names are looked up: the theatre's countries (the bundled theatre's unless given)
     countries: tuple[str, ...] | None = field(default_factory=_bundled_theatre_countries)  # None: every country
     places_seen: list[Place] = field(default_factory=list)
+    # countries the story has named by name or adjective ("the Freedonian town of"): their towns are no coin toss
+    countries_told: set[str] = field(default_factory=set)
     cited: dict[str, date] = field(default_factory=dict)  # outlet -> date of the article the post cites

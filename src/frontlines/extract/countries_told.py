@@ -1,0 +1,58 @@
+"""The countries a text names, by name or by adjective: "the Freedonian town of X", "Sylvania's
+north". A place in such a country is no coin toss for the gazetteer even when it is small (a
+story about a war no theatre describes looks its towns up in every country)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from frontlines.model import Place
+from frontlines.theatres import country_name, country_words
+
+_LONGEST_NAME = 6  # words: "Democratic Republic of the Congo" is five
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS"})
+
+
+def countries_told(text: str) -> set[str]:
+    """ISO codes of the countries the text names, by a capitalised name or adjective."""
+    words = country_words()
+    tokens = [(m.group().removesuffix("'s").removesuffix("’s"), m.group()[:1].isupper()) for m in _WORD.finditer(text)]
+    found, i = set(), 0
+    while i < len(tokens):
+        size = next((n for n in range(min(_LONGEST_NAME, len(tokens) - i), 0, -1) if tokens[i][1] and _name(tokens, i, n) in words), 0)
+        if size:  # the longest name wins, and its words name nothing else ("Congo" in "Democratic Republic of the Congo")
+            found.add(words[_name(tokens, i, size)])
+        i += max(size, 1)
+    return found
+
+
+def _name(tokens: list[tuple[str, bool]], first: int, size: int) -> str:
+    return " ".join(t for t, _ in tokens[first : first + size]).casefold()
+
+
+class CountryPlaces:
+    """Each country's own gazetteer entry, by its ISO code, looked up once."""
+
+    def __init__(self, lookup: Callable[..., Sequence[tuple[Place, float]]] | None) -> None:
+        """`lookup`: the gazetteer's (name, countries=...) -> ranked places."""
+        self._lookup = lookup
+        self._known: dict[str, Place | None] = {}
+
+    def of(self, codes: set[str]) -> list[Place]:
+        return [place for code in sorted(codes) if (place := self._place(code)) is not None]
+
+    def _place(self, code: str) -> Place | None:
+        if code not in self._known:
+            name = country_name(code)
+            fits = self._lookup(name, countries=[code]) if self._lookup is not None and name else ()
+            self._known[code] = next((p for p, _ in fits if p.country == code and p.feature_code in _COUNTRY_FEATURES), None)
+        return self._known[code]
+
+
+def names_a_country_not_the_place(text: str, place: Place) -> bool:
+    """Whether a place name as written is a country's name or adjective for another country than the
+    place's: "Somali" in "the Somali town of X" is no region called Somali."""
+    code = country_words().get(text.removesuffix("'s").removesuffix("’s").casefold())
+    return code is not None and code != place.country
