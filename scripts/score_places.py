@@ -1,6 +1,6 @@
 """Score where and by whom, worldwide: the places and actors of annotated current-events lines.
 
-usage: python scripts/score_places.py --split dev|test [--theatre T] [--json OUT] [--show-errors]
+usage: python scripts/score_places.py --split dev|test|heldout [--theatre T] [--json OUT] [--show-errors]
 
 Items: `annotations/places/<split>_lines_places_*.jsonl`, each an event of a current-events line of
 a war outside Iraq and Syria with its place's coordinates and its doer (see the README there). Every
@@ -14,7 +14,9 @@ one-line report dated on its day. For each event that names a populated place:
   its kind (state, foreign state, non-state, civilian, unknown) and, for states, its country agree;
   an annotated doer described, not named ("gunmen", "a suicide bomber") is the unidentified armed group.
 
-The test split is frozen: score it once, when the work is done.
+The test split is frozen: score it once, when the work is done. `heldout` is wave 4
+(`heldout_lines_places_*.jsonl`): lines of test-split days drawn and labelled after the test split
+had been scored once, scored once more as a fresh blind figure.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ UNNAMED = "Unidentified armed group"  # the generic actor of data/lexicon/actors
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", required=True, choices=("dev", "test"))
+    parser.add_argument("--split", required=True, choices=("dev", "test", "heldout"))
     parser.add_argument("--json", type=Path)
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--theatre", help="read every line in this theatre (a baseline) instead of each in its own war")
