@@ -1,12 +1,14 @@
 """Score the shipped reader, today's rules and a keyword list on one split, side by side.
 
-usage: python scripts/score_split.py --split test [--reader FOLDER] [--json OUT]
+usage: python scripts/score_split.py --split dev|test|heldout [--reader FOLDER] [--json OUT]
 
 Sentence level (current-events lines and FA-KES sentences): event vs none, type macro F1, modality
 accuracy (over sentences whose gold tells an event; also given that the reader saw an event).
 Event level (FA-KES articles, the whole extractor): precision and recall of events matched on type,
 place (same entry, within 10 km, or inside the gold's province or country) and date at the gold's
-precision. The test split is frozen: score it once, when the reader is final.
+precision. The test split is frozen: score it once, when the reader is final. `heldout` is wave 4
+(lines_15-16, fakes_07-08): items of test-split days and articles drawn and annotated blind after the
+test split had been scored once, scored once more as a fresh blind figure.
 """
 
 from __future__ import annotations
@@ -24,21 +26,29 @@ from frontlines.reader.scoring import score_sentences
 from frontlines.reader.train import gather
 
 ROOT = Path(__file__).resolve().parents[1]
+HELD_OUT = {"current_events": ("lines_15.jsonl", "lines_16.jsonl"), "fakes": ("fakes_07.jsonl", "fakes_08.jsonl")}  # wave 4
+
+
+def annotation_files(folder: Path, kind: str, held_out: bool) -> list[Path]:
+    """The annotation files of one kind; only wave 4's for the held-out figure."""
+    return [folder / kind / name for name in HELD_OUT[kind]] if held_out else sorted((folder / kind).glob("*.jsonl"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", required=True, choices=("dev", "test"))
+    parser.add_argument("--split", required=True, choices=("dev", "test", "heldout"))
     parser.add_argument("--reader", type=Path, default=BUNDLED)
     parser.add_argument("--annotations", type=Path, default=ROOT / "annotations")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    data = gather(sorted((args.annotations / "current_events").glob("*.jsonl")), sorted((args.annotations / "fakes").glob("*.jsonl")))
+    held_out = args.split == "heldout"
+    split = "test" if held_out else args.split  # wave 4 lies in the test split's days and articles
+    data = gather(annotation_files(args.annotations, "current_events", held_out), annotation_files(args.annotations, "fakes", held_out))
     lines = load_lines()
     reader_pipeline, rules = Pipeline(reader=str(args.reader)), Pipeline(reader="rules")
     results: dict = {"split": args.split, "sentences": {}, "events": {}}
     for name, prefix in (("lines", "ce:"), ("article sentences", "fakes:")):
-        examples = [e for e in data.examples if e.split == args.split and e.origin.startswith(prefix)]
+        examples = [e for e in data.examples if e.split == split and e.origin.startswith(prefix)]
         texts = [e.text for e in examples]
         gold = ([e.types for e in examples], [e.modality for e in examples])
         day = next(iter(lines.values())).day
@@ -56,9 +66,9 @@ def main() -> None:
             s["modality_accuracy_given_event"] = sum(g == m for g, m in both) / len(both) if both else 0.0
             scores[candidate] = s
         results["sentences"][name] = scores
-    articles = sorted((args.annotations / "fakes").glob("*.jsonl"))
+    articles = annotation_files(args.annotations, "fakes", held_out)
     for candidate, pipeline in (("trained reader", reader_pipeline), ("today's rules", rules)):
-        results["events"][candidate] = evaluate_articles(pipeline.extract_batch, articles, pipeline.gazetteer, splits=(args.split,)).as_dict()["overall"]
+        results["events"][candidate] = evaluate_articles(pipeline.extract_batch, articles, pipeline.gazetteer, splits=(split,)).as_dict()["overall"]
     print(f"## {args.split} split\n")
     print("| candidate | set | items | event P | event R | event F1 | type macro F1 | modality acc. | given event |")
     print("|---|---|---|---|---|---|---|---|---|")

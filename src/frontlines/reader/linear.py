@@ -1,4 +1,6 @@
-"""The shipped reader model: logistic regressions over hashed word and character n-grams.
+"""The shipped reader model: logistic regressions over hashed word and character n-grams, and a
+few counts of cue-word groups (`data/models/reader/cues.yaml`: "said", "reportedly", "will", a year)
+that say how an event is told; the groups a reader learned with are kept in its meta.json.
 
 Hashing keeps no vocabulary, so the file holds only the idf weights and the coefficients, stored
 as float16 in one compressed `.npz` beside a `meta.json`; loading is a numpy read. scikit-learn
@@ -8,8 +10,10 @@ is needed to train, and at run time only for its (stateless) hashing vectorizers
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +22,28 @@ from scipy import sparse
 from frontlines.reader.scoring import SentenceVerdict
 
 N_FEATURES = 2**17
+CUES = Path(__file__).resolve().parent.parent / "data" / "models" / "reader" / "cues.yaml"
+TIMELINE_MODALITIES = frozenset({"asserted", "reported", "hedged"})
+CUE_WEIGHT = 0.5  # a cue group's log count, beside the l2-normalised n-grams
+
+
+def default_cues() -> dict[str, list[str]]:
+    """The cue groups in `data/models/reader/cues.yaml`: words that tell how an event is told."""
+    import yaml
+
+    return yaml.safe_load(CUES.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def _cue_patterns(groups: tuple[tuple[str, tuple[str, ...]], ...]) -> list[re.Pattern[str]]:
+    return [re.compile(r"\b(?:" + "|".join(patterns) + ")", re.IGNORECASE) for _, patterns in groups]
+
+
+def cue_counts(texts: Sequence[str], cues: Mapping[str, Sequence[str]]) -> sparse.csr_matrix:
+    """log(1 + how often each cue group occurs) in each text, one column per group."""
+    patterns = _cue_patterns(tuple((k, tuple(v)) for k, v in cues.items()))
+    rows = [[np.log1p(len(p.findall(text))) for p in patterns] for text in texts]
+    return sparse.csr_matrix(np.array(rows, dtype=np.float32).reshape(len(texts), len(patterns)))
 
 
 def _vectorizers() -> list:
@@ -33,6 +59,16 @@ def _vectorizers() -> list:
 def hashed_counts(texts: Sequence[str]) -> sparse.csr_matrix:
     """Word 1-2 grams and character 3-5 grams of each text, hashed side by side."""
     return sparse.hstack([v.transform(texts) for v in _vectorizers()], format="csr")
+
+
+def _features(texts: Sequence[str], idf: np.ndarray, cues: Mapping[str, Sequence[str]]) -> sparse.csr_matrix:
+    return _with_cues(_tfidf(hashed_counts(texts), idf), texts, cues)
+
+
+def _with_cues(x: sparse.csr_matrix, texts: Sequence[str], cues: Mapping[str, Sequence[str]]) -> sparse.csr_matrix:
+    if not cues:
+        return x
+    return sparse.hstack([x, CUE_WEIGHT * cue_counts(texts, cues)], format="csr")
 
 
 def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
@@ -59,9 +95,10 @@ class LinearReader:
     modality_bias: np.ndarray
     thresholds: dict[str, float]
     meta: dict
+    cues: dict[str, list[str]] = field(default_factory=dict)
 
     def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        return _tfidf(hashed_counts(texts), self.idf)
+        return _features(texts, self.idf, self.cues)
 
     def event_probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
         z = np.asarray(x @ self.event_coef.astype(np.float32)).ravel() + self.event_bias
@@ -86,7 +123,7 @@ class LinearReader:
         verdicts = []
         for p_event, p_types, p_modality in zip(events, types, modalities, strict=True):
             scores = {"event": float(p_event), **{t: float(p) for t, p in zip(self.types, p_types, strict=True)}}
-            if p_event < self.thresholds["event"]:
+            if p_event < self.thresholds["event"] and p_types.max() < self.thresholds.get("any_type", 1.01):
                 verdicts.append(SentenceVerdict(frozenset(), None, scores))
                 continue
             told = {t for t, p in zip(self.types, p_types, strict=True) if p >= self.thresholds[t]}
@@ -107,7 +144,7 @@ class LinearReader:
             modality_coef=self.modality_coef.astype(np.float16),
             modality_bias=self.modality_bias.astype(np.float32),
         )
-        meta = {**self.meta, "types": list(self.types), "modalities": list(self.modalities), "thresholds": self.thresholds,
+        meta = {**self.meta, "types": list(self.types), "modalities": list(self.modalities), "thresholds": self.thresholds, "cues": self.cues,
                 "features": {"hashing": N_FEATURES, "word_ngrams": [1, 2], "char_wb_ngrams": [3, 5], "weighting": "log tf-idf, l2"}}  # fmt: skip
         (folder / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -128,6 +165,7 @@ class LinearReader:
             modality_bias=arrays["modality_bias"],
             thresholds=meta["thresholds"],
             meta=meta,
+            cues=meta.get("cues", {}),
         )
 
 
@@ -139,26 +177,42 @@ def fit_linear(
     type_names: Sequence[str],
     modality_names: Sequence[str],
     c_types: float = 4.0,
-    c_modality: float = 16.0,
+    c_modality: float = 4.0,
     meta: dict | None = None,
+    cues: Mapping[str, Sequence[str]] | None = None,
+    origins: Sequence[str] | None = None,
+    c_event: float | None = None,
+    type_weight: str | None = "balanced",
+    types_on_events: bool = False,
+    modality_weight: str | None = "timeline",
+    article_modality_weight: float = 1.0,
 ) -> LinearReader:
-    """Train on sentences with their event types (multi-label) and the modality of those with events."""
+    """Train on sentences with their event types (multi-label) and the modality of those with events.
+
+    `cues` adds one feature per cue group. The options after it are the alternatives measured in
+    `scripts/experiments/reader_variants.py` (their defaults are what ships): the event model's own C,
+    unweighted types, types learned from event sentences only, modality classes weighted (balanced,
+    halfway with "sqrt_balanced", or None), and FA-KES
+    sentences (`origins` starting "fakes:") weighted up in the modality model.
+    """
     from sklearn.linear_model import LogisticRegression
 
     counts = hashed_counts(texts)
     df = np.asarray((counts > 0).sum(axis=0)).ravel()
     idf = (np.log((1 + len(texts)) / (1 + df)) + 1.0).astype(np.float32)
-    x = _tfidf(counts, idf)
-    event = LogisticRegression(C=c_types, class_weight="balanced", max_iter=2000)
+    cues = {k: list(v) for k, v in (cues or {}).items()}
+    x = _with_cues(_tfidf(counts, idf), texts, cues)
+    event = LogisticRegression(C=c_event or c_types, class_weight="balanced", max_iter=2000)
     event.fit(x, np.array([bool(t) for t in types], dtype=int))
     type_coef = np.zeros((len(type_names), x.shape[1]), dtype=np.float32)
     type_bias = np.full(len(type_names), -10.0, dtype=np.float32)
+    rows = [i for i, t in enumerate(types) if t] if types_on_events else list(range(len(types)))
     for row, name in enumerate(type_names):
-        y = np.array([name in t for t in types], dtype=int)
+        y = np.array([name in types[i] for i in rows], dtype=int)
         if y.sum() == 0 or y.sum() == len(y):
             continue
-        model = LogisticRegression(C=c_types, class_weight="balanced", max_iter=2000)
-        model.fit(x, y)
+        model = LogisticRegression(C=c_types, class_weight=type_weight, max_iter=2000)
+        model.fit(x[rows], y)
         type_coef[row] = model.coef_[0]
         type_bias[row] = model.intercept_[0]
     with_event = [i for i, m in enumerate(modalities) if m is not None]
@@ -168,8 +222,17 @@ def fit_linear(
     if len(told) == 1:
         modality_bias[modality_names.index(told[0])] = 10.0  # one way of telling in the data: the reader knows no other
     elif told:
-        model = LogisticRegression(C=c_modality, max_iter=2000)
-        model.fit(x[with_event], np.array([modality_names.index(modalities[i]) for i in with_event]))
+        y = np.array([modality_names.index(modalities[i]) for i in with_event])
+        weight = np.array([article_modality_weight if origins and origins[i].startswith("fakes:") else 1.0 for i in with_event])
+        class_weight: str | dict | None = modality_weight
+        if modality_weight in ("sqrt_balanced", "timeline"):  # halfway to balanced: rarer ways of telling count more, not fully
+            labels, counts = np.unique(y, return_counts=True)
+            class_weight = {int(k): float(np.sqrt(len(y) / (len(labels) * n))) for k, n in zip(labels, counts, strict=True)}
+            if modality_weight == "timeline":  # only among asserted, reported, hedged: the others move a claim out of the timeline
+                kept = {int(k): n for k, n in zip(labels, counts, strict=True) if modality_names[k] in TIMELINE_MODALITIES}
+                class_weight = {k: float(np.sqrt(sum(kept.values()) / (len(kept) * kept[k]))) if k in kept else 1.0 for k in map(int, labels)}
+        model = LogisticRegression(C=c_modality, class_weight=class_weight, max_iter=2000)
+        model.fit(x[with_event], y, sample_weight=weight)
         if len(model.classes_) == 2:
             negative, positive = model.classes_
             modality_coef[positive], modality_bias[positive] = model.coef_[0], model.intercept_[0]
@@ -189,4 +252,5 @@ def fit_linear(
         modality_bias=modality_bias,
         thresholds={"event": 0.5, **{name: 0.5 for name in type_names}},
         meta=dict(meta or {}),
+        cues=cues,
     )
