@@ -1,14 +1,15 @@
 """Score the shipped reader, today's rules and a keyword list on one split, side by side.
 
-usage: python scripts/score_split.py --split dev|test|heldout [--reader FOLDER] [--json OUT]
+usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5] [--reader FOLDER] [--json OUT]
 
 Sentence level (current-events lines and FA-KES sentences): event vs none, type macro F1, modality
 accuracy (over sentences whose gold tells an event; also given that the reader saw an event).
 Event level (FA-KES articles, the whole extractor): precision and recall of events matched on type,
 place (same entry, within 10 km, or inside the gold's province or country) and date at the gold's
-precision. The test split is frozen: score it once, when the reader is final. `heldout` is wave 4
-(lines_15-16, fakes_07-08): items of test-split days and articles drawn and annotated blind after the
-test split had been scored once, scored once more as a fresh blind figure.
+precision. The test split is frozen: score it once, when the reader is final. `heldout` is a later
+wave of items of test-split days and articles, drawn and annotated blind after the test split had been
+scored once, each wave scored once as a fresh blind figure: wave 4 (lines_15-16, fakes_07-08), wave 5
+(lines_17-18, fakes_09-10, for the work done after wave 4 was scored).
 """
 
 from __future__ import annotations
@@ -26,22 +27,26 @@ from frontlines.reader.scoring import score_sentences
 from frontlines.reader.train import gather
 
 ROOT = Path(__file__).resolve().parents[1]
-HELD_OUT = {"current_events": ("lines_15.jsonl", "lines_16.jsonl"), "fakes": ("fakes_07.jsonl", "fakes_08.jsonl")}  # wave 4
+HELD_OUT = {  # wave -> its annotation files
+    4: {"current_events": ("lines_15.jsonl", "lines_16.jsonl"), "fakes": ("fakes_07.jsonl", "fakes_08.jsonl")},
+    5: {"current_events": ("lines_17.jsonl", "lines_18.jsonl"), "fakes": ("fakes_09.jsonl", "fakes_10.jsonl")},
+}
 
 
-def annotation_files(folder: Path, kind: str, held_out: bool) -> list[Path]:
-    """The annotation files of one kind; only wave 4's for the held-out figure."""
-    return [folder / kind / name for name in HELD_OUT[kind]] if held_out else sorted((folder / kind).glob("*.jsonl"))
+def annotation_files(folder: Path, kind: str, wave: int | None) -> list[Path]:
+    """The annotation files of one kind; only the wave's for a held-out figure."""
+    return [folder / kind / name for name in HELD_OUT[wave][kind]] if wave else sorted((folder / kind).glob("*.jsonl"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", required=True, choices=("dev", "test", "heldout"))
+    parser.add_argument("--wave", type=int, choices=sorted(HELD_OUT), default=4, help="with --split heldout: which held-out wave")
     parser.add_argument("--reader", type=Path, default=BUNDLED)
     parser.add_argument("--annotations", type=Path, default=ROOT / "annotations")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    held_out = args.split == "heldout"
+    held_out = args.wave if args.split == "heldout" else None
     split = "test" if held_out else args.split  # wave 4 lies in the test split's days and articles
     data = gather(annotation_files(args.annotations, "current_events", held_out), annotation_files(args.annotations, "fakes", held_out))
     lines = load_lines()
