@@ -8,7 +8,8 @@ line is read by the whole extractor (each report matched to its war, the shipped
 one-line report dated on its day. For each event that names a populated place:
 
 - place: the extractor's place for it (a claim whose place words are the annotated span's), else the
-  place reader's resolution of the span in the line; right when within 25 km of the annotation;
+  place reader's resolution of the span in the line (with the countries the line names as context,
+  as the extractor reads it); right when within 25 km of the annotation;
 - actor and side: the actor of a claim at that place (else of the line's first claim); the actor is
   right when it is the annotated one (same name or alias, or the same state's forces), the side when
   its kind (state, foreign state, non-state, civilian, unknown) and, for states, its country agree;
@@ -27,6 +28,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
+from frontlines.extract.countries_told import CountryPlaces, countries_told
 from frontlines.extract.pipeline import Pipeline
 from frontlines.model import Claim, Place, Report
 from frontlines.reader.corpus import load_lines
@@ -112,7 +114,9 @@ def _claim_at(claims: list[Claim], words: str) -> Claim | None:
 
 
 def _read_place(pipeline: Pipeline, text: str, start: int, end: int, theatre: Theatre) -> Place | None:
-    for match in pipeline.gazetteer.match_spans(text, countries=theatre.countries or None, context=[]):
+    # as the extractor reads a sentence: the countries the line names vouch for their towns
+    told = CountryPlaces(pipeline.gazetteer.lookup).of(countries_told(text))
+    for match in pipeline.gazetteer.match_spans(text, countries=theatre.countries or None, context=told):
         if match.start < end and start < match.end:
             return match.place
     return None

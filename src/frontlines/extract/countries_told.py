@@ -1,12 +1,22 @@
 """The countries a text names, by name or by adjective: "the Freedonian town of X", "Sylvania's
 north". A place in such a country is no coin toss for the gazetteer even when it is small (a
-story about a war no theatre describes looks its towns up in every country)."""
+story about a war no theatre describes looks its towns up in every country).
+
+Names and adjectives come from data/lexicon/demonyms.tsv, its people's names and spellings the
+lexicon lacks ("Tigrayan", "Burkinabé") from data/gazetteer/country_cues.tsv; they are compared
+without case, accents or the kind of apostrophe ("Cote d’Ivoire" is "Côte d'Ivoire")."""
 
 from __future__ import annotations
 
+import csv
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
 
+from frontlines.errors import GazetteerError
+from frontlines.gazetteer.records import DATA_DIR
 from frontlines.model import Place
 from frontlines.theatres import country_name, country_words
 
@@ -17,7 +27,7 @@ _COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS"})
 
 def countries_told(text: str) -> set[str]:
     """ISO codes of the countries the text names, by a capitalised name or adjective."""
-    words = country_words()
+    words = _telling_words()
     tokens = [(m.group().removesuffix("'s").removesuffix("’s"), m.group()[:1].isupper()) for m in _WORD.finditer(text)]
     found, i = set(), 0
     while i < len(tokens):
@@ -29,7 +39,34 @@ def countries_told(text: str) -> set[str]:
 
 
 def _name(tokens: list[tuple[str, bool]], first: int, size: int) -> str:
-    return " ".join(t for t, _ in tokens[first : first + size]).casefold()
+    return _fold(" ".join(t for t, _ in tokens[first : first + size]))
+
+
+def _fold(words: str) -> str:
+    text = unicodedata.normalize("NFKD", words.casefold().replace("’", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def _telling_words() -> dict[str, str]:
+    """Folded words that tell a country -> its ISO code: the lexicon's names and adjectives first."""
+    found = {_fold(word): code for word, code in _cues(DATA_DIR / "country_cues.tsv").items()}
+    found.update({_fold(word): code for word, code in country_words().items()})
+    return found
+
+
+def _cues(path: Path) -> dict[str, str]:
+    try:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    except FileNotFoundError:
+        return {}
+    cues = {}
+    for row in csv.DictReader(lines, delimiter="\t"):
+        word, code = (row.get("word") or "").strip(), (row.get("country") or "").strip()
+        if not word or len(code) != 2 or not code.isupper():
+            raise GazetteerError(f"{path}: bad row {row!r}", hint="write 'word<TAB>ISO code', e.g. 'Tigrayan<TAB>ET'")
+        cues[word] = code
+    return cues
 
 
 class CountryPlaces:

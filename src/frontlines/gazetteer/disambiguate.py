@@ -6,7 +6,9 @@ own name 1.0, an alias 0.95, a fuzzy match less), towns before provinces before 
 then the larger population.
 
 Searching every country (countries None), prominent places (below) come before the others of
-the same name fit: "Sudan" is the country before the village in Oklahoma.
+the same name fit: "Sudan" is the country before the village in Oklahoma. A town that shares its
+name with the first-level division it lies in (Fredville in Fredville province) is as prominent
+as the division, and comes before it (a bare name most often means the town).
 
 Evidence turns that order into a score, `0.6 × name fit + 0.4 × support`, where support (0–1)
 adds up what the story says for a candidate:
@@ -49,6 +51,7 @@ __all__ = [
     "feature_rank",
     "prominent",
     "rank",
+    "seat_of_namesake",
 ]
 
 CONTAINER_CODES = frozenset({"PCLI", "PCL", "PCLD", "ADM1", "ADM1H", "ADM2", "ADM2H", "ADM3", "ADMD"})
@@ -140,11 +143,11 @@ def rank(
 ) -> list[tuple[Place, float]]:
     """Candidates (place, name fit) filtered to `countries` and ordered best first, with scores."""
     order = {country: i for i, country in enumerate(countries)} if countries is not None else {}
-    if countries is not None:
-        found = [fit for fit in found if fit[0].country in order]
+    found = [fit for fit in found if countries is None or fit[0].country in order]
+    candidates = [place for place, _ in found]
 
     def obscure(place: Place) -> bool:  # searching every country, the prominent come first
-        return countries is None and not prominent(place)
+        return countries is None and not prominent(place) and not seat_of_namesake(place, candidates)
 
     if not evidence:
         return sorted(
@@ -170,6 +173,15 @@ def prominent(place: Place) -> bool:
     return place.feature_code in _PROMINENT_CODES or place.population >= PROMINENT_POPULATION
 
 
+def seat_of_namesake(place: Place, candidates: Iterable[Place]) -> bool:
+    """Whether a town shares its name with the first-level division it lies in (Fredville in
+    Fredville province): a bare name means the town, as prominent as its division."""
+    return place.feature_class == "P" and bool(place.admin1) and any(
+        other.feature_code == "ADM1" and other.country == place.country and other.admin1 == place.admin1
+        for other in candidates
+    )
+
+
 def _country_named(place: Place, context: Sequence[Place]) -> bool:
     """Whether another place of the context (not the candidate itself) lies in its country."""
     return any(other.country == place.country and other.key != place.key for other in context)
@@ -189,7 +201,8 @@ def decisive(
         return False
     first = ranked[0][0]
     if countries is None and not prominent(first) and not _country_named(first, context):
-        return False
+        if not seat_of_namesake(first, (place for place, _ in ranked)):
+            return False
     if len(ranked) < 2:
         return True
     (first, first_score), (second, second_score) = ranked[0], ranked[1]

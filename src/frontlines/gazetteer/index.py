@@ -161,6 +161,15 @@ class Gazetteer:
             )
         return place
 
+    def capital_of(self, country: str) -> Place | None:
+        """The capital of a country (ISO code), as the worldwide layer marks it (the curated entry
+        when the place is also in memory); None without a worldwide layer or a capital."""
+        world = self.world
+        capital = world.capital(country) if world is not None else None
+        if capital is None:
+            return None
+        return self._places.get(capital.key, capital)
+
     def names(self, key: str) -> tuple[str, ...]:
         """All names of the place with this key (a worldwide place: one per normalised key)."""
         place = self.get(key)

@@ -16,7 +16,14 @@ Rules, in the order they apply:
   start with a stop word ("North Darfur": "North" alone is no place).
 - A feature word after a name joins the match when the gazetteer has that kind of place under
   that name: "Akkas gas field", "Kirkuk province"; "Kirkuk" alone is the city.
+- Lower-case particles (name_particles.txt: "da", "de", "van") may sit inside a name: "Porto da
+  Serra" is found whole when the gazetteer has it.
+- A worldwide place may stand before a capitalised word that names a kind of place other than a
+  settlement ("Fredville District", "Fredville Local Government Area"; feature_hints.tsv).
 - Longer matches win over shorter ones they overlap; matches never overlap.
+- "Freedonia's capital", "the Freedonian capital", "the capital of Freedonia" (capital_words.txt;
+  countries' names and adjectives from data/lexicon/demonyms.tsv) are the country's capital city,
+  unless the text names the capital itself.
 - A name several places share is resolved with evidence (`frontlines.gazetteer.disambiguate`):
   the places of `context` (earlier sentences of the story), the text's own unambiguous places,
   and a hint word beside the name ("the village of X", "X district", feature_hints.tsv). A name
@@ -30,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from frontlines.gazetteer.capitals import with_capitals
 from frontlines.gazetteer.disambiguate import (
     SAME_PLACE_KM,
     Evidence,
@@ -51,6 +59,7 @@ MAX_WORDS = 5
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _TOKEN = re.compile(rf"[\w{_MARKS}]+(?:['’‘ʿʾ`\-‐][\w{_MARKS}]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+_ELIDED = re.compile(r"[a-z]{1,2}['’][^\W\d_a-z]")  # "d'Ivoire", "l'Est": an elided particle inside a name
 _SENTENCE_BREAK = re.compile(r"[.!?:]|\n\s*\n")
 _ARTICLE_WORDS = frozenset({"al", "el"})
 # Separate-word articles inside a name: "Dayr az Zawr", "Suq ash Shuyukh".
@@ -120,7 +129,7 @@ def _continues_like_a_name(tokens: Sequence[Token], i: int, n: int, lower_words:
     for j in range(i + 1, i + n):
         word = tokens[j].text
         folded = word.casefold()
-        if _capitalised(strip_article(word)) or folded in lower_words:
+        if _capitalised(strip_article(word)) or folded in lower_words or _ELIDED.match(word):
             continue
         if folded in _INNER_ARTICLES and j < i + n - 1:
             continue
@@ -156,7 +165,8 @@ class _Finder:
         self.countries = countries
         self.context = tuple(context)
         self.tokens = tokenize(text)
-        self.lower_words = _INNER_WORDS | {w for phrase in self.words.feature_phrases for w in phrase}
+        feature_words = {w for phrase in self.words.feature_phrases for w in phrase}
+        self.lower_words = _INNER_WORDS | self.words.particles | feature_words
 
     def run(self) -> list[PlaceMatch]:
         candidates = [c for i in range(len(self.tokens)) for c in self._candidates_at(i)]
@@ -183,7 +193,7 @@ class _Finder:
             place, score = ranked[0]
             text = self.text[c.start : c.end]
             matches.append(PlaceMatch(start=c.start, end=c.end, text=text, place=place, score=score))
-        return matches
+        return with_capitals(self.gazetteer, self.text, self.tokens, self.countries, matches)
 
     @staticmethod
     def _prominent_anchors(chosen: Sequence[_Candidate]) -> list[Place]:
@@ -288,7 +298,21 @@ class _Finder:
         if before is not None and _capitalised(strip_article(before.text)) and not before.sentence_start:
             if not any(mark in before.text for mark in "-‐"):
                 return False
-        return not (after is not None and _capitalised(strip_article(after.text)))
+        return not (after is not None and _capitalised(strip_article(after.text)) and not self._kind_word_at(i + n))
+
+    def _kind_word_at(self, i: int) -> bool:
+        """Whether the words from token i name a kind of place other than a settlement: "Fredville
+        District", "Fredville Local Government Area", "Kirkuk Province" (a capitalised "Town" or
+        "City" is more often part of another name, found whole when the gazetteer has it)."""
+        words = self.words
+        for size in range(max(words.longest_hint, words.longest_feature_phrase), 0, -1):
+            phrase = tuple(t.text.casefold() for t in self.tokens[i : i + size])
+            if len(phrase) < size or not all(t.joined_to_previous for t in self.tokens[i + 1 : i + size]):
+                continue
+            hint = words.hints_after.get(phrase)
+            if phrase in words.feature_phrases or (hint is not None and "P" not in hint.classes):
+                return True
+        return False
 
     def _clear_of_other_names(self, i: int, n: int) -> bool:
         """An ambiguous name must not open a sentence or touch another capitalised word."""

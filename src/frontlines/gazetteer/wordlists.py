@@ -4,6 +4,8 @@
 - ambiguous_words.txt: place names that are also ordinary words or personal names ("Hit").
 - feature_words.tsv: words after a name that say what kind of place it is ("gas field").
 - feature_hints.tsv: words next to a name that hint at its kind without joining it ("village of").
+- name_particles.txt: lower-case words inside names ("Porto da Serra"); optional in a user's folder.
+- capital_words.txt: words that after a country stand for its capital ("Freedonia's capital"); optional.
 
 Users extend the files, not the code. Each list is read once per process, on first use.
 """
@@ -43,6 +45,10 @@ class WordLists:
     """Lower-cased words right before a name ("village", "of") → the kinds of place they hint at."""
     hints_after: dict[tuple[str, ...], FeatureHint] = field(default_factory=dict)
     """Lower-cased words right after a name ("village",) → the kinds of place they hint at."""
+    particles: frozenset[str] = frozenset()
+    """Lower-case words that may sit inside a name between capitalised ones ("da", "de", "van")."""
+    capital_words: frozenset[str] = frozenset()
+    """Lower-cased words that after a country's name or adjective mean its capital ("capital")."""
 
     @property
     def longest_feature_phrase(self) -> int:
@@ -62,7 +68,8 @@ def _lines(path: Path) -> list[str]:
 
 
 def read_word_lists(directory: Path = DATA_DIR) -> WordLists:
-    """Read stopwords.txt, ambiguous_words.txt and feature_words.tsv from a directory."""
+    """Read stopwords.txt, ambiguous_words.txt, feature_words.tsv, feature_hints.tsv and (if there)
+    name_particles.txt and capital_words.txt from a directory."""
     stop_keys = frozenset(key for key in (name_key(line) for line in _lines(directory / "stopwords.txt")) if key)
     ambiguous = frozenset(line.casefold() for line in _lines(directory / "ambiguous_words.txt"))
     rows = csv.DictReader(_lines(directory / "feature_words.tsv"), delimiter="\t")
@@ -78,9 +85,21 @@ def read_word_lists(directory: Path = DATA_DIR) -> WordLists:
             )
         phrases[words] = FeaturePhrase(codes, if_missing == "drop")
     before, after = _read_hints(directory / "feature_hints.tsv")
+    particles = _optional_words(directory / "name_particles.txt")
     return WordLists(
-        stop_keys=stop_keys, ambiguous=ambiguous, feature_phrases=phrases, hints_before=before, hints_after=after
+        stop_keys=stop_keys,
+        ambiguous=ambiguous,
+        feature_phrases=phrases,
+        hints_before=before,
+        hints_after=after,
+        particles=particles,
+        capital_words=_optional_words(directory / "capital_words.txt"),
     )
+
+
+def _optional_words(path: Path) -> frozenset[str]:
+    """A list a user's folder may lack (it came after the others): empty then."""
+    return frozenset(w.casefold() for w in _lines(path)) if path.exists() else frozenset()
 
 
 def _read_hints(path: Path) -> tuple[dict[tuple[str, ...], FeatureHint], dict[tuple[str, ...], FeatureHint]]:

@@ -164,6 +164,7 @@ class WorldIndex:
         self.database = database
         self._local = threading.local()
         self._lookup = lru_cache(maxsize=65536)(self._query)
+        self._capital_places: dict[str, Place] | None = None
 
     @classmethod
     def open(cls, source: Path = WORLD_FILE, folder: Path | None = None) -> WorldIndex:
@@ -203,6 +204,21 @@ class WorldIndex:
             (key,),
         ).fetchall()
         return tuple((_place(row), OWN_NAME if row[9] else ALIAS) for row in rows)
+
+    def capital(self, country: str) -> Place | None:
+        """The capital of a country (ISO code), the most populous when GeoNames marks several; None when none."""
+        return self._capitals().get(country)
+
+    def _capitals(self) -> dict[str, Place]:
+        found = self._capital_places
+        if found is None:
+            rows = self._db().execute(
+                "SELECT id, name, lat, lon, country, admin1, feature_class, feature_code, population"
+                " FROM places WHERE feature_code = 'PPLC' ORDER BY population"
+            )
+            found = {row[4]: _place(row) for row in rows}  # the most populous comes last and stays
+            self._capital_places = found
+        return found
 
     def get(self, geonames_id: int) -> Place | None:
         row = self._db().execute(
