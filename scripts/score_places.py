@@ -1,6 +1,6 @@
 """Score where and by whom, worldwide: the places and actors of annotated current-events lines.
 
-usage: python scripts/score_places.py --split dev|test|heldout [--theatre T] [--json OUT] [--show-errors]
+usage: python scripts/score_places.py --split dev|test|heldout [--wave 4|5] [--theatre T] [--json OUT] [--show-errors]
 
 Items: `annotations/places/<split>_lines_places_*.jsonl`, each an event of a current-events line of
 a war outside Iraq and Syria with its place's coordinates and its doer (see the README there). Every
@@ -15,8 +15,8 @@ one-line report dated on its day. For each event that names a populated place:
   its kind (state, foreign state, non-state, civilian, unknown) and, for states, its country agree;
   an annotated doer described, not named ("gunmen", "a suicide bomber") is the unidentified armed group.
 
-The test split is frozen: score it once, when the work is done. `heldout` is wave 4
-(`heldout_lines_places_*.jsonl`): lines of test-split days drawn and labelled after the test split
+The test split is frozen: score it once, when the work is done. `heldout` is a later wave
+(`heldout_lines_places_NN.jsonl`: 15-16 wave 4, 17-18 wave 5): lines of test-split days drawn and labelled after the test split
 had been scored once, scored once more as a fresh blind figure.
 """
 
@@ -39,14 +39,21 @@ WITHIN_KM = 25.0
 UNNAMED = "Unidentified armed group"  # the generic actor of data/lexicon/actors.yaml
 
 
+WAVES = {4: ("15", "16"), 5: ("17", "18")}  # held-out wave -> the numbers of its files
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", required=True, choices=("dev", "test", "heldout"))
+    parser.add_argument("--wave", type=int, choices=sorted(WAVES), default=4, help="with --split heldout: which held-out wave")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--theatre", help="read every line in this theatre (a baseline) instead of each in its own war")
     args = parser.parse_args()
-    labels = [json.loads(line) for f in sorted((ROOT / "annotations" / "places").glob(f"{args.split}_lines_places_*.jsonl")) for line in f.open()]
+    files = sorted((ROOT / "annotations" / "places").glob(f"{args.split}_lines_places_*.jsonl"))
+    if args.split == "heldout":
+        files = [f for f in files if f.stem.rsplit("_", 1)[-1] in WAVES[args.wave]]
+    labels = [json.loads(line) for f in files for line in f.open()]
     spans = _annotated_events()
     lines = load_lines()
     ids = sorted({label["id"] for label in labels})
