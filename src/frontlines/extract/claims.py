@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Protocol
 
 from spacy.tokens import Span, Token
@@ -51,7 +52,8 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]+")  # a word that
 _SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "parataxis"})
 _HEADINGS = frozenset({"toward", "towards", "for"})
 # When two triggers of one sentence name the same place, the more telling one stays.
-_OUTRANKS = {"battle": "territory_taken", "attack": "explosion", "casualties": "*"}
+# Bombs or barrels dropped from the air are the air strike, not a second event beside it.
+_OUTRANKS = {"battle": "territory_taken", "attack": "explosion", "explosion": "airstrike", "casualties": "*"}
 _MAX_PLACES = 4  # "strikes on A, B and C" are events at each; a longer list is a survey, not a report
 _CONFIDENCE = {"asserted": 0.8, "reported_speech": 0.75, "hedged": 0.4}
 
@@ -107,7 +109,11 @@ class SentenceReader:
                 draft = self._claim(trigger, assignment, modality, sentence, offset, actor_mentions, date_mentions, context, owners)
                 if draft is not None:
                     drafts.append(draft)
-        drafts += self._text_only_claims(sentence, offset, owners, modalities, unresolved, drafts, actor_mentions, date_mentions, context)
+        own = {m.place.key for m in matches} | {m.place.key for m in countries_named}
+        text_only = self._text_only_claims(sentence, offset, owners, modalities, unresolved, drafts, actor_mentions, date_mentions, context, own)
+        named_here = {c.trigger for c in text_only}
+        # a place the story lent a trigger yields to the place its own sentence names, known or not
+        drafts = [d for d in drafts if d.trigger not in named_here or (d.place is not None and d.place.key in own)] + text_only
         claims = _keep_most_telling(drafts)
         if verdict is not None:
             claims = judge_rule_claims(claims, verdict)
@@ -265,15 +271,23 @@ class SentenceReader:
             if (start, end) in seen or any(s0 < end and start < e0 for s0, e0 in seen):
                 continue
             seen.add((start, end))
-            ent = sentence.char_span(base + start, base + end, alignment_mode="expand")
+            ent = sentence.char_span(start, end, alignment_mode="expand")  # offsets within the sentence, as Span.char_span takes them
             if ent is None:
                 continue
             if start < skip_to or any(m.start < end and start < m.end for m in matches):
                 continue
+            if _inside_other_name(ent, sentence):
+                continue
             words = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            if _non_place_word().search(words) or _names_a_building(ent, sentence):
+                continue
             if self.actors.find(words) or not words[:1].isupper():
                 continue  # a group's name or its people's adjective: an actor, not a place
             place = resolve(words, countries=context.countries, context=context.places_seen) if resolve else None
+            if place is not None and context.countries and place.country not in context.countries:
+                continue  # "the Sylvania-based monitor", "bombers from Sylvania": another state's name is no place of this war
+            if place is None and countries_told(words):
+                continue  # a country the gazetteer matcher left aside ("Sylvania-based", "from Sylvania") is no village
             if place is not None:
                 resolved.append(PlaceMatch(start=end - len(words), end=end, text=words, place=place, score=0.8))
             else:
@@ -291,11 +305,13 @@ class SentenceReader:
         actor_mentions: list[ActorMention],
         date_mentions: list[DateMention],
         context: StoryContext,
+        own: set[str],
     ) -> list[Claim]:
-        """A place name the gazetteer cannot resolve is kept as text, with no coordinates: never guessed."""
+        """A place name the gazetteer cannot resolve is kept as text, with no coordinates: never guessed.
+        It stands for a trigger that has no place of its own sentence (`own`: the keys of the places it names)."""
         if not unresolved:
             return []
-        placed = {claim.trigger for claim in drafts}
+        placed = {claim.trigger for claim in drafts if claim.place is not None and claim.place.key in own}
         trigger_at = {t.token.i: t for t in triggers}
         claims = []
         for start, end, words in unresolved:
@@ -380,6 +396,36 @@ def _told_clause(sentence: Span) -> Token:
     return node
 
 
+_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "NORP", "PRODUCT", "LANGUAGE"})
+_LONGER_NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def _names_a_building(words: Span, sentence: Span) -> bool:
+    """"the X mosque", "X Street": the name of a building or a street, not of a village."""
+    after = words.end - sentence.start
+    return after < len(sentence) and sentence[after].lower_ in grammar.words("facility_nouns")
+
+
+@lru_cache(maxsize=1)
+def _non_place_word() -> re.Pattern[str]:
+    """A word that tells a name is no place: a month, a platform, an outlet or a monitor (grammar.yaml)."""
+    listed = "|".join(re.escape(w) for w in sorted(grammar.words("not_place_words"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{listed})(?![\w'’-])", re.IGNORECASE)
+
+
+def _inside_other_name(words: Span, sentence: Span) -> bool:
+    """"Oct", "March 2011", "Rights" of "the Freedonian League for Civil Rights": words a date, a number
+    or a people's name covers, or that are only part of a longer organisation's name, are no place."""
+    for ent in sentence.ents:
+        if ent.start >= words.end or words.start >= ent.end:
+            continue
+        if ent.label_ in _NOT_PLACE_LABELS:
+            return True
+        if ent.label_ in _LONGER_NAME_LABELS and (ent.start < words.start or ent.end > words.end):
+            return True
+    return False
+
+
 def _town_abroad(match: PlaceMatch, countries_named: set[str]) -> bool:
     """A town outside the war's countries: a prominent one, or one whose country the story names; never
     a word in capitals ("SANA" is an agency) nor a country or province of another state."""
@@ -417,9 +463,13 @@ def _areas_told(assignments: list[PlaceAssignment], args: _Arguments, context: S
 def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch]:
     """No town in the sentence: the province or country it names; else the town the story is about
     ("the attack killed five": where the story stands); else the last province or country it named."""
-    containers = [m for m in args.matches if m.place.feature_code in CONTAINER_CODES] + args.countries
+    countries = [m for m in args.countries if not context.countries or m.place.country in context.countries]  # "Sylvania said": not where
+    containers = [m for m in args.matches if m.place.feature_code in CONTAINER_CODES] + countries
     if containers or args.unresolved:
         return containers[:1]
+    towns = [m for m in args.matches if m.place.feature_code not in CONTAINER_CODES]
+    if towns:
+        return towns[:1]  # the sentence's topic comes first
     if context.last_place is not None:
         return [context.last_place]
     for place in reversed(context.places_seen):

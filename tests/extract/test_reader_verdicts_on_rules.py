@@ -1,0 +1,34 @@
+"""How the reader's verdict on a sentence treats what the trigger rules found there."""
+
+from __future__ import annotations
+
+from frontlines.extract.verdicts import judge_rule_claims
+from frontlines.model import Claim
+from frontlines.reader.scoring import SentenceVerdict
+
+QUOTE = "Freedonian gunners pounded Sylvania Heights on Thursday."
+
+
+def rule_claim(event_type: str) -> Claim:
+    return Claim(report_id=None, event_type=event_type, quote=QUOTE, start=0, end=len(QUOTE), trigger="pounded")
+
+
+def test_a_rule_claim_stands_where_the_reader_reads_no_type_at_all() -> None:
+    # an unfamiliar phrasing: the reader is unsure an event is told, the trigger word is not
+    verdict = SentenceVerdict(types=frozenset(), modality="asserted", scores={"event": 0.28, "explosion": 0.11})
+    assert [c.event_type for c in judge_rule_claims([rule_claim("explosion")], verdict)] == ["explosion"]
+
+
+def test_a_rule_claim_yields_where_the_reader_reads_another_type() -> None:
+    verdict = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.9, "airstrike": 0.8, "explosion": 0.11})
+    assert judge_rule_claims([rule_claim("explosion")], verdict) == []
+
+
+def test_a_rule_claim_the_reader_finds_likely_enough_stands_beside_its_type() -> None:
+    verdict = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.9, "airstrike": 0.8, "explosion": 0.4})
+    assert [c.event_type for c in judge_rule_claims([rule_claim("explosion")], verdict)] == ["explosion"]
+
+
+def test_no_rule_claim_stands_where_the_reader_is_sure_no_event_is_told() -> None:
+    verdict = SentenceVerdict(types=frozenset(), modality=None, scores={"event": 0.05, "explosion": 0.5})
+    assert judge_rule_claims([rule_claim("explosion")], verdict) == []
