@@ -118,7 +118,8 @@ class SentenceReader:
         if verdict is not None:
             claims = judge_rule_claims(claims, verdict)
             args = _Arguments(matches, countries_named, unresolved, actor_mentions, date_mentions)
-            claims = _keep_most_telling(claims + self._reader_claims(sentence, offset, verdict, claims, args, context))
+            read = _with_rules_doer(self._reader_claims(sentence, offset, verdict, claims, args, context), drafts)
+            claims = _keep_most_telling(claims + read)
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]
@@ -424,6 +425,20 @@ def _inside_other_name(words: Span, sentence: Span) -> bool:
         if ent.label_ in _LONGER_NAME_LABELS and (ent.start < words.start or ent.end > words.end):
             return True
     return False
+
+
+def _with_rules_doer(read: list[Claim], rule_drafts: list[Claim]) -> list[Claim]:
+    """Events the reader alone sees take the doer the trigger rules found in the same sentence, when
+    they found one and only one (whether or not their own claims stood): the trigger word's subject is
+    a surer doer than the sentence root's."""
+    doers = {(c.actor, c.target_actor) for c in rule_drafts if c.actor}
+    if len(doers) != 1:
+        return read
+    actor, target = next(iter(doers))
+    return [
+        replace(c, actor=actor, target_actor=c.target_actor or target, controller_after=actor if c.controller_after else None)
+        if c.actor != actor else c for c in read
+    ]  # fmt: skip
 
 
 def _town_abroad(match: PlaceMatch, countries_named: set[str]) -> bool:
