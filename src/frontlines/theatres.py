@@ -243,6 +243,12 @@ def country_words() -> dict[str, str]:
     return found
 
 
+def country_of(words: str) -> str | None:
+    """The ISO code of the country these words name, by name or adjective, possessive or not
+    ("Freedonia's", "Freedonian"); None when they name none."""
+    return country_words().get(words.removesuffix("'s").removesuffix("’s").casefold())
+
+
 def country_name(country: str) -> str | None:
     """The country's name in English ("Nigeria"), as data/lexicon/demonyms.tsv gives it; None when unlisted."""
     return _names().get(country)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontlines.extract.lexicon import ActorTable, data_file, read_yaml
+from frontlines.extract.lexicon import ActorTable
 from frontlines.theatres import Theatre, load_theatre
 
 
@@ -26,7 +26,6 @@ class ActorFinder:
     def __init__(self, table: ActorTable, theatre: Theatre | None = None) -> None:
         self.table = table
         self.theatre = theatre or load_theatre()
-        self._generic = frozenset(read_yaml(data_file("actors.yaml"))) - frozenset(self.theatre.groups)
         folded = sorted((a for a in table.aliases if a.lower() == a), key=len, reverse=True)
         exact = sorted((a for a in table.aliases if a.lower() != a), key=len, reverse=True)
         self._folded = re.compile(_whole_words(folded), re.I)
@@ -44,7 +43,11 @@ class ActorFinder:
 
     def is_generic(self, name: str | None) -> bool:
         """A word every war has ("troops", "gunmen"), not a group's name: a name beside it says more."""
-        return name in self._generic
+        return name in self.table.generic
+
+    def is_unnamed_armed(self, name: str | None) -> bool:
+        """A generic word for irregulars ("gunmen", "a suicide bomber"): armed, but no one in particular."""
+        return name is not None and self.is_generic(name) and not self.resolves_by_country(name) and self.is_combatant(name)
 
     def resolves_by_country(self, name: str | None) -> bool:
         """"The army", "troops": the state forces of a country, which the words or the place tell."""
@@ -53,7 +56,7 @@ class ActorFinder:
 
     def unidentified(self) -> str | None:
         """The generic actor for armed men no one has named ("gunmen", "attackers")."""
-        return next((n for n in sorted(self._generic) if self.is_combatant(n) and not self.resolves_by_country(n) and n in self.table.actors), None)
+        return next((n for n in sorted(self.table.generic) if self.is_unnamed_armed(n) and n in self.table.actors), None)
 
     def state_side(self) -> str | None:
         """The side of the generic words for state forces ("the army", "troops")."""

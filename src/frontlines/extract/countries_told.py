@@ -18,7 +18,7 @@ from pathlib import Path
 from frontlines.errors import GazetteerError
 from frontlines.gazetteer.records import DATA_DIR
 from frontlines.model import Place
-from frontlines.theatres import country_name, country_words
+from frontlines.theatres import country_name, country_of, country_words
 
 _LONGEST_NAME = 6  # words: "Democratic Republic of the Congo" is five
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -91,5 +91,5 @@ class CountryPlaces:
 def names_a_country_not_the_place(text: str, place: Place) -> bool:
     """Whether a place name as written is a country's name or adjective for another country than the
     place's: "Somali" in "the Somali town of X" is no region called Somali."""
-    code = country_words().get(text.removesuffix("'s").removesuffix("’s").casefold())
+    code = country_of(text)
     return code is not None and code != place.country

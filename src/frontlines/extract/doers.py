@@ -40,7 +40,7 @@ class DoerFinder:
     ) -> tuple[str | None, str | None]:
         """(actor, target) of the event the trigger tells, as canonical names or None."""
         actor, target = self._doer_and_target(trigger, event_type, sentence, mentions, context)
-        if self._unnamed(actor):
+        if self.actors.is_unnamed_armed(actor):
             # "the rebels", "the gunmen" of a story that names one armed group outside the state's camp: that group
             groups = {n for n in context.named_actors if self._irregular(n)}
             if len(groups) == 1 and target not in groups:
@@ -83,7 +83,7 @@ class DoerFinder:
             return actor, target  # who killed is rarely said; the victims are the target
         enemy = self.theatre.common_enemy
         blamed = self.theatre.blame_unclaimed_explosions_on
-        if event_type == "explosion" and blamed is not None and self._unnamed(actor) and blamed in context.named_actors:
+        if event_type == "explosion" and blamed is not None and self.actors.is_unnamed_armed(actor) and blamed in context.named_actors:
             actor = None  # "a suicide bomber" names no group: the one this war's unclaimed bombs are put down to
         if actor is None and event_type == "explosion":
             # bombs and shells go off with no doer named: the theatre says whose they usually are
@@ -105,7 +105,7 @@ class DoerFinder:
             others = [self.specific(sentence, m, doers) for m in doers if m.name != target and self.actors.is_combatant(m.name)]
             dead = victim_spans(sentence) if event_type in _FOUGHT else []
             fallen = [m for m in mentions if _inside(m, dead, base) and self._of_the_state(m.name)]
-            if fallen and all(self._unnamed(o) for o in others):
+            if fallen and all(self.actors.is_unnamed_armed(o) for o in others):
                 actor = self.specific(sentence, fallen[0], mentions)  # "ten soldiers and six rebels died in the clashes"
             elif others:
                 actor = others[0]
@@ -139,16 +139,12 @@ class DoerFinder:
         named = [self.specific(sentence, m, mentions, spans, trigger.token) for m in inside]
         # a generic word that only qualifies the event ("a Hill Army member carried out a terrorist
         # attack") yields to the doer the subject names
-        kept = [n for m, n in zip(inside, named, strict=True) if not (self._unnamed(n) and _qualifies_trigger(sentence, m, trigger.token))]
+        kept = [n for m, n in zip(inside, named, strict=True) if not (self.actors.is_unnamed_armed(n) and _qualifies_trigger(sentence, m, trigger.token))]
         return (kept or named)[0]
 
     def _of_the_state(self, name: str) -> bool:
         """State forces, by the generic words or by name."""
         return self.actors.resolves_by_country(name) or (self.actors.side(name) is not None and self.actors.side(name) == self.actors.state_side())
-
-    def _unnamed(self, actor: str | None) -> bool:
-        """A generic word for irregulars ("gunmen", "a suicide bomber"): armed, but no one in particular."""
-        return actor is not None and self.actors.is_generic(actor) and not self.actors.resolves_by_country(actor) and self.actors.is_combatant(actor)
 
     def specific(
         self,

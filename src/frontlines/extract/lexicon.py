@@ -41,6 +41,7 @@ class Actor:
 class ActorTable:
     actors: dict[str, Actor]  # canonical name -> actor
     aliases: dict[str, str]  # alias (as written; lower-cased unless an acronym) -> canonical name
+    generic: frozenset[str] = frozenset()  # the words every war has ("troops", "gunmen"), not a war's own groups
 
 
 def data_file(name: str) -> Path:
@@ -138,7 +139,7 @@ def load_actors(*extra: Path, theatre: Theatre | None = None) -> ActorTable:
         )  # fmt: skip
         for alias in [name, *entry.get("aliases", [])]:
             aliases.setdefault(alias if _is_acronym(alias) else alias.lower(), name)
-    return ActorTable(actors, aliases)
+    return ActorTable(actors, aliases, frozenset(generic))
 
 
 def _is_acronym(word: str) -> bool:

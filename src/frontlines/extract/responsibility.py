@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from frontlines.extract import grammar
 from frontlines.extract.actors import ActorFinder
-from frontlines.extract.lexicon import data_file, read_yaml
 from frontlines.model import Claim
 
 # the kinds of event a claim of responsibility is about
@@ -39,22 +38,21 @@ def claimed_by(sentences: Iterable[str], actors: ActorFinder) -> str | None:
     return None
 
 
-def with_claimed_doer(claims: list[Claim], doer: str | None) -> list[Claim]:
+def with_claimed_doer(claims: list[Claim], doer: str | None, actors: ActorFinder) -> list[Claim]:
     """The story's attacks and bombings that name no doer, or only a generic one ("gunmen"), given the
     group held responsible."""
     if doer is not None:
-        generic = _generic_armed()
-        claims = [replace(c, actor=doer) if (c.actor is None or c.actor in generic) and c.event_type in CLAIMED_TYPES else c for c in claims]
-    return _one_attack_one_doer(claims)
+        unnamed = actors.is_unnamed_armed
+        claims = [replace(c, actor=doer) if (c.actor is None or unnamed(c.actor)) and c.event_type in CLAIMED_TYPES else c for c in claims]
+    return _one_attack_one_doer(claims, actors)
 
 
-def _one_attack_one_doer(claims: list[Claim]) -> list[Claim]:
+def _one_attack_one_doer(claims: list[Claim], actors: ActorFinder) -> list[Claim]:
     """One attack told twice at one place has one doer. Two words of one sentence for it ("a round of
     bombings near X" beside the air strike the sentence tells): the one with no doer takes the other's,
     when the sentence names one. Across sentences only the generic armed doer is carried ("ten guards
     were killed in an ambush in X. The attackers laid mines ..."): the next sentence's named subject
     is as often who speaks of the attack as who made it."""
-    generic = _generic_armed()
     in_sentence: dict[tuple[str, int], set[str]] = {}
     in_story: dict[str, set[str]] = {}
     for claim in claims:
@@ -69,7 +67,7 @@ def _one_attack_one_doer(claims: list[Claim]) -> list[Claim]:
         if len(told) == 1:
             return next(iter(told))
         story = in_story.get(_where(claim), set())
-        return next(iter(story)) if len(story) == 1 and story <= generic else None
+        return next(iter(story)) if len(story) == 1 and all(actors.is_unnamed_armed(n) for n in story) else None
 
     return [replace(c, actor=doer_of(c)) if c.actor is None else c for c in claims]
 
@@ -77,13 +75,3 @@ def _one_attack_one_doer(claims: list[Claim]) -> list[Claim]:
 def _where(claim: Claim) -> str:
     """The place of a claim: the gazetteer's, else the words of a place it does not hold."""
     return claim.place.key if claim.place is not None else (claim.place_mention or "")
-
-
-@lru_cache(maxsize=1)
-def _generic_armed() -> frozenset[str]:
-    """The generic actors that are armed and no state's ("gunmen", "militants"): a claim names them."""
-    table = read_yaml(data_file("actors.yaml"))
-    return frozenset(
-        name for name, entry in table.items()
-        if (entry or {}).get("combatant", True) is not False and not (entry or {}).get("resolves_by_country")
-    )  # fmt: skip

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from frontlines.extract import grammar
-from frontlines.theatres import Theatre, country_words, demonym
+from frontlines.theatres import Theatre, country_of, demonym
 
 # how a word qualifies the event's noun: "Sylvanian shelling", "Freedonia's bombing"
 _QUALIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
@@ -24,7 +24,6 @@ def state_in(sentence: Span, spans: Sequence[tuple[int, int]], trigger: Token, *
     Air Force"), whose name may be several capitalised words."""
     tokens = [t for t in sentence if any(start <= t.idx < end for start, end in spans)]
     tokens += [c for c in trigger.children if c.dep_ in _QUALIFIERS]
-    words = country_words()
     for token in sorted(tokens, key=lambda t: t.i):
         if not token.text[:1].isupper():
             continue
@@ -32,9 +31,9 @@ def state_in(sentence: Span, spans: Sequence[tuple[int, int]], trigger: Token, *
             end = token.i + size
             if end > sentence.end:
                 continue
-            name = sentence.doc[token.i : end].text.removesuffix("'s").removesuffix("’s").casefold()
-            if name in words and _names_the_doer(sentence.doc[end - 1], trigger, of_forces):
-                return words[name]
+            country = country_of(sentence.doc[token.i : end].text)
+            if country is not None and _names_the_doer(sentence.doc[end - 1], trigger, of_forces):
+                return country
     return None
 
 
