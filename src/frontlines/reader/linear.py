@@ -114,6 +114,11 @@ class LinearReader:
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
 
+    def tells_event(self, events: np.ndarray, types: np.ndarray) -> np.ndarray:
+        """Which sentences tell an event: the event score reaches its threshold, or one type's score
+        reaches `any_type` (a withdrawal or a toll the event score underrates)."""
+        return (events >= self.thresholds["event"]) | (types.max(axis=1) >= self.thresholds.get("any_type", 1.01))
+
     def read(self, texts: Sequence[str]) -> list[SentenceVerdict]:
         """Which events each text tells, and how: the verdicts the extractor acts on."""
         if not texts:
@@ -121,9 +126,9 @@ class LinearReader:
         x = self.features(texts)
         events, types, modalities = self.event_probabilities(x), self.type_probabilities(x), self.modality_probabilities(x)
         verdicts = []
-        for p_event, p_types, p_modality in zip(events, types, modalities, strict=True):
+        for p_event, p_types, p_modality, tells in zip(events, types, modalities, self.tells_event(events, types), strict=True):
             scores = {"event": float(p_event), **{t: float(p) for t, p in zip(self.types, p_types, strict=True)}}
-            if p_event < self.thresholds["event"] and p_types.max() < self.thresholds.get("any_type", 1.01):
+            if not tells:
                 verdicts.append(SentenceVerdict(frozenset(), None, scores))
                 continue
             told = {t for t, p in zip(self.types, p_types, strict=True) if p >= self.thresholds[t]}
@@ -224,14 +229,7 @@ def fit_linear(
     elif told:
         y = np.array([modality_names.index(modalities[i]) for i in with_event])
         weight = np.array([article_modality_weight if origins and origins[i].startswith("fakes:") else 1.0 for i in with_event])
-        class_weight: str | dict | None = modality_weight
-        if modality_weight in ("sqrt_balanced", "timeline"):  # halfway to balanced: rarer ways of telling count more, not fully
-            labels, counts = np.unique(y, return_counts=True)
-            class_weight = {int(k): float(np.sqrt(len(y) / (len(labels) * n))) for k, n in zip(labels, counts, strict=True)}
-            if modality_weight == "timeline":  # only among asserted, reported, hedged: the others move a claim out of the timeline
-                kept = {int(k): n for k, n in zip(labels, counts, strict=True) if modality_names[k] in TIMELINE_MODALITIES}
-                class_weight = {k: float(np.sqrt(sum(kept.values()) / (len(kept) * kept[k]))) if k in kept else 1.0 for k in map(int, labels)}
-        model = LogisticRegression(C=c_modality, class_weight=class_weight, max_iter=2000)
+        model = LogisticRegression(C=c_modality, class_weight=_modality_weights(y, modality_names, modality_weight), max_iter=2000)
         model.fit(x[with_event], y, sample_weight=weight)
         if len(model.classes_) == 2:
             negative, positive = model.classes_
@@ -254,3 +252,17 @@ def fit_linear(
         meta=dict(meta or {}),
         cues=cues,
     )
+
+
+def _modality_weights(y: np.ndarray, modality_names: Sequence[str], scheme: str | None) -> str | dict[int, float] | None:
+    """Class weights of the modality model. "sqrt_balanced": halfway to balanced (the rarer ways of
+    telling count more, not fully); "timeline": the same among asserted, reported and hedged only, the
+    others (which move a claim out of the timeline) at 1; else scikit-learn's own (balanced, None)."""
+    if scheme not in ("sqrt_balanced", "timeline"):
+        return scheme
+    labels, counts = np.unique(y, return_counts=True)
+    weighed = {int(k): int(n) for k, n in zip(labels, counts, strict=True)}
+    if scheme == "timeline":
+        weighed = {k: n for k, n in weighed.items() if modality_names[k] in TIMELINE_MODALITIES}
+    total = sum(weighed.values())
+    return {int(k): float(np.sqrt(total / (len(weighed) * weighed[int(k)]))) if int(k) in weighed else 1.0 for k in labels}

@@ -86,7 +86,7 @@ def tuned_thresholds(reader: LinearReader, examples: Sequence[Example]) -> dict[
     """For each type, the score above which the reader says it best (F1 on `examples`, never the test split)."""
     x = reader.features([e.text for e in examples])
     scores = reader.type_probabilities(x)
-    told = (reader.event_probabilities(x) >= reader.thresholds["event"]) | (scores.max(axis=1) >= reader.thresholds.get("any_type", 1.01))
+    told = reader.tells_event(reader.event_probabilities(x), scores)
     chosen = {}
     for column, name in enumerate(reader.types):
         gold = [name in e.types for e in examples]
