@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 
 import pytest
 from click.testing import CliRunner
@@ -13,20 +12,9 @@ from frontlines.cli import main
 from frontlines.errors import AccountError
 from frontlines.store import Store
 from frontlines.web import create_app
+from signing_in import PASSWORD, sign_in, token_on
 
 pytestmark = pytest.mark.model
-PASSWORD = "a long password"
-
-
-def token_on(page: str) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
-    assert found, "the page has no form that writes"
-    return found.group(1)
-
-
-def sign_in(client, name: str) -> None:  # type: ignore[no-untyped-def]
-    token = token_on(client.get("/login").text)
-    assert client.post("/login", data={"name": name, "password": PASSWORD, "csrf_token": token}, follow_redirects=False).status_code == 303
 
 
 @pytest.fixture
@@ -38,7 +26,7 @@ def store(store_with_accounts: Store) -> Store:
 @pytest.fixture
 def admin(client_of, store: Store):  # type: ignore[no-untyped-def]
     client = client_of(create_app(store=store))
-    sign_in(client, "root")
+    assert sign_in(client, "root").status_code == 303
     return client
 
 
@@ -61,7 +49,7 @@ def test_a_visitor_is_sent_to_sign_in_and_an_analyst_is_refused(client_of, store
     client = client_of(create_app(store=store))
     response = client.get("/admin", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/login?next=/admin"
-    sign_in(client, "ana")
+    assert sign_in(client, "ana").status_code == 303
     assert client.get("/admin").status_code == 403
     assert 'href="/admin"' not in client.get("/events").text
     token = token_on(client.get("/events/1").text)

@@ -3,25 +3,21 @@ anyone; comments written by analysts with the session's CSRF token in X-CSRF-Tok
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from frontlines.control_api import add_note
 from frontlines.store import Store
 from frontlines.web import create_app
+from signing_in import session_token
 
 pytestmark = pytest.mark.model
-PASSWORD = "a long password"
 
 
 def signed_in(client_of, store: Store, name: str):  # type: ignore[no-untyped-def]
-    """A client signed in as `name`, and its CSRF token."""
+    """A client signed in as `name`, and its session's CSRF token."""
     client = client_of(create_app(store=store))
-    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text).group(1)  # type: ignore[union-attr]
-    client.post("/login", data={"name": name, "password": PASSWORD, "csrf_token": token})
-    # signing in starts a new session with a token of its own
-    return client, re.search(r'name="csrf_token" value="([^"]+)"', client.get("/events").text).group(1)  # type: ignore[union-attr]
+    return client, session_token(client, name)
 
 
 def first_event(client) -> int:  # type: ignore[no-untyped-def]

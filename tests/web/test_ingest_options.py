@@ -10,7 +10,8 @@ from sqlalchemy import select
 from frontlines.store import Store
 from frontlines.store import schema as t
 from frontlines.web import create_app
-from test_ingest_page import finished, sign_in, upload
+from signing_in import session_token as sign_in
+from test_ingest_page import finished, upload
 
 pytestmark = pytest.mark.model
 

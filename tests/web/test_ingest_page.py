@@ -14,9 +14,10 @@ from frontlines.accounts import add_user
 from frontlines.store import Store
 from frontlines.web import create_app
 from frontlines.web.ingest import MAX_FILES
+from signing_in import PASSWORD, token_on
+from signing_in import session_token as sign_in
 
 pytestmark = pytest.mark.model
-PASSWORD = "a long password"
 SCRIPT = "<script>alert(1)</script>"
 
 HIT_REPORT = """title: Islamic State seizes Hit
@@ -49,19 +50,6 @@ def store(store_with_accounts: Store) -> Store:
 def browser(client_of, store: Store, pipeline):  # type: ignore[no-untyped-def]
     """A client over a writable copy of the test store, its uploads read by the test pipeline."""
     return client_of(create_app(store=store, pipeline=pipeline))
-
-
-def token_on(page: str) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
-    assert found, "the page has no form that writes"
-    return found.group(1)
-
-
-def sign_in(client, name: str) -> str:  # type: ignore[no-untyped-def]
-    """Sign in and return the ingest page's CSRF token."""
-    token = token_on(client.get("/login").text)
-    client.post("/login", data={"name": name, "password": PASSWORD, "csrf_token": token})
-    return token_on(client.get("/events").text)
 
 
 def finished(client, response) -> str:  # type: ignore[no-untyped-def]

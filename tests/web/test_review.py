@@ -4,15 +4,14 @@ in the API and in the report, a rejection in control; the audit says who changed
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from frontlines.store import Store
 from frontlines.web import create_app
+from signing_in import PASSWORD, sign_in, token_on
 
 pytestmark = pytest.mark.model
-PASSWORD = "a long password"
 SCRIPT = "<script>alert(1)</script>"
 
 
@@ -25,17 +24,6 @@ def store(store_with_accounts: Store) -> Store:
 def browser(client_of, store: Store):  # type: ignore[no-untyped-def]
     """A client over a writable copy of the test store, not signed in."""
     return client_of(create_app(store=store))
-
-
-def token_on(page: str) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
-    assert found, "the page has no form that writes"
-    return found.group(1)
-
-
-def sign_in(client, name: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
-    token = token_on(client.get("/login").text)
-    return client.post("/login", data={"name": name, "password": password, "csrf_token": token}, follow_redirects=False)
 
 
 def rawa_capture(client) -> int:  # type: ignore[no-untyped-def]

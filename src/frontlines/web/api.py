@@ -24,7 +24,7 @@ from frontlines.report_api import report
 from frontlines.store import Store
 from frontlines.web.context import gazetteer_getter, get_pages, get_store, get_totals
 from frontlines.web.totals import Totals
-from frontlines.web.views import DEFAULT_PAGE, MAX_PAGE, EventFilters, all_events, entry_dict, event_page, place_dict, place_view
+from frontlines.web.views import DEFAULT_PAGE, MAX_PAGE, EventFilters, PlaceView, all_events, entry_dict, event_page, place_dict, place_view
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -116,13 +116,18 @@ def event_or_404(store: Store, event_id: int) -> Event:
     return found
 
 
+def place_or_404(store: Store, name: str, gazetteer: Callable[[], Any], limit: int = 1000) -> PlaceView:
+    """The place any spelling names, with its history (at most `limit` entries); a 404 when the gazetteer does not know it."""
+    try:
+        return place_view(store, name, gazetteer=gazetteer(), limit=limit)
+    except ControlError as exc:
+        raise HTTPException(404, exc.message) from None
+
+
 @router.get("/places/{name}")
 def get_place(store: StoreDep, gazetteer: GazetteerDep, name: Annotated[str, Path(min_length=1, max_length=200)]) -> dict[str, Any]:
     """A place (any spelling of its name): everything known about it, oldest first, and its control spans."""
-    try:
-        view = place_view(store, name, gazetteer=gazetteer())
-    except ControlError as exc:
-        raise HTTPException(404, exc.message) from None
+    view = place_or_404(store, name, gazetteer)
     return {
         "place": place_dict(view.place),
         "history": [entry_dict(e) for e in view.entries],

@@ -4,18 +4,16 @@ session's CSRF token in X-CSRF-Token, as on the pages (``frontlines.web.review``
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Path
+from fastapi import APIRouter, Body, Depends, Path
 
 from frontlines.accounts import User
-from frontlines.errors import ControlError
 from frontlines.review_api import MAX_COMMENT, AuditEntry, Comment, add_comment, audit, comments_on  # dataclasses: the response shapes
 from frontlines.store import Store
-from frontlines.web.api import GazetteerDep, event_or_404
+from frontlines.web.api import GazetteerDep, event_or_404, place_or_404
 from frontlines.web.context import get_store
 from frontlines.web.sessions import writer
-from frontlines.web.views import place_view
 
 router = APIRouter(prefix="/api", tags=["discussion"])
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -23,13 +21,6 @@ Writer = Annotated[User, Depends(writer)]
 EventId = Annotated[int, Path(ge=1, le=2**62)]
 PlaceName = Annotated[str, Path(min_length=1, max_length=200)]
 CommentBody = Annotated[str, Body(embed=True, min_length=1, max_length=MAX_COMMENT)]
-
-
-def _place_key(store: Store, gazetteer: Any, name: str) -> str:
-    try:
-        return place_view(store, name, gazetteer=gazetteer(), limit=1).place.key
-    except ControlError as exc:
-        raise HTTPException(404, exc.message) from None
 
 
 @router.get("/events/{event_id}/comments")
@@ -56,10 +47,10 @@ def event_audit(store: StoreDep, event_id: EventId) -> list[AuditEntry]:
 @router.get("/places/{name}/comments")
 def place_comments(store: StoreDep, gazetteer: GazetteerDep, name: PlaceName) -> list[Comment]:
     """The place's comment thread (any spelling of its name), oldest first."""
-    return comments_on(store, "place", _place_key(store, gazetteer, name))
+    return comments_on(store, "place", place_or_404(store, name, gazetteer, limit=1).place.key)
 
 
 @router.post("/places/{name}/comments", status_code=201)
 def comment_on_place(store: StoreDep, gazetteer: GazetteerDep, author: Writer, name: PlaceName, body: CommentBody) -> Comment:
     """Add a comment to the place's thread (analysts and admins; X-CSRF-Token)."""
-    return add_comment(store, "place", _place_key(store, gazetteer, name), body, author=author.name)
+    return add_comment(store, "place", place_or_404(store, name, gazetteer, limit=1).place.key, body, author=author.name)

@@ -6,25 +6,23 @@ and renders a Jinja2 template with autoescape on; nothing here builds HTML from 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from frontlines.api import review_queue_reasons
-from frontlines.errors import ControlError
 from frontlines.map_api import map_page
 from frontlines.model import EVENT_TYPES, REVIEW_STATES
 from frontlines.report_api import report
 from frontlines.review_api import audit, comments_on
 from frontlines.store import Store
-from frontlines.web.api import GazetteerDep, TotalsDep, event_or_404
+from frontlines.web.api import GazetteerDep, TotalsDep, event_or_404, place_or_404
 from frontlines.web.context import get_store, stylesheet
 from frontlines.web.security import MAP_POLICY, security_headers
 from frontlines.web.sessions import page_context
-from frontlines.web.views import DEFAULT_PAGE, MAX_PAGE, EventFilters, event_page, event_sources, place_view
+from frontlines.web.views import DEFAULT_PAGE, MAX_PAGE, EventFilters, event_page, event_sources, form_day
 
 router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -40,14 +38,6 @@ def _int(value: str | None, default: int, low: int, high: int) -> int:
         return max(low, min(high, int(value))) if value else default
     except ValueError:
         return default
-
-
-def _day(values: Any, name: str) -> date | None:
-    text = (values.get(name) or "").strip()
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        raise ControlError(f"{name}: {text!r} is not a date", hint="write YYYY-MM-DD") from None
 
 
 @router.get("/")
@@ -99,17 +89,14 @@ def event_detail(request: Request, store: StoreDep, event_id: Annotated[int, Pat
 
 @router.get("/places/{name}", response_class=HTMLResponse)
 def place_detail(request: Request, store: StoreDep, gazetteer: GazetteerDep, name: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
-    try:
-        view = place_view(store, name, gazetteer=gazetteer())
-    except ControlError as exc:
-        raise HTTPException(404, exc.message) from None
+    view = place_or_404(store, name, gazetteer)
     return render(request, "place.html", view=view, comments=comments_on(store, "place", view.place.key))
 
 
 @router.get("/report", response_class=HTMLResponse)
 def report_page(request: Request, store: StoreDep) -> HTMLResponse:
     values = request.query_params
-    since, until, region = _day(values, "from"), _day(values, "to"), (values.get("region") or "").strip() or None
+    since, until, region = form_day(values, "from"), form_day(values, "to"), (values.get("region") or "").strip() or None
     body = None
     if since and until:
         page = report(store, since, until, region=region, fmt="html")
@@ -121,5 +108,5 @@ def report_page(request: Request, store: StoreDep) -> HTMLResponse:
 @router.get("/map", response_class=HTMLResponse)
 def map_view(request: Request, store: StoreDep) -> HTMLResponse:
     values = request.query_params
-    page = map_page(store, since=_day(values, "from"), until=_day(values, "to"), on=_day(values, "on"))
+    page = map_page(store, since=form_day(values, "from"), until=form_day(values, "to"), on=form_day(values, "on"))
     return HTMLResponse(page, headers=security_headers(MAP_POLICY))

@@ -17,15 +17,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from frontlines import accounts
 from frontlines.accounts import User
 from frontlines.control_api import add_note
-from frontlines.errors import ControlError
 from frontlines.outputs.exports import event_to_dict
 from frontlines.review_api import add_comment
 from frontlines.store import Store
-from frontlines.web.api import GazetteerDep, event_or_404
+from frontlines.web.api import GazetteerDep, event_or_404, place_or_404
 from frontlines.web.context import get_gazetteer, get_store
 from frontlines.web.pages import render
 from frontlines.web.sessions import check_csrf, client_address, signed_in, writer
-from frontlines.web.views import place_view
 
 router = APIRouter()
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -103,10 +101,7 @@ def comment_on_place(
     store: StoreDep, gazetteer: GazetteerDep, author: Writer, name: Annotated[str, Path(max_length=200)],
     body: Annotated[str, Form(max_length=10_000)],
 ) -> RedirectResponse:  # fmt: skip
-    try:
-        view = place_view(store, name, gazetteer=gazetteer(), limit=1)
-    except ControlError as exc:
-        raise HTTPException(404, exc.message) from None
+    view = place_or_404(store, name, gazetteer, limit=1)
     add_comment(store, "place", view.place.key, body, author=author.name)
     return RedirectResponse(f"/places/{quote(name, safe='')}#comments", status_code=303)
 

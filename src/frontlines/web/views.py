@@ -20,6 +20,15 @@ MAX_PAGE = 500  # events one request returns at most
 DEFAULT_PAGE = 50
 
 
+def form_day(values: Any, name: str) -> date | None:
+    """The date a form field holds (YYYY-MM-DD), None when empty; a ControlError that names the field."""
+    text = (values.get(name) or "").strip()
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        raise ControlError(f"{name}: {text!r} is not a date", hint="write YYYY-MM-DD") from None
+
+
 @dataclass(frozen=True)
 class EventFilters:
     """The events table's filters, as the API and the page's form take them; None is no filter."""
@@ -41,11 +50,7 @@ class EventFilters:
         given: dict[str, Any] = {f.name: (values.get(f.name) or "").strip() or None for f in fields(cls)}
         given["needs_review"] = (given["needs_review"] or "").lower() in ("1", "true", "on", "yes")
         for name in ("since", "until"):
-            if given[name] is not None:
-                try:
-                    given[name] = date.fromisoformat(given[name])  # type: ignore[arg-type]
-                except ValueError:
-                    raise ControlError(f"{name}: {given[name]!r} is not a date", hint="write YYYY-MM-DD") from None
+            given[name] = form_day(values, name)
         if given["type"] is not None and given["type"] not in EVENT_TYPES:
             raise ControlError(f"unknown event type {given['type']!r}", hint=f"one of {', '.join(EVENT_TYPES)}")
         if given["review"] is not None and given["review"] not in REVIEW_STATES:
