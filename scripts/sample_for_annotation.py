@@ -1,6 +1,6 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4|5]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4|5|6]
 
 Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
 700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
@@ -16,7 +16,10 @@ after the reader was tuned and scored once on the test split, annotated blind an
 a fresh blind figure. Batches of 300 from 15; with them 40 FA-KES articles of the test split none
 drawn before, in batches of 20 from 07. Wave 5, held out once more, drawn the same way from what
 the earlier waves left (batches of 300 lines from 17, of 20 articles from 09), to score once the
-work done after wave 4 was scored.
+work done after wave 4 was scored. Wave 6, held out for the work after wave 5: drawn the same way
+from what the earlier waves left; only about 200 conflict lines of test-split days remained, so the
+uncategorized lines of 2020 on (where the later wars are filed) fill the 600 (batches of 300 from 19,
+of 20 articles from 11).
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -48,7 +51,7 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_fa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4, 5))
+    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4, 5, 6))
     args = parser.parse_args()
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
     wave_one(lines, args.out)
@@ -67,6 +70,10 @@ def main() -> None:
         drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         articles_drawn = {i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}
         wave_four([x for x in lines if x["id"] not in drawn], articles_drawn, args.out, seed=20261204, first_lines=17, first_articles=9)
+    if args.wave >= 6:
+        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
+        articles_drawn = {i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}
+        wave_four([x for x in lines if x["id"] not in drawn], articles_drawn, args.out, seed=20261205, first_lines=19, first_articles=11)
 
 
 def wave_four(lines: list[dict], articles_drawn: set[str], out: Path, seed: int = 20261203, first_lines: int = 15, first_articles: int = 7) -> None:
@@ -77,7 +84,8 @@ def wave_four(lines: list[dict], articles_drawn: set[str], out: Path, seed: int 
     conflict = [x for x in held_out if x["category"] in CONFLICT]
     late_uncategorized = [x for x in held_out if x["category"] == "Uncategorized" and x["date"] >= "2020"]
     other = [x for x in held_out if x["category"] not in CONFLICT and x["category"] != "Uncategorized"]
-    chosen = _capped(conflict, 360, 40, rng) + _capped(late_uncategorized, 150, 6, rng) + rng.sample(other, 90)
+    conflict_chosen = _capped(conflict, 360, 40, rng)
+    chosen = conflict_chosen + _capped(late_uncategorized, 510 - len(conflict_chosen), 6, rng) + rng.sample(other, 90)
     rng.shuffle(chosen)
     for n in range(0, len(chosen), 300):
         (out / f"lines_{first_lines + n // 300:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + 300]))

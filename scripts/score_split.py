@@ -1,6 +1,6 @@
 """Score the shipped reader, today's rules and a keyword list on one split, side by side.
 
-usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5] [--reader FOLDER] [--json OUT]
+usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5|6] [--reader FOLDER] [--json OUT]
 
 Sentence level (current-events lines and FA-KES sentences): event vs none, type macro F1, modality
 accuracy (over sentences whose gold tells an event; also given that the reader saw an event).
@@ -9,7 +9,8 @@ place (same entry, within 10 km, or inside the gold's province or country) and d
 precision. The test split is frozen: score it once, when the reader is final. `heldout` is a later
 wave of items of test-split days and articles, drawn and annotated blind after the test split had been
 scored once, each wave scored once as a fresh blind figure: wave 4 (lines_15-16, fakes_07-08), wave 5
-(lines_17-18, fakes_09-10, for the work done after wave 4 was scored).
+(lines_17-18, fakes_09-10, for the work done after wave 4 was scored), wave 6 (lines_19-20,
+fakes_11-12, for the work done after wave 5 was scored).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HELD_OUT = {  # wave -> its annotation files
     4: {"current_events": ("lines_15.jsonl", "lines_16.jsonl"), "fakes": ("fakes_07.jsonl", "fakes_08.jsonl")},
     5: {"current_events": ("lines_17.jsonl", "lines_18.jsonl"), "fakes": ("fakes_09.jsonl", "fakes_10.jsonl")},
+    6: {"current_events": ("lines_19.jsonl", "lines_20.jsonl"), "fakes": ("fakes_11.jsonl", "fakes_12.jsonl")},
 }
 
 
