@@ -64,6 +64,15 @@ def test_a_group_two_wars_share_is_decided_by_the_day_or_not_at_all() -> None:
     assert matched(text) == FALLBACK_THEATRE  # a tie: nothing decides
 
 
+def test_a_report_years_away_from_a_war_s_period_is_not_about_that_war() -> None:
+    text = "Gaddafi's forces shelled Misrata as rebels held the port, Libyan officials said."
+    assert matched(text, date(2020, 2, 1)) == "libya-2019-2020"
+    assert matched(text, date(2011, 4, 20)) == FALLBACK_THEATRE  # Libya, but not the war of 2019
+    assert matched(text, date(2018, 9, 1)) == "libya-2019-2020"  # within a year of its start: its prelude
+    # a word shared with another war of that day does not take the report there instead
+    assert matched("NATO jets struck Tripoli overnight, Libyan state television said.", date(2011, 4, 20)) == FALLBACK_THEATRE
+
+
 def test_names_outweigh_a_stray_word_from_another_war() -> None:
     # a village called Riyadh lies near Hawija: the Iraqi names carry the report
     text = "Iraqi forces and the Hashd freed Riyadh and Hawija from Daesh, the Joint Operations Command said."

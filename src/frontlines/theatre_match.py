@@ -4,6 +4,10 @@ Each theatre's words are its groups' aliases, its `cues` (countries, demonyms, c
 capitals. A word found in the report counts for every theatre that lists it, less the more theatres
 list it (an alias all wars share tells nothing), and little when it is a common noun ("militants",
 written without a capital). A theatre whose period holds the report's day scores half as much again.
+When the best-scoring theatre's period ended more than a year before the report's day, or starts more
+than a year after it, the report is about that country but not that war (Libya in 2011 is not the
+war of 2019, and its "government forces" not the government of 2019): it is read in the fallback
+theatre, and a war named only by words it shares with that one (NATO) does not take it.
 The best score wins; when nothing scores, or two wars score the same, the report is read in the
 fallback theatre, any war (`world.yaml`): places are looked up in every country and "the army" is the
 state forces of the country where it happened.
@@ -16,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from frontlines.theatres import FALLBACK_THEATRE, Theatre, all_theatres, load_theatre
 
@@ -27,6 +31,7 @@ COMMON_NOUN_FACTOR = 0.1  # "militants", "the coalition": written without a capi
 PERIOD_BONUS = 1.5  # the report's day falls in the theatre's period
 MIN_SCORE = 1.0  # below this, nothing names a war: the fallback theatre
 MAX_COUNTED = 3  # a word named many times counts as if named this often
+OUT_OF_PERIOD = timedelta(days=365)  # a report this far outside a theatre's period is not about that war
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,8 @@ class TheatreMatcher:
             return self.default
         if len(ranked) > 1 and math.isclose(ranked[0].score, ranked[1].score):
             return self.default
+        if _far_from_period(ranked[0].theatre, published):
+            return self.default
         return ranked[0].theatre
 
 
@@ -140,6 +147,12 @@ def _as_key(term: str) -> str:
 def _is_acronym(word: str) -> bool:
     """Short all-capital words (IS, RSF, SAF) match in their exact case: "is" and "saf" are no names."""
     return word.isupper() and len(word) <= 6
+
+
+def _far_from_period(theatre: Theatre, day: date | None) -> bool:
+    if day is None:
+        return False
+    return (theatre.start is not None and day < theatre.start - OUT_OF_PERIOD) or (theatre.end is not None and day > theatre.end + OUT_OF_PERIOD)
 
 
 def _in_period(theatre: Theatre, day: date | None) -> bool:

@@ -41,3 +41,16 @@ def test_the_group_a_story_holds_responsible_did_its_bombing(pipeline) -> None: 
     text = "A car bomb exploded at a market in Kismayo, Somalia, on Friday, killing six people. Al-Shabaab claimed responsibility."
     bombs = [c for c in read(pipeline, text) if c.event_type == "explosion"]
     assert bombs and {c.actor for c in bombs} == {"al-Shabaab"}
+
+
+def test_a_country_joined_to_pro_or_backed_does_not_make_the_doer_its_forces(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "Pro-Russian separatists shelled Avdiivka, Ukraine, on Monday, killing two people.", date(2016, 6, 1))
+    assert claims and "Russian forces" not in {c.actor for c in claims}
+    assert {c.actor for c in claims} == {"Donbas separatists"}, claims  # named by the fallback's groups
+    claims = read(pipeline, "Iranian-backed militiamen attacked a convoy near Basra, Iraq, on Friday.", date(2026, 6, 1))
+    assert claims and "Iranian forces" not in {c.actor for c in claims}
+
+
+def test_a_group_the_fallback_knows_is_named_beside_generic_words(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "MILF rebels attacked an army post in Datu Piang, Philippines, on Sunday, killing three soldiers.")
+    assert any(c.actor == "Moro Islamic Liberation Front" for c in claims), claims

@@ -22,9 +22,10 @@ WORD_TABLES = ROOT / "src" / "frontlines" / "data" / "lexicon" / "grammar.yaml"
 DEMO_REPORTS = ROOT / "src" / "frontlines" / "data" / "demo" / "reports"
 FAKES_GOLD = ROOT / "annotations" / "fakes"
 PHRASE_WORDS = 4
-# Gold places that are also ordinary English words, each with the reason it may appear in code (none so
-# far: "hit" or "center" would go here, should a gold file ever name such a place).
-COMMON_WORD_PLACES: dict[str, str] = {}
+# Gold places that are also ordinary English words, each with the reason it may appear in code.
+COMMON_WORD_PLACES: dict[str, str] = {
+    "habit": "a village of Idlib in FA-KES gold; in code, the English word (the simple present tells a habit)",
+}
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -44,7 +45,7 @@ def gold_places() -> set[str]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 places.update(_places_in(json.loads(line)))
-    return {p for p in places if p.strip() and p not in COMMON_WORD_PLACES}
+    return {p for p in places if p.strip() and p.lower() not in COMMON_WORD_PLACES}
 
 
 def _places_in(record: object) -> Iterator[str]:

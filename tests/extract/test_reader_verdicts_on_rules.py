@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontlines.extract.verdicts import judge_rule_claims
+from frontlines.extract.verdicts import judge_rule_claims, uncovered_types
 from frontlines.model import Claim
 from frontlines.reader.scoring import SentenceVerdict
 
@@ -32,3 +32,12 @@ def test_a_rule_claim_the_reader_finds_likely_enough_stands_beside_its_type() ->
 def test_no_rule_claim_stands_where_the_reader_is_sure_no_event_is_told() -> None:
     verdict = SentenceVerdict(types=frozenset(), modality=None, scores={"event": 0.05, "explosion": 0.5})
     assert judge_rule_claims([rule_claim("explosion")], verdict) == []
+
+
+def test_the_reader_alone_tells_an_event_it_is_sure_of_or_whose_type_it_is_sure_of() -> None:
+    sure_of_event = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.7, "airstrike": 0.6})
+    sure_of_type = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.55, "airstrike": 0.95})
+    unsure = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.55, "airstrike": 0.6})
+    assert uncovered_types([], sure_of_event) == ["airstrike"]
+    assert uncovered_types([], sure_of_type) == ["airstrike"]  # "the Freedonian air force strikes the port": no trigger word
+    assert uncovered_types([], unsure) == []  # a context sentence that only reads like an event

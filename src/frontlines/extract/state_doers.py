@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from frontlines.extract import grammar
 from frontlines.theatres import Theatre, country_of, demonym
@@ -32,9 +32,19 @@ def state_in(sentence: Span, spans: Sequence[tuple[int, int]], trigger: Token, *
             if end > sentence.end:
                 continue
             country = country_of(sentence.doc[token.i : end].text)
-            if country is not None and _names_the_doer(sentence.doc[end - 1], trigger, of_forces):
+            if country is not None and not _by_proxy(sentence.doc, token.i, end) and _names_the_doer(sentence.doc[end - 1], trigger, of_forces):
                 return country
     return None
+
+
+def _by_proxy(doc: Doc, start: int, end: int) -> bool:
+    """Whether the country's words at [start, end) are joined to a word that makes the doer someone
+    else: "pro-Freedonian separatists", "Sylvanian-backed militias"."""
+    before = doc[start - 2 : start] if start >= 2 else None
+    if before is not None and before[1].text == "-" and before[0].lower_ in grammar.words("proxy_prefixes"):
+        return True
+    after = doc[end : end + 2] if end + 2 <= len(doc) else None
+    return after is not None and after[0].text == "-" and after[1].lower_ in grammar.words("proxy_suffixes")
 
 
 def _names_the_doer(token: Token, trigger: Token, of_forces: bool = False) -> bool:

@@ -50,13 +50,15 @@ def reader_modality(verdict: SentenceVerdict) -> str | None:
 
 # The reader alone (no trigger rule fired in the sentence) makes an event only when it is this sure
 # that the sentence tells one: context sentences around an event ("weapons depots were destroyed, the
-# source said") read like events, and a report has many of them.
+# source said") read like events, and a report has many of them. Or when it is this sure of one type
+# ("the Freedonian air force strikes the port": no trigger word, an air strike beyond doubt).
 READER_ALONE_SCORE = 0.6
+READER_ALONE_TYPE_SCORE = 0.9
 
 
 def uncovered_types(claims: list[Claim], verdict: SentenceVerdict) -> list[str]:
     """Types the reader sees that no kept rule claim tells, most likely first."""
-    if not claims and verdict.scores.get("event", 1.0) < READER_ALONE_SCORE:
+    if not claims and verdict.scores.get("event", 1.0) < READER_ALONE_SCORE and not _sure_of_a_type(verdict):
         return []
     covered = {c.event_type for c in claims}
     if "territory_taken" in covered | verdict.types:
@@ -64,6 +66,10 @@ def uncovered_types(claims: list[Claim], verdict: SentenceVerdict) -> list[str]:
     if "operation_start" in covered:
         covered.add("territory_taken")  # "a push to recapture X": the rules read the capture as its objective
     return sorted((t for t in verdict.types if t not in covered), key=lambda t: -verdict.scores.get(t, 0.0))
+
+
+def _sure_of_a_type(verdict: SentenceVerdict) -> bool:
+    return any(verdict.scores.get(t, 0.0) >= READER_ALONE_TYPE_SCORE for t in verdict.types)
 
 
 def confidence_of(event_type: str, modality: str, verdict: SentenceVerdict) -> float:
