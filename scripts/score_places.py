@@ -145,9 +145,16 @@ def _kind(actor: str | None, theatre: Theatre, where: str | None) -> tuple[str, 
     group = theatre.groups.get(actor)
     if group is not None and group.side in ("foreign state", "foreign-state", "coalition"):
         return "foreign_state", None  # NATO, a multinational mission: foreign forces of no one state
-    if group is not None and group.side == "civilian" or actor == "civilians":
+    if group is not None and group.side == "civilian" or _generic_actors().get(actor, {}).get("side") == "civilian":
         return "civilian", None
     return "non_state", None
+
+
+def _generic_actors() -> dict[str, dict]:
+    """The generic actors of data/lexicon/actors.yaml (civilians, rioters, settlers...): side and aliases."""
+    from frontlines.extract.lexicon import data_file, read_yaml
+
+    return read_yaml(data_file("actors.yaml"))
 
 
 def _state_of(actor: str, theatre: Theatre) -> str | None:
@@ -172,8 +179,9 @@ def _same_actor(actor: str | None, kind: str, country: str | None, label: dict, 
         return country == label["side_country"]
     if actor == UNNAMED and label["actor_kind"] == "non_state" and wanted.split()[-1].islower():
         return True  # "gunmen", "a suicide bomber", "Islamist militants": the line names no group
-    group = theatre.groups.get(actor)
-    names = {actor.casefold(), *(a.casefold() for a in (group.aliases if group else ()))}
+    group = theatre.groups.get(actor) or load_theatre("world").groups.get(actor)  # the groups of any war, which every war knows too
+    aliases = group.aliases if group else _generic_actors().get(actor, {}).get("aliases", ())
+    names = {actor.casefold(), *(a.casefold() for a in aliases)}
     return wanted.casefold() in names or any(wanted.casefold() in n or n in wanted.casefold() for n in names if len(n) > 3)
 
 

@@ -80,7 +80,10 @@ def test_a_theatre_decides_who_the_army_is_and_who_fights_whom(tmp_path: Path) -
     assert finder.same_camp("Northland army", "Southland army") and not finder.same_camp("Northland army", "Ridge Front")
     assert finder.opposes("Southland army", "Ridge Front") and not finder.opposes("civilians", "Ridge Front")
     assert finder.government_of("Northtown") == "Northland army" and not finder.is_combatant("civilians")
-    assert "Islamic State" not in finder.table.actors  # the bundled war's groups stay out of this one
+    assert "Iraqi forces" not in finder.table.actors  # the bundled war's own groups stay out of this one
+    # the groups any war may name are known in every war, under its own
+    assert finder.table.actors["Islamic State"].side == "jihadist" and finder.side("Northland army") == "state"
+    assert [m.name for m in finder.find("al-Shabaab fighters crossed into Northland")] == ["al-Shabaab"]
 
 
 def test_the_bundled_theatre_groups_are_what_the_actor_table_reads_by_default() -> None:

@@ -54,3 +54,16 @@ def test_a_country_joined_to_pro_or_backed_does_not_make_the_doer_its_forces(pip
 def test_a_group_the_fallback_knows_is_named_beside_generic_words(pipeline) -> None:  # type: ignore[no-untyped-def]
     claims = read(pipeline, "MILF rebels attacked an army post in Datu Piang, Philippines, on Sunday, killing three soldiers.")
     assert any(c.actor == "Moro Islamic Liberation Front" for c in claims), claims
+
+
+def test_civilians_who_act_with_violence_are_the_doers_residents_who_flee_are_not(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert {c.actor for c in read(pipeline, "A mob stormed a police station in Kaduna, Nigeria, on Friday, killing two officers.")} == {"Rioters"}
+    assert {c.actor for c in read(pipeline, "Armed settlers attacked the village of Burin near Nablus in the West Bank on Tuesday, wounding three Palestinians.")} == {"Settlers"}
+    assert read(pipeline, "Residents fled to Kaduna, Nigeria, on Friday.") == []
+
+
+def test_a_group_of_any_war_is_known_in_a_war_of_its_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb killed two police officers at a checkpoint in Nusaybin, Turkey, near the Syrian border. The PKK was blamed for the attack."
+    report = Report(outlet="Test Wire", title="", published=date(2016, 3, 4), text=text, raw=text.encode(), id=1)
+    assert pipeline.theatre_of(report).key == "iraq-syria-2014-2019"
+    assert {c.actor for c in pipeline.extract(report) if c.event_type == "explosion"} == {"PKK"}

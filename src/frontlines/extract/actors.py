@@ -87,6 +87,12 @@ class ActorFinder:
         actor = self.table.actors.get(name or "")
         return actor.combatant if actor else True
 
+    def may_do_events(self, name: str | None) -> bool:
+        """Whether the actor can be an event's doer: every armed actor, and civilians who act with
+        violence (rioters, settlers who attack a village); not residents who flee."""
+        actor = self.table.actors.get(name or "")
+        return actor is None or actor.combatant or actor.violent
+
     def opposes(self, name: str | None, other: str | None) -> bool:
         """An armed actor in another camp than `other`: "the army" opposes the group it fights."""
         side = self.side(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from frontlines.errors import FrontlinesError
-from frontlines.theatres import Theatre, load_theatre
+from frontlines.theatres import FALLBACK_THEATRE, ArmedGroup, Theatre, load_theatre
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Actor:
     country: str | None
     resolves_by_country: bool = False  # "the army": the state forces of the event's country
     combatant: bool = True  # civilians are no side of the fighting
+    violent: bool = False  # civilians who may do an event themselves: rioters, settlers who attack
 
 
 @dataclass(frozen=True)
@@ -124,22 +126,31 @@ def load_triggers(*extra: Path) -> TriggerTable:
 def load_actors(*extra: Path, theatre: Theatre | None = None) -> ActorTable:
     """The generic actors, the theatre's armed groups over them (the bundled theatre by default),
     and the user's files (and FRONTLINES_ACTORS) over both."""
-    groups = (theatre or load_theatre()).groups.values()
-    theatre_entries = {g.name: {"side": g.side, "country": g.country, "aliases": list(g.aliases)} for g in groups}
-    data = _merged((*user_lexicon_files("FRONTLINES_ACTORS"), *extra), "actors.yaml", under_users=theatre_entries)
+    theatre = theatre or load_theatre()
+    theatre_entries = _entries(theatre.groups.values())
+    # the groups any war may name (the fallback theatre's), under a war's own: a report of one war
+    # that names a group known from another still knows it
+    anywhere = {} if theatre.anywhere else _entries(g for g in load_theatre(FALLBACK_THEATRE).groups.values() if g.name not in theatre_entries)
+    data = _merged((*user_lexicon_files("FRONTLINES_ACTORS"), *extra), "actors.yaml", under_users={**anywhere, **theatre_entries})
     actors: dict[str, Actor] = {}
     aliases: dict[str, str] = {}
-    # a war's own groups (and the user's) take a word before the generic actors do: "militants" are
-    # the group a theatre says they are, an unidentified armed group where no theatre says whom
-    generic = set(read_yaml(data_file("actors.yaml"))) - set(theatre_entries)
-    for name, entry in sorted(data.items(), key=lambda item: item[0] in generic):
+    # a war's own groups (and the user's) take a word before the groups of any war, and those before
+    # the generic actors: "militants" are the group a theatre says they are, an unidentified armed
+    # group where no theatre says whom
+    generic = set(read_yaml(data_file("actors.yaml"))) - set(theatre_entries) - set(anywhere)
+    for name, entry in sorted(data.items(), key=lambda item: 2 if item[0] in generic else 1 if item[0] in anywhere else 0):
         actors[name] = Actor(
             name=name, side=entry.get("side", "unknown"), country=entry.get("country"),
             resolves_by_country=bool(entry.get("resolves_by_country")), combatant=entry.get("combatant", True) is not False,
+            violent=bool(entry.get("violent")),
         )  # fmt: skip
         for alias in [name, *entry.get("aliases", [])]:
             aliases.setdefault(alias if _is_acronym(alias) else alias.lower(), name)
     return ActorTable(actors, aliases, frozenset(generic))
+
+
+def _entries(groups: Iterable[ArmedGroup]) -> dict[str, dict]:
+    return {g.name: {"side": g.side, "country": g.country, "aliases": list(g.aliases)} for g in groups}
 
 
 def _is_acronym(word: str) -> bool:

@@ -14,8 +14,8 @@ from frontlines.extract import grammar
 from frontlines.extract.actors import ActorFinder
 from frontlines.model import Claim
 
-# the kinds of event a claim of responsibility is about
-CLAIMED_TYPES = frozenset({"attack", "explosion", "airstrike", "casualties"})
+# the kinds of event a claim of responsibility is about (hijackings, kidnappings and arson are "other")
+CLAIMED_TYPES = frozenset({"attack", "explosion", "airstrike", "casualties", "other"})
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +43,12 @@ def with_claimed_doer(claims: list[Claim], doer: str | None, actors: ActorFinder
     group held responsible."""
     if doer is not None:
         unnamed = actors.is_unnamed_armed
-        claims = [replace(c, actor=doer) if (c.actor is None or unnamed(c.actor)) and c.event_type in CLAIMED_TYPES else c for c in claims]
+        claims = [
+            replace(c, actor=doer, target_actor=None if c.target_actor == doer else c.target_actor)
+            if (c.actor is None or unnamed(c.actor)) and c.event_type in CLAIMED_TYPES
+            else c
+            for c in claims
+        ]
     return _one_attack_one_doer(claims, actors)
 
 
