@@ -18,7 +18,7 @@ out = Console(highlight=False, soft_wrap=True)
 @click.option("--annotations", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Annotations folder (current_events/, fakes/).")
 @click.option("--gold", "gold_folders", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path), help="Report folder with X.gold.jsonl files (repeatable).")
 @click.option("--from-notes", is_flag=True, help="Learn from the analysts' verdicts in the database (--db).")
-@click.option("--splits", default="train,dev", show_default=True, help="Splits to train on; the others are scored.")
+@click.option("--splits", default="train,dev,scored", show_default=True, help="Splits to train on; the others are scored (scored: held-out waves whose figure is taken).")
 @click.option("--score-test", is_flag=True, help="Also score the frozen test split (once, for a final reader).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontlines.reader.corpus import load_articles, load_lines
-from frontlines.reader.splits import split_of
+from frontlines.reader.splits import split_of_item
 from frontlines.reader.text import sentence_spans
 
 READER_MODALITIES = ("asserted", "reported", "hedged", "planned", "negated", "history")
@@ -46,7 +46,7 @@ def annotation_records(paths: Iterable[Path]) -> Iterator[tuple[Path, dict]]:
 def line_examples(paths: Iterable[Path]) -> list[Example]:
     lines = load_lines()
     examples = []
-    for _, record in annotation_records(paths):
+    for file, record in annotation_records(paths):
         line = lines[record["id"]]
         events = record.get("events", [])
         day = line.day.isoformat()
@@ -55,7 +55,7 @@ def line_examples(paths: Iterable[Path]) -> list[Example]:
                 text=line.text,
                 types=frozenset(e["type"] for e in events),
                 modality=events[0]["modality"] if events else None,
-                split=split_of(day),
+                split=split_of_item(day, file),
                 origin=f"ce:{line.id}",
                 group=day,
             )
@@ -71,7 +71,7 @@ def article_examples(paths: Iterable[Path]) -> list[Example]:
     """Every sentence of every annotated article: the events whose sentence it is, or none."""
     articles = load_articles()
     examples = []
-    for _, record in annotation_records(paths):
+    for file, record in annotation_records(paths):
         article = articles[record["id"]]
         spans = []
         for event in record.get("events", []):
@@ -84,7 +84,7 @@ def article_examples(paths: Iterable[Path]) -> list[Example]:
                     text=article.text[start:end],
                     types=frozenset(e["event_type"] for e in told),
                     modality=told[0]["modality"] if told else None,
-                    split=split_of(article.id),
+                    split=split_of_item(article.id, file),
                     origin=f"fakes:{article.id}:{start}",
                     group=article.id,
                 )

@@ -119,7 +119,7 @@ def train(
     annotations: Path | None = None,
     gold_folders: Sequence[Path] = (),
     store_url: str | None = None,
-    splits: Sequence[str] = ("train", "dev"),
+    splits: Sequence[str] = ("train", "dev", "scored"),
     score_test: bool = False,
     progress: Callable[[str], None] = lambda _: None,
 ) -> TrainingResult:
