@@ -1,6 +1,6 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4|5|6]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4|5|6|7]
 
 Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
 700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
@@ -19,7 +19,9 @@ the earlier waves left (batches of 300 lines from 17, of 20 articles from 09), t
 work done after wave 4 was scored. Wave 6, held out for the work after wave 5: drawn the same way
 from what the earlier waves left; only about 200 conflict lines of test-split days remained, so the
 uncategorized lines of 2020 on (where the later wars are filed) fill the 600 (batches of 300 from 19,
-of 20 articles from 11).
+of 20 articles from 11). Wave 7, for training only: 1,200 lines of train-split days none drawn before
+that carry a cue of the rarer types (withdrawals, tolls, hijackings and kidnappings, offensives) or
+modalities, 1,000 of them from conflict sections or war topics, in batches of 300 from 21.
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -51,7 +53,7 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_fa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4, 5, 6))
+    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7))
     args = parser.parse_args()
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
     wave_one(lines, args.out)
@@ -74,6 +76,9 @@ def main() -> None:
         drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         articles_drawn = {i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}
         wave_four([x for x in lines if x["id"] not in drawn], articles_drawn, args.out, seed=20261205, first_lines=19, first_articles=11)
+    if args.wave >= 7:
+        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
+        wave_seven([x for x in lines if x["id"] not in drawn], args.out)
 
 
 def wave_four(lines: list[dict], articles_drawn: set[str], out: Path, seed: int = 20261203, first_lines: int = 15, first_articles: int = 7) -> None:
@@ -104,6 +109,29 @@ _CUES = re.compile(
     re.I,
 )
 _WAR_TOPIC = re.compile(r"war|conflict|insurgen|attack|offensive|battle|invasion|crisis|terror", re.I)
+
+
+_RARE = re.compile(
+    r"\b(withdr\w*|retreat\w*|pull(?:ed|s|ing)? (?:out|back)|evacuat\w*|abandon\w*|death toll|toll|bodies|casualties|"
+    r"killed in total|hijack\w*|kidnap\w*|abduct\w*|hostages?|coup|sabotage\w*|arson|set fire|torch\w*|storm\w*|"
+    r"launch\w*|offensive|counteroffensive|counter-offensive|operation|campaign|reportedly|allegedly|claims?|denie[sd]|"
+    r"will|plans?|threat\w*|vows?|anniversary|years? (?:ago|after|since))\b",
+    re.I,
+)
+
+
+def wave_seven(lines: list[dict], out: Path) -> None:
+    from frontlines.reader.splits import split_of
+
+    rng = random.Random(20261206)
+    pool = [x for x in lines if split_of(x["date"]) == "train" and _RARE.search(x["text"]) and len(x["text"]) > 40]
+    rng.shuffle(pool)
+    warlike = [x for x in pool if x["category"] in CONFLICT or (x["topic"] and _WAR_TOPIC.search(x["topic"]))]
+    other = [x for x in pool if not (x["category"] in CONFLICT or (x["topic"] and _WAR_TOPIC.search(x["topic"])))]
+    chosen = warlike[:1000] + other[:200]
+    rng.shuffle(chosen)
+    for n in range(0, len(chosen), 300):
+        (out / f"lines_{21 + n // 300:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + 300]))
 
 
 def wave_three(lines: list[dict], articles_drawn: set[str], out: Path) -> None:
