@@ -67,3 +67,8 @@ def test_a_group_of_any_war_is_known_in_a_war_of_its_own(pipeline) -> None:  # t
     report = Report(outlet="Test Wire", title="", published=date(2016, 3, 4), text=text, raw=text.encode(), id=1)
     assert pipeline.theatre_of(report).key == "iraq-syria-2014-2019"
     assert {c.actor for c in pipeline.extract(report) if c.event_type == "explosion"} == {"PKK"}
+
+
+def test_the_home_country_of_a_named_group_vouches_for_its_small_towns(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "Boko Haram fighters burned homes in the town of Rann on Monday, killing 14 people.")
+    assert any(c.place is not None and c.place.country == "NG" and c.place.name == "Rann" for c in claims), claims

@@ -152,3 +152,13 @@ def test_a_fuzzy_match_resolves_only_when_the_story_corroborates_it() -> None:
     assert bundled.resolve("Hweija") is None, "on its own it may be a place the gazetteer lacks"
     assert bundled.resolve("Hweija", context=[kirkuk]).key == "gn:390188"
     assert bundled.resolve("Baghdadi") is None, "al-Baghdadi in Anbar is not Baghdad"
+
+
+def test_searching_every_country_a_place_in_a_country_the_story_names_beats_one_in_a_country_it_does_not() -> None:
+    from frontlines.gazetteer.disambiguate import decisive
+
+    here = _place("t:here", "Twintown", 31.87, 35.45, "West", population=19_000, country="PS")
+    abroad = _place("t:abroad", "Twintown", 40.79, -73.54, "East", population=14_000, country="US")
+    told = [_place("t:country", "Freedonia", 31.9, 35.2, "", feature="A.PCLI", country="PS")]
+    assert decisive([(here, 0.62), (abroad, 0.6)], None, told)  # the story names the first one's country
+    assert not decisive([(here, 0.62), (abroad, 0.6)], None, [])  # no country named: a coin toss

@@ -47,6 +47,7 @@ _DATELINE = re.compile(
     r"\s*(?:--|[-—–:])\s*"
 )
 _COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})  # GeoNames codes of a country
+_STATE_SIDES = frozenset({"state", "foreign state", "foreign-state", "coalition", "peacekeepers"})  # forces sent abroad as well
 _CHANGES_HANDS = frozenset({"territory_taken"})
 _CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]+")  # a word that may start a name, in any script
 _SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "parataxis"})
@@ -88,6 +89,7 @@ class SentenceReader:
         dateline = _DATELINE.match(text)
         skip_to = dateline.end() if dateline else 0  # "TOWNVILLE, Nov. 4 (Agency) --" names where it was filed
         actor_mentions = self.actors.find(text)
+        context.countries_told |= self._homes_of(actor_mentions)
         found = self._places_in(text, context, [(m.start, m.end) for m in actor_mentions])
         matches = [m for m in found if m.start >= skip_to]
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
@@ -123,6 +125,20 @@ class SentenceReader:
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]
+
+    def _homes_of(self, mentions: list[ActorMention]) -> set[str]:
+        """The home countries of the armed groups named (Boko Haram's, the New IRA's): a story that
+        names one is about that country as much as one that names it, and its small towns are no coin toss
+        there. A state's forces name no such country: they strike abroad as often as at home."""
+        homes = set()
+        for mention in mentions:
+            actor = self.actors.table.actors.get(mention.name)
+            if (
+                actor is not None and actor.country and actor.combatant and actor.side not in _STATE_SIDES
+                and mention.name not in self.actors.theatre.state_forces.values() and not self.actors.is_generic(mention.name)
+            ):  # fmt: skip
+                homes.add(actor.country)
+        return homes
 
     def _places_in(self, text: str, context: StoryContext, actor_spans: list[tuple[int, int]]) -> list[PlaceMatch]:
         """Place names of a sentence: in the war's countries first; then, where no name of the war was

@@ -26,8 +26,9 @@ country the story has not named needs more: it must be *prominent* — a capital
 first-level division or a town of 100,000 people or more. A story about Sudan that says "Kassala"
 finds the Sudanese town; a lone "Novoselivka" in a story naming no country stays unresolved.
 
-A choice is *decisive* when the runner-up is the same place in all but name (within 25 km), or
-loses on score, on the countries order, on feature rank, or has less than half the population.
+A choice is *decisive* when the runner-up is the same place in all but name (within 25 km), or lies
+in a country the story does not name while the first lies in one it names (searching every country),
+or loses on score, on the countries order, on feature rank, or has less than half the population.
 Otherwise the name is a coin toss between distant places and stays unresolved: a wrong point
 moves a front line by hundreds of kilometres.
 """
@@ -208,6 +209,8 @@ def decisive(
     (first, first_score), (second, second_score) = ranked[0], ranked[1]
     if distance_km(first, second) <= SAME_PLACE_KM:
         return True
+    if countries is None and _country_named(first, context) and not _country_named(second, context):
+        return True  # the story names the first one's country and not the other's
     if first_score - second_score >= _CLEAR_MARGIN:
         return True
     if countries is not None and first.country != second.country:
