@@ -13,7 +13,8 @@ one-line report dated on its day. For each event that names a populated place:
 - actor and side: the actor of a claim at that place (else of the line's first claim); the actor is
   right when it is the annotated one (same name or alias, or the same state's forces), the side when
   its kind (state, foreign state, non-state, civilian, unknown) and, for states, its country agree;
-  an annotated doer described, not named ("gunmen", "a suicide bomber") is the unidentified armed group.
+  an annotated doer described, not named ("gunmen", "a suicide bomber"), is the unidentified armed group,
+  also where the annotation calls its kind unknown ("unknown assailants").
 
 The test split is frozen: score it once, when the work is done. `heldout` is a later wave
 (`heldout_lines_places_NN.jsonl`: 15-16 wave 4, 17-18 wave 5, 19-20 wave 6): lines of test-split days drawn and labelled after the test split
@@ -82,6 +83,7 @@ def main() -> None:
         kind, country = _kind(actor, theatre, label["country"])
         actor_right = _same_actor(actor, kind, country, label, theatre)
         side_right = kind == label["actor_kind"] and (kind not in ("state", "foreign_state") or country == label["side_country"])
+        side_right = side_right or (actor == UNNAMED and label["actor_kind"] == "unknown" and label["actor"] is not None)
         tally["actor right"] += actor_right
         tally["side right"] += side_right
         tally["actor and side right"] += actor_right and side_right
@@ -171,6 +173,8 @@ def _state_of(actor: str, theatre: Theatre) -> str | None:
 
 def _same_actor(actor: str | None, kind: str, country: str | None, label: dict, theatre: Theatre) -> bool:
     wanted = label["actor"]
+    if wanted is not None and label["actor_kind"] == "unknown" and actor == UNNAMED:
+        return True  # "unknown assailants" labelled as no one known: the unidentified armed group says the same
     if wanted is None or label["actor_kind"] == "unknown":
         return actor is None
     if actor is None:
