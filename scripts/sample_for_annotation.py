@@ -1,6 +1,6 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4|5|6|7]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4|5|6|7|8]
 
 Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
 700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
@@ -21,7 +21,9 @@ from what the earlier waves left; only about 200 conflict lines of test-split da
 uncategorized lines of 2020 on (where the later wars are filed) fill the 600 (batches of 300 from 19,
 of 20 articles from 11). Wave 7, for training only: 1,200 lines of train-split days none drawn before
 that carry a cue of the rarer types (withdrawals, tolls, hijackings and kidnappings, offensives) or
-modalities, 1,000 of them from conflict sections or war topics, in batches of 300 from 21.
+modalities, 1,000 of them from conflict sections or war topics, in batches of 300 from 21. Wave 8,
+held out for the work after wave 6, drawn as wave 6 was from what was left (batches of 300 lines from
+25; the 26 FA-KES test articles left, in files 13 and 14).
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -53,7 +55,7 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_fa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7))
+    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8))
     args = parser.parse_args()
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
     wave_one(lines, args.out)
@@ -79,6 +81,10 @@ def main() -> None:
     if args.wave >= 7:
         drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         wave_seven([x for x in lines if x["id"] not in drawn], args.out)
+    if args.wave >= 8:
+        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
+        articles_drawn = {i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}
+        wave_four([x for x in lines if x["id"] not in drawn], articles_drawn, args.out, seed=20261207, first_lines=25, first_articles=13)
 
 
 def wave_four(lines: list[dict], articles_drawn: set[str], out: Path, seed: int = 20261203, first_lines: int = 15, first_articles: int = 7) -> None:
@@ -98,7 +104,8 @@ def wave_four(lines: list[dict], articles_drawn: set[str], out: Path, seed: int 
     rest = [a for a in articles if a not in articles_drawn and split_of(a) == "test"]
     rng.shuffle(rest)
     for n in range(0, 40, 20):
-        (out / f"fakes_{first_articles + n // 20:02d}.ids").write_text("".join(x + "\n" for x in rest[n : n + 20]))
+        if rest[n : n + 20]:  # the test articles may run out
+            (out / f"fakes_{first_articles + n // 20:02d}.ids").write_text("".join(x + "\n" for x in rest[n : n + 20]))
 
 
 _CUES = re.compile(

@@ -1,6 +1,6 @@
 """Score the shipped reader, today's rules and a keyword list on one split, side by side.
 
-usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5|6] [--reader FOLDER] [--json OUT]
+usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5|6|8] [--reader FOLDER] [--json OUT]
 
 Sentence level (current-events lines and FA-KES sentences): event vs none, type macro F1, modality
 accuracy (over sentences whose gold tells an event; also given that the reader saw an event).
@@ -10,7 +10,8 @@ precision. The test split is frozen: score it once, when the reader is final. `h
 wave of items of test-split days and articles, drawn and annotated blind after the test split had been
 scored once, each wave scored once as a fresh blind figure: wave 4 (lines_15-16, fakes_07-08), wave 5
 (lines_17-18, fakes_09-10, for the work done after wave 4 was scored), wave 6 (lines_19-20,
-fakes_11-12, for the work done after wave 5 was scored).
+fakes_11-12, for the work done after wave 5 was scored), wave 8 (lines_25-26, fakes_13-14, the last
+26 FA-KES test articles, for the work done after wave 6; wave 7 is training data).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ HELD_OUT = {  # wave -> its annotation files
     4: {"current_events": ("lines_15.jsonl", "lines_16.jsonl"), "fakes": ("fakes_07.jsonl", "fakes_08.jsonl")},
     5: {"current_events": ("lines_17.jsonl", "lines_18.jsonl"), "fakes": ("fakes_09.jsonl", "fakes_10.jsonl")},
     6: {"current_events": ("lines_19.jsonl", "lines_20.jsonl"), "fakes": ("fakes_11.jsonl", "fakes_12.jsonl")},
+    8: {"current_events": ("lines_25.jsonl", "lines_26.jsonl"), "fakes": ("fakes_13.jsonl", "fakes_14.jsonl")},
 }
 
 
