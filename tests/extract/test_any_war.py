@@ -72,3 +72,10 @@ def test_a_group_of_any_war_is_known_in_a_war_of_its_own(pipeline) -> None:  # t
 def test_the_home_country_of_a_named_group_vouches_for_its_small_towns(pipeline) -> None:  # type: ignore[no-untyped-def]
     claims = read(pipeline, "Boko Haram fighters burned homes in the town of Rann on Monday, killing 14 people.")
     assert any(c.place is not None and c.place.country == "NG" and c.place.name == "Rann" for c in claims), claims
+
+
+def test_a_state_s_weapon_qualifying_the_event_names_the_state_as_its_doer(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "Four people were killed in a Russian Iskander missile strike on Kharkiv, Ukraine, on Monday.", date(2019, 3, 5))
+    assert claims and {c.actor for c in claims} == {"Russian forces"}, claims
+    claims = read(pipeline, "Two people were killed by Israeli mortar and tank attacks on Khan Younis on Monday.", date(2019, 3, 5))
+    assert any(c.actor == "Israeli forces" for c in claims), claims

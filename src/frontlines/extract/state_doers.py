@@ -23,7 +23,9 @@ def state_in(sentence: Span, spans: Sequence[tuple[int, int]], trigger: Token, *
     the trigger word; None when none is. `of_forces`: the trigger is a word for forces ("the Sylvanian
     Air Force"), whose name may be several capitalised words."""
     tokens = [t for t in sentence if any(start <= t.idx < end for start, end in spans)]
-    tokens += [c for c in trigger.children if c.dep_ in _QUALIFIERS]
+    qualifiers = [c for c in trigger.children if c.dep_ in _QUALIFIERS]
+    # "a Sylvanian missile strike", "Sylvanian tank and mortar attacks": the country qualifies the weapon
+    tokens += qualifiers + [g for c in _with_conjuncts(qualifiers) if _is_weapon(c) for g in c.children if g.dep_ in _QUALIFIERS]
     for token in sorted(tokens, key=lambda t: t.i):
         if not token.text[:1].isupper():
             continue
@@ -62,9 +64,20 @@ def _names_the_doer(token: Token, trigger: Token, of_forces: bool = False) -> bo
         if node.dep_ == "pobj" and node.head.lower_ in locatives:
             return False  # "in Freedonia", "near the Sylvanian border"
         if not of_forces and node.dep_ in ("compound", "amod", "nmod") and node.head.dep_ in ("compound", "amod", "nmod") and node.head.head.i == trigger.i:
+            if _is_weapon(node.head):
+                return True  # "a Freedonian missile strike": the state's weapon
             return node.head.pos_ != "NOUN" and not node.head.text[:1].isupper()  # "the Freedonian consulate attack"
         node = node.head
     return True
+
+
+def _is_weapon(token: Token) -> bool:
+    return token.lower_ in grammar.words("weapon_words")
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """The tokens and the words joined to them by "and": "tank and mortar attacks"."""
+    return tokens + [c for t in tokens for c in t.children if c.dep_ == "conj"]
 
 
 def forces_of(country: str, theatre: Theatre) -> str:
