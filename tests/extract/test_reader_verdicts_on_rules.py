@@ -36,8 +36,8 @@ def test_no_rule_claim_stands_where_the_reader_is_sure_no_event_is_told() -> Non
 
 def test_the_reader_alone_tells_an_event_it_is_sure_of_or_whose_type_it_is_sure_of() -> None:
     sure_of_event = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.7, "airstrike": 0.6})
-    sure_of_type = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.55, "airstrike": 0.95})
-    unsure = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.55, "airstrike": 0.6})
+    sure_of_type = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.45, "airstrike": 0.95})
+    unsure = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.45, "airstrike": 0.6})
     assert uncovered_types([], sure_of_event) == ["airstrike"]
     assert uncovered_types([], sure_of_type) == ["airstrike"]  # "the Freedonian air force strikes the port": no trigger word
     assert uncovered_types([], unsure) == []  # a context sentence that only reads like an event
