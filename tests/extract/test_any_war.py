@@ -79,3 +79,9 @@ def test_a_state_s_weapon_qualifying_the_event_names_the_state_as_its_doer(pipel
     assert claims and {c.actor for c in claims} == {"Russian forces"}, claims
     claims = read(pipeline, "Two people were killed by Israeli mortar and tank attacks on Khan Younis on Monday.", date(2019, 3, 5))
     assert any(c.actor == "Israeli forces" for c in claims), claims
+
+
+def test_the_dead_of_a_clash_are_never_its_doers(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the reader sees the clash; no trigger rule names its place: "seven people" died, they did not fight
+    claims = read(reader_pipeline, "Seven people die in clashes between security forces and worshippers at a festival in northern Ethiopia over the weekend.", date(2017, 5, 3))
+    assert claims and "civilians" not in {c.actor for c in claims}, claims

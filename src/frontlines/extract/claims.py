@@ -197,6 +197,8 @@ class SentenceReader:
         actor, target = self.actors.resolve(actor, country), self.actors.resolve(target, country)
         if not self.actors.may_do_events(actor) and event_type != "casualties":
             return None  # residents reaching a camp or fleeing a town is no military event
+        if not self.actors.may_do_events(actor):
+            actor = None  # the dead of a toll are its target, not its doer
         text = sentence.text.rstrip()
         return Claim(
             report_id=None,
@@ -258,6 +260,8 @@ class SentenceReader:
     ) -> Claim:
         """An event whose place has no gazetteer entry keeps the place's words (or none) and no coordinates."""
         actor, target = self._actors(anchor, anchor.event_type, sentence, args.actors, context)
+        if not self.actors.may_do_events(actor):
+            actor = None  # "seven people died in clashes": the people are who died, not who fought
         text = sentence.text.rstrip()
         return Claim(
             report_id=None, event_type=anchor.event_type, quote=text, start=offset, end=offset + len(text),
