@@ -41,3 +41,8 @@ def test_the_reader_alone_tells_an_event_it_is_sure_of_or_whose_type_it_is_sure_
     assert uncovered_types([], sure_of_event) == ["airstrike"]
     assert uncovered_types([], sure_of_type) == ["airstrike"]  # "the Freedonian air force strikes the port": no trigger word
     assert uncovered_types([], unsure) == []  # a context sentence that only reads like an event
+
+
+def test_a_capture_the_rules_found_tells_its_assault_too() -> None:
+    verdict = SentenceVerdict(types=frozenset({"territory_taken", "attack"}), modality="asserted", scores={"event": 0.95, "territory_taken": 0.9, "attack": 0.6})
+    assert uncovered_types([rule_claim("territory_taken")], verdict) == []  # "forces recaptured X from the militants": one event

@@ -63,7 +63,7 @@ def uncovered_types(claims: list[Claim], verdict: SentenceVerdict) -> list[str]:
         return []
     covered = {c.event_type for c in claims}
     if "territory_taken" in covered | verdict.types:
-        covered |= {"battle", "withdrawal"}  # a capture tells the fighting, and the losers' leaving, too
+        covered |= {"battle", "attack", "withdrawal"}  # a capture tells the fighting, the assault and the losers' leaving too
     if "operation_start" in covered:
         covered.add("territory_taken")  # "a push to recapture X": the rules read the capture as its objective
     return sorted((t for t in verdict.types if t not in covered), key=lambda t: -verdict.scores.get(t, 0.0))
