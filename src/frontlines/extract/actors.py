@@ -102,7 +102,27 @@ class ActorFinder:
 
 
 def _whole_words(aliases: list[str]) -> str:
-    """Any of the aliases as whole words; nothing at all when there are none (a war without acronyms)."""
+    """Any of the aliases as whole words, the longest that fits first; nothing at all when there are
+    none (a war without acronyms). The aliases are folded into a trie of their characters, so that a
+    table of a thousand groups' names costs one pass over the text, not one per name."""
     if not aliases:
         return r"(?!)"
-    return r"(?<![\w-])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w-])"
+    return r"(?<![\w-])" + _trie_pattern(aliases) + r"(?![\w-])"
+
+
+def _trie_pattern(words: list[str]) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer name is tried first
+
+    return pattern(trie)

@@ -28,18 +28,19 @@ _COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS"})
 def countries_told(text: str) -> set[str]:
     """ISO codes of the countries the text names, by a capitalised name or adjective."""
     words = _telling_words()
-    tokens = [(m.group().removesuffix("'s").removesuffix("’s"), m.group()[:1].isupper()) for m in _WORD.finditer(text)]
+    matches = list(_WORD.finditer(text))
+    capitalised = [m.group()[:1].isupper() for m in matches]
+    folded = [_fold(m.group().removesuffix("'s").removesuffix("’s")) for m in matches]  # each word folded once
     found, i = set(), 0
-    while i < len(tokens):
-        size = next((n for n in range(min(_LONGEST_NAME, len(tokens) - i), 0, -1) if tokens[i][1] and _name(tokens, i, n) in words), 0)
+    while i < len(folded):
+        if not capitalised[i]:
+            i += 1
+            continue
+        size = next((n for n in range(min(_LONGEST_NAME, len(folded) - i), 0, -1) if " ".join(folded[i : i + n]) in words), 0)
         if size:  # the longest name wins, and its words name nothing else ("Congo" in "Democratic Republic of the Congo")
-            found.add(words[_name(tokens, i, size)])
+            found.add(words[" ".join(folded[i : i + size])])
         i += max(size, 1)
     return found
-
-
-def _name(tokens: list[tuple[str, bool]], first: int, size: int) -> str:
-    return _fold(" ".join(t for t, _ in tokens[first : first + size]))
 
 
 def _fold(words: str) -> str:
