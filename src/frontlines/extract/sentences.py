@@ -9,7 +9,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
+from frontlines.extract import grammar
 from frontlines.ingest.sources_list import HEADING as SOURCES_HEADING
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -41,9 +43,10 @@ def paragraphs(text: str) -> Iterator[Paragraph]:
 
 
 def story_paragraphs(text: str) -> Iterator[Paragraph]:
-    """The paragraphs that tell the story: not citation lines, nor anything after a SOURCES heading."""
+    """The paragraphs that tell the story: not citation lines, nor anything after a SOURCES heading
+    or a news page's list of other stories ("Related News": their headlines are not this report's)."""
     for paragraph in paragraphs(text):
-        heading = SOURCES_HEADING.search(paragraph.text)
+        heading = SOURCES_HEADING.search(paragraph.text) or _page_furniture().search(paragraph.text)
         if heading is not None:
             before = paragraph.text[: heading.start()].rstrip()
             if before:  # a heading with no blank line before it
@@ -53,6 +56,13 @@ def story_paragraphs(text: str) -> Iterator[Paragraph]:
         if lines and all(_CITATION.match(line.strip()) for line in lines):
             continue
         yield paragraph
+
+
+@lru_cache(maxsize=1)
+def _page_furniture() -> re.Pattern[str]:
+    """The headings under which a news page lists other stories, written as the page writes them."""
+    headings = sorted(grammar.words("page_furniture_headings"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in headings) + r")(?![\w-])")
 
 
 @dataclass(frozen=True)
