@@ -128,31 +128,31 @@ _RARE = re.compile(
 
 
 def wave_seven(lines: list[dict], out: Path) -> None:
+    _cue_lines(lines, _RARE, random.Random(20261206), (1000, 200), out, batch=300, first=21)
+
+
+def _cue_lines(lines: list[dict], cues: re.Pattern[str], rng: random.Random, counts: tuple[int, int], out: Path, *, batch: int, first: int) -> None:
+    """Lines of train-split days that carry a cue, so many from conflict sections or war topics and
+    so many from elsewhere (`counts`), shuffled and written in batches numbered from `first`."""
     from frontlines.reader.splits import split_of
 
-    rng = random.Random(20261206)
-    pool = [x for x in lines if split_of(x["date"]) == "train" and _RARE.search(x["text"]) and len(x["text"]) > 40]
+    pool = [x for x in lines if split_of(x["date"]) == "train" and cues.search(x["text"]) and len(x["text"]) > 40]
     rng.shuffle(pool)
-    warlike = [x for x in pool if x["category"] in CONFLICT or (x["topic"] and _WAR_TOPIC.search(x["topic"]))]
-    other = [x for x in pool if not (x["category"] in CONFLICT or (x["topic"] and _WAR_TOPIC.search(x["topic"])))]
-    chosen = warlike[:1000] + other[:200]
+    warlike = [x for x in pool if _warlike(x)]
+    other = [x for x in pool if not _warlike(x)]
+    chosen = warlike[: counts[0]] + other[: counts[1]]
     rng.shuffle(chosen)
-    for n in range(0, len(chosen), 300):
-        (out / f"lines_{21 + n // 300:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + 300]))
+    for n in range(0, len(chosen), batch):
+        (out / f"lines_{first + n // batch:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + batch]))
+
+
+def _warlike(line: dict) -> bool:
+    return line["category"] in CONFLICT or bool(line["topic"] and _WAR_TOPIC.search(line["topic"]))
 
 
 def wave_three(lines: list[dict], articles_drawn: set[str], out: Path) -> None:
-    from frontlines.reader.splits import split_of
-
     rng = random.Random(20261202)
-    pool = [x for x in lines if split_of(x["date"]) == "train" and _CUES.search(x["text"]) and len(x["text"]) > 40]
-    rng.shuffle(pool)
-    warlike = [x for x in pool if x["category"] in CONFLICT or (x["topic"] and _WAR_TOPIC.search(x["topic"]))]
-    other = [x for x in pool if not (x["category"] in CONFLICT or (x["topic"] and _WAR_TOPIC.search(x["topic"])))]
-    chosen = warlike[:2400] + other[:600]
-    rng.shuffle(chosen)
-    for n in range(0, len(chosen), 750):
-        (out / f"lines_{11 + n // 750:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + 750]))
+    _cue_lines(lines, _CUES, rng, (2400, 600), out, batch=750, first=11)
     articles = [json.loads(row)["id"] for row in (CORPUS / "fa-kes" / "articles.jsonl").open(encoding="utf-8")]
     rest = [a for a in articles if a not in articles_drawn]
     rng.shuffle(rest)

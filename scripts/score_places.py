@@ -27,6 +27,7 @@ import argparse
 import json
 import math
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from frontlines.extract.countries_told import CountryPlaces, countries_told
@@ -152,6 +153,7 @@ def _kind(actor: str | None, theatre: Theatre, where: str | None) -> tuple[str, 
     return "non_state", None
 
 
+@lru_cache(maxsize=1)
 def _generic_actors() -> dict[str, dict]:
     """The generic actors of data/lexicon/actors.yaml (civilians, rioters, settlers...): side and aliases."""
     from frontlines.extract.lexicon import data_file, read_yaml

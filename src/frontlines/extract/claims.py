@@ -195,9 +195,9 @@ class SentenceReader:
         actor, target = self._actors(trigger, event_type, sentence, actor_mentions, context)
         country = assignment.place.place.country
         actor, target = self.actors.resolve(actor, country), self.actors.resolve(target, country)
-        if not self.actors.may_do_events(actor) and event_type != "casualties":
-            return None  # residents reaching a camp or fleeing a town is no military event
         if not self.actors.may_do_events(actor):
+            if event_type != "casualties":
+                return None  # residents reaching a camp or fleeing a town is no military event
             actor = None  # the dead of a toll are its target, not its doer
         text = sentence.text.rstrip()
         return Claim(

@@ -7,6 +7,7 @@ theatre does not list gets its forces by adjective ("Turkish forces"), never the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -53,7 +54,7 @@ def _names_the_doer(token: Token, trigger: Token, of_forces: bool = False) -> bo
     """A country's name that stands for a doer, not for where or for a thing: "Sylvanian troops",
     "Freedonia's strikes", "strikes by Sylvanian jets"; not "bombings in Freedonia" nor "the
     Freedonian embassy attack" (the embassy is what was hit)."""
-    locatives = grammar.words("locative_prepositions") | grammar.words("origin_prepositions")
+    locatives = _locatives()
     if not of_forces and token.head.i == trigger.i and any(t.pos_ == "PROPN" for t in token.doc[token.i + 1 : trigger.i]):
         return False  # "the Freedonian Grand Mosque bombing": the name qualifies the mosque
     persons = grammar.words("private_persons")
@@ -69,6 +70,12 @@ def _names_the_doer(token: Token, trigger: Token, of_forces: bool = False) -> bo
             return node.head.pos_ != "NOUN" and not node.head.text[:1].isupper()  # "the Freedonian consulate attack"
         node = node.head
     return True
+
+
+@lru_cache(maxsize=1)
+def _locatives() -> frozenset[str]:
+    """Prepositions by which a country is where, or whence, not who: "in Freedonia", "from Sylvania"."""
+    return grammar.words("locative_prepositions") | grammar.words("origin_prepositions")
 
 
 def _is_weapon(token: Token) -> bool:
