@@ -37,12 +37,12 @@ from frontlines.fusion_rules import (
     precision_of,
 )
 from frontlines.gazetteer.normalise import name_key
-from frontlines.model import EVENT_TYPES, Claim, Event
+from frontlines.model import EVENT_TYPES, WITHIN, Claim, Event
 
 EVENT_MODALITIES = frozenset({"asserted", "reported_speech", "hedged"})
 DENIAL_MODALITIES = frozenset({"negated"})
 DENIED = "denied"  # the side of claims that deny a capture
-_PRECISION_RANK = {"point": 0, "town": 1, "district": 2, "province": 3, "country": 4, None: 5}
+_PRECISION_RANK = {"point": 0, "town": 1, "within": 1, "district": 2, "province": 3, "country": 4, None: 5}
 _FAR_FUTURE = date.max
 
 __all__ = [
@@ -387,7 +387,7 @@ def event_of(
         controller_after=_most_common([c.controller_after for c in lead]),
         fatalities=max((c.fatalities for c in lead if c.fatalities is not None), default=None),
         place=place_claim.place,
-        place_name=place_claim.place.name if place_claim.place else place_claim.place_mention,
+        place_name=place_claim.place_mention if place_claim.place is None or precision_of(place_claim) == WITHIN else place_claim.place.name,
         confidence=confidence,
         place_precision=precision_of(place_claim),
     )

@@ -20,7 +20,7 @@ import yaml
 from frontlines.errors import FrontlinesError
 from frontlines.gazetteer.normalise import name_key
 from frontlines.gazetteer.precision import place_precision
-from frontlines.model import EVENT_TYPES, Claim, Place
+from frontlines.model import EVENT_TYPES, WITHIN, Claim, Place
 
 AREA_PRECISIONS = ("district", "province", "country")
 
@@ -97,7 +97,12 @@ def is_area(claim: Claim) -> bool:
 
 
 def place_identity(claim: Claim) -> str:
-    return claim.place.key if claim.place else f"text:{(claim.place_mention or '').lower()}"
+    """The claim's gazetteer entry; with the words of the spot within it that the claim names, where it names one."""
+    if claim.place is None:
+        return f"text:{(claim.place_mention or '').lower()}"
+    if claim.place_precision == WITHIN:
+        return f"{claim.place.key}~{name_key(claim.place_mention or '')}"
+    return claim.place.key
 
 
 def date_interval(claim: Claim) -> tuple[date, date] | None:

@@ -34,7 +34,9 @@ VERDICTS = ("confirm", "reject", "correct")
 CORRECTABLE = ("event_type", "date", "actor", "target_actor", "place")
 REVIEW_STATES = ("confirmed", "rejected", "corrected", "none")
 ROLES = ("viewer", "analyst", "admin")  # workbench accounts (frontlines.accounts)
-PLACE_PRECISIONS = ("point", "town", "district", "province", "country")
+# "within": the place's words name a spot the gazetteer lacks, inside or beside the place whose coordinates stand for it
+PLACE_PRECISIONS = ("point", "town", "within", "district", "province", "country")
+WITHIN = "within"
 
 
 def content_hash(raw: bytes) -> str:

@@ -15,6 +15,7 @@ from frontlines.extract.actors import ActorFinder, ActorMention
 from frontlines.extract.countries_told import CountryPlaces, countries_told, names_a_country_not_the_place
 from frontlines.extract.dates import DateMention, DateResolver
 from frontlines.extract.doers import DoerFinder
+from frontlines.extract.finer_places import UNGOVERNED, at_finer_places
 from frontlines.extract.tense import as_told_in_time
 from frontlines.extract.lexicon import TriggerTable
 from frontlines.extract.modality import (
@@ -23,7 +24,7 @@ from frontlines.extract.modality import (
     trigger_modality,
 )
 from frontlines.extract.numbers import Toll, count_toll
-from frontlines.extract.place_words import names_after_locatives
+from frontlines.extract.place_words import names_after_locatives, names_before_place_nouns
 from frontlines.extract.placing import (
     CONTAINER_CODES,
     PlaceAssignment,
@@ -36,6 +37,8 @@ from frontlines.extract.story import StoryContext
 from frontlines.extract.verdicts import CLAIM_MODALITY, confidence_of, judge_rule_claims, reader_modality, uncovered_types
 from frontlines.extract.triggers import Trigger, find_triggers
 from frontlines.gazetteer.disambiguate import prominent
+from frontlines.gazetteer.normalise import strip_article
+from frontlines.fusion_rules import place_identity
 from frontlines.gazetteer.precision import place_precision
 from frontlines.model import Claim, DateValue, Place, PlaceMatch
 from frontlines.reader.scoring import SentenceVerdict
@@ -116,6 +119,7 @@ class SentenceReader:
         named_here = {c.trigger for c in text_only}
         # a place the story lent a trigger yields to the place its own sentence names, known or not
         drafts = [d for d in drafts if d.trigger not in named_here or (d.place is not None and d.place.key in own)] + text_only
+        drafts = at_finer_places(drafts, _finer_names(sentence, owners, modalities, unresolved), text, [m.start for m in matches], most=_MAX_PLACES)
         claims = _keep_most_telling(drafts)
         if verdict is not None:
             claims = judge_rule_claims(claims, verdict)
@@ -250,6 +254,9 @@ class SentenceReader:
                 chosen = towns or assignments or [PlaceAssignment(m, False, False) for m in _fallback_places(args, context)]
                 drafts = [self._claim(anchor, a, modality, sentence, offset, args.actors, args.dates, context, [anchor]) for a in chosen[:_MAX_PLACES]]
                 drafts = [d for d in drafts if d is not None] or [self._unplaced_claim(anchor, modality, sentence, offset, args, context, None)]
+                drafts = at_finer_places(
+                    drafts, {"": [(start, words) for start, _, words in args.unresolved]}, sentence.text, [m.start for m in args.matches], most=_MAX_PLACES
+                )
             else:
                 drafts = [self._unplaced_claim(anchor, modality, sentence, offset, args, context, words) for _, _, words in args.unresolved[:_MAX_PLACES]]
             made += [replace(d, trigger="", confidence=confidence_of(event_type, modality, verdict)) for d in drafts]
@@ -287,6 +294,8 @@ class SentenceReader:
         spans = [(e.start_char - base, e.end_char - base) for e in sentence.ents if e.label_ in ("GPE", "LOC", "FAC")]
         spans += [m.span(1) for m in self._named_after_cue.finditer(sentence.text)]  # "the village of X"
         spans += names_after_locatives(sentence)  # "shelling in X": spaCy often calls a village a person
+        before_nouns = names_before_place_nouns(sentence)  # "X town", "the al-X area": spaCy may call X a people
+        spans += before_nouns
         seen: set[tuple[int, int]] = set()
         for start, end in sorted(spans):
             if (start, end) in seen or any(s0 < end and start < e0 for s0, e0 in seen):
@@ -297,12 +306,12 @@ class SentenceReader:
                 continue
             if start < skip_to or any(m.start < end and start < m.end for m in matches):
                 continue
-            if _inside_other_name(ent, sentence):
+            if _inside_other_name(ent, sentence, peoples_too=(start, end) not in before_nouns):
                 continue
             words = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             if _non_place_word().search(words) or _names_a_building(ent, sentence):
                 continue
-            if self.actors.find(words) or not words[:1].isupper():
+            if self.actors.find(words) or not strip_article(words)[:1].isupper():
                 continue  # a group's name or its people's adjective: an actor, not a place
             place = resolve(words, countries=context.countries, context=context.places_seen) if resolve else None
             if place is not None and context.countries and place.country not in context.countries:
@@ -434,13 +443,13 @@ def _non_place_word() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{listed})(?![\w'’-])", re.IGNORECASE)
 
 
-def _inside_other_name(words: Span, sentence: Span) -> bool:
+def _inside_other_name(words: Span, sentence: Span, *, peoples_too: bool = True) -> bool:
     """"Oct", "March 2011", "Rights" of "the Freedonian League for Civil Rights": words a date, a number
     or a people's name covers, or that are only part of a longer organisation's name, are no place."""
     for ent in sentence.ents:
         if ent.start >= words.end or words.start >= ent.end:
             continue
-        if ent.label_ in _NOT_PLACE_LABELS:
+        if ent.label_ in _NOT_PLACE_LABELS and (peoples_too or ent.label_ != "NORP"):
             return True
         if ent.label_ in _LONGER_NAME_LABELS and (ent.start < words.start or ent.end > words.end):
             return True
@@ -513,6 +522,27 @@ def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch
     return []
 
 
+def _finer_names(
+    sentence: Span, triggers: list[Trigger], modalities: dict[int, str], unresolved: list[tuple[int, int, str]]
+) -> dict[str, list[tuple[int, str]]]:
+    """The names the gazetteer lacks that each trigger of the sentence governs, in the order written; a
+    name no trigger governs ("fighting went on in the X neighbourhood of Y") goes to the sentence's only trigger,
+    or else is listed under UNGOVERNED."""
+    trigger_at = {t.token.i: t for t in triggers}
+    telling = [i for i in trigger_at if modalities[i] not in NON_EVENT_MODALITIES]
+    names: dict[str, list[tuple[int, str]]] = {}
+    for start, end, words in unresolved:
+        head = head_token_of_span(sentence, start, end)
+        owner = owning_trigger(head, trigger_at)[0] if head is not None else None
+        if owner is None and len(telling) == 1:
+            owner = telling[0]
+        if owner is None:
+            names.setdefault(UNGOVERNED, []).append((start, words))
+        elif modalities[owner] not in NON_EVENT_MODALITIES:
+            names.setdefault(trigger_at[owner].text, []).append((start, words))
+    return names
+
+
 def _date_for(
     trigger: Trigger, sentence: Span, mentions: list[DateMention], context: StoryContext, triggers: list[Trigger]
 ) -> DateValue:
@@ -547,7 +577,7 @@ def _keep_most_telling(drafts: list[Claim]) -> list[Claim]:
     """One claim per (type, place, day); a battle yields to a capture of the same place that day, etc."""
     seen: dict[tuple[str, str, str], Claim] = {}
     for claim in drafts:
-        place = claim.place.key if claim.place else claim.place_mention or ""
+        place = place_identity(claim)
         seen.setdefault((claim.event_type, place, claim.date.value.isoformat() if claim.date else ""), claim)
     kept = []
     for (event_type, place, day), claim in seen.items():

@@ -6,7 +6,7 @@ that a locative preposition governs ("shelling in X", "clashes near Tal Y") is a
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from frontlines.extract import grammar
 
@@ -47,3 +47,32 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         elif text[start:end] not in ("-", "‐"):
             joined.append((start, end))
     return joined
+
+
+def names_before_place_nouns(sentence: Span) -> list[tuple[int, int]]:
+    """Proper names written just before a settlement noun ("X town", "the al-X area", "the X neighbourhood"),
+    as sentence offsets. A people's word or a date there is no name ("the Sunni neighbourhood", "the May area");
+    a country's adjective is left for the caller to tell ("the Freedonian town")."""
+    cues = grammar.words("place_cue_nouns")
+    spans = []
+    for token in sentence:
+        if token.lower_ not in cues or token.i == sentence.start:
+            continue
+        last = sentence.doc[token.i - 1]
+        if not _may_name(last):
+            continue
+        first = last
+        while first.i > sentence.start:
+            before = sentence.doc[first.i - 1]
+            if _may_name(before) or before.text in ("-", "‐"):
+                first = before
+            else:
+                break
+        if first.text in ("-", "‐"):
+            continue
+        spans.append((first.idx - sentence.start_char, last.idx + len(last) - sentence.start_char))
+    return _joined(sentence.text, spans)
+
+
+def _may_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PLACES and token.lower_ not in grammar.words("people_words")

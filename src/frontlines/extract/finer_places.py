@@ -1,0 +1,80 @@
+"""A place the gazetteer lacks, named beside the town or province around it, is where the event was.
+
+Reporters place an event at the smallest name they have and add the larger one the reader knows:
+"the village of X in Y countryside", "the X neighbourhood of Y", "X town in Y", "in the east of Y ...
+in X". The gazetteer knows Y, and seldom X. The event is at X: it keeps X's words and takes Y's
+coordinates, with the precision "within" (ACLED's "part of a region named": geo_precision 2), as an
+analyst codes a village their gazetteer lacks. Several such names are several events. A name goes
+to the known place written next after it ("X in Y"), else to the one written last before it.
+
+A capture is different: taking X does not take Y. A capture whose only known place is a province
+or district around X is kept at X's words alone, with no coordinates, so control waits for X to be
+resolved; a capture of a town Y next to X is left as it is (both were taken, or Y was).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from frontlines.extract.placing import CONTAINER_CODES
+from frontlines.gazetteer.normalise import name_key
+from frontlines.model import WITHIN, Claim
+
+UNGOVERNED = "\0ungoverned"  # the key of `finer` for names no trigger governs: they go to claims placed at a province or district
+_CHANGES_HANDS = frozenset({"territory_taken"})
+_COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
+
+FinerName = tuple[int, str]  # where the name starts in the sentence, and its words
+
+
+def at_finer_places(
+    claims: Sequence[Claim], finer: Mapping[str, Sequence[FinerName]], text: str, known_at: Sequence[int], *, most: int
+) -> list[Claim]:
+    """Claims at the places the gazetteer lacks that their triggers govern (`finer`: trigger text → names,
+    in the order written; UNGOVERNED → names no trigger governs, which only a province or district takes).
+    `text` is the sentence's, `known_at` where it names places the gazetteer knows: a name whose next
+    known place no claim is at ("X town in Y", Y no event's place) is left alone."""
+    targets: dict[int, list[str]] = {}
+    for trigger in {c.trigger for c in claims}:
+        placed = [(i, c) for i, c in enumerate(claims) if c.trigger == trigger and _takes_finer(c)]
+        for start, words in finer.get(trigger, ()):
+            _aim(placed, start, words, text, known_at, targets)
+        around = [(i, c) for i, c in placed if c.place is not None and c.place.feature_code in CONTAINER_CODES]
+        for start, words in finer.get(UNGOVERNED, ()):
+            _aim(around, start, words, text, known_at, targets)
+    out: list[Claim] = []
+    for i, claim in enumerate(claims):
+        words = targets.get(i)
+        if not words:
+            out.append(claim)
+        elif claim.event_type in _CHANGES_HANDS:
+            if claim.place is not None and claim.place.feature_code in CONTAINER_CODES:
+                out += [replace(claim, place=None, place_mention=w, place_precision=None) for w in words[:most]]
+            else:
+                out.append(claim)
+        else:
+            out += [replace(claim, place_mention=w, place_precision=WITHIN) for w in words[:most]]
+    return out
+
+
+def _takes_finer(claim: Claim) -> bool:
+    return claim.place is not None and claim.place.feature_code not in _COUNTRY_CODES and claim.place_precision != WITHIN
+
+
+def _aim(
+    placed: list[tuple[int, Claim]], start: int, words: str, text: str, known_at: Sequence[int], targets: dict[int, list[str]]
+) -> None:
+    """Give the name to the claim whose known place is written next after it, else last before it."""
+    key = name_key(words)
+    candidates = [(text.find(c.place_mention or ""), i) for i, c in placed if name_key(c.place_mention or c.place.name) != key]  # type: ignore[union-attr]
+    candidates = [(at, i) for at, i in candidates if at >= 0]
+    if not candidates:
+        return
+    after = [(at, i) for at, i in candidates if at > start]
+    next_known = min((at for at in known_at if at > start), default=None)
+    if next_known is not None and not any(at == next_known for at, _ in after):
+        return  # the name lies in a place no event of this trigger is at
+    _, chosen = min(after) if after else max(candidates)
+    if words not in targets.setdefault(chosen, []):
+        targets[chosen].append(words)
