@@ -1,6 +1,6 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4|5|6|7|8]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4|5|6|7|8|9]
 
 Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
 700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
@@ -23,7 +23,10 @@ of 20 articles from 11). Wave 7, for training only: 1,200 lines of train-split d
 that carry a cue of the rarer types (withdrawals, tolls, hijackings and kidnappings, offensives) or
 modalities, 1,000 of them from conflict sections or war topics, in batches of 300 from 21. Wave 8,
 held out for the work after wave 6, drawn as wave 6 was from what was left (batches of 300 lines from
-25; the 26 FA-KES test articles left, in files 13 and 14).
+25; the 26 FA-KES test articles left, in files 13 and 14). Wave 9, held out for the work after wave 8:
+400 lines of test-split days none drawn before, 320 uncategorized lines of any year (capped per topic;
+the portal left days of 2002-2010 uncategorized too, and their wars were not drawn yet) and 80 of the
+other sections, in batches of 100 from 27; no FA-KES article of the test split is left.
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -55,7 +58,7 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_fa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8))
+    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8, 9))
     args = parser.parse_args()
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
     wave_one(lines, args.out)
@@ -85,6 +88,22 @@ def main() -> None:
         drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         articles_drawn = {i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}
         wave_four([x for x in lines if x["id"] not in drawn], articles_drawn, args.out, seed=20261207, first_lines=25, first_articles=13)
+    if args.wave >= 9:
+        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
+        wave_nine([x for x in lines if x["id"] not in drawn], args.out)
+
+
+def wave_nine(lines: list[dict], out: Path) -> None:
+    from frontlines.reader.splits import split_of
+
+    rng = random.Random(20261208)
+    held_out = [x for x in lines if split_of(x["date"]) == "test"]
+    uncategorized = [x for x in held_out if x["category"] == "Uncategorized"]
+    other = [x for x in held_out if x["category"] not in CONFLICT and x["category"] != "Uncategorized"]
+    chosen = _capped(uncategorized, 320, 6, rng, 200) + rng.sample(other, 80)
+    rng.shuffle(chosen)
+    for n in range(0, len(chosen), 100):
+        (out / f"lines_{27 + n // 100:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + 100]))
 
 
 def wave_four(lines: list[dict], articles_drawn: set[str], out: Path, seed: int = 20261203, first_lines: int = 15, first_articles: int = 7) -> None:
