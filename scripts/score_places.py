@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -187,8 +188,14 @@ def _same_actor(actor: str | None, kind: str, country: str | None, label: dict, 
         return True  # "gunmen", "a suicide bomber", "Islamist militants": the line names no group
     group = theatre.groups.get(actor) or load_theatre("world").groups.get(actor)  # the groups of any war, which every war knows too
     aliases = group.aliases if group else _generic_actors().get(actor, {}).get("aliases", ())
-    names = {actor.casefold(), *(a.casefold() for a in aliases)}
-    return wanted.casefold() in names or any(wanted.casefold() in n or n in wanted.casefold() for n in names if len(n) > 3)
+    names = {_folded(actor), *(_folded(a) for a in aliases)}
+    wanted = _folded(wanted)
+    return wanted in names or any(wanted in n or n in wanted for n in names if len(n) > 3)
+
+
+def _folded(name: str) -> str:
+    """A name however its words are joined: "wal-Muslimin" is "wal Muslimin", "Islamic State – Khorasan" "Islamic State Khorasan"."""
+    return re.sub(r"['’ʼ‘`]", "'", re.sub(r"[\s\-‐‑–—]+", " ", name)).casefold()
 
 
 if __name__ == "__main__":

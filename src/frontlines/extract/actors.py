@@ -30,15 +30,18 @@ class ActorFinder:
         exact = sorted((a for a in table.aliases if a.lower() != a), key=len, reverse=True)
         self._folded = re.compile(_whole_words(folded), re.I)
         self._exact = re.compile(_whole_words(exact))
+        # "wal-Muslimin" is "wal Muslimin", "Jama’at" is "Jama'at": one name however it is joined
+        self._exact_names = {_joined(a): table.aliases[a] for a in reversed(exact)}
+        self._folded_names = {_joined(a): table.aliases[a] for a in reversed(folded)}
 
     def find(self, text: str) -> list[ActorMention]:
         found: list[ActorMention] = []
         for match in self._exact.finditer(text):
-            found.append(ActorMention(match.start(), match.end(), self.table.aliases[match.group(0)]))
+            found.append(ActorMention(match.start(), match.end(), self._exact_names[_joined(match.group(0))]))
         for match in self._folded.finditer(text):
             if any(m.start < match.end() and match.start() < m.end for m in found):
                 continue
-            found.append(ActorMention(match.start(), match.end(), self.table.aliases[match.group(0).lower()]))
+            found.append(ActorMention(match.start(), match.end(), self._folded_names[_joined(match.group(0).lower())]))
         return sorted(found, key=lambda m: m.start)
 
     def is_generic(self, name: str | None) -> bool:
@@ -110,16 +113,26 @@ def _whole_words(aliases: list[str]) -> str:
     return r"(?<![\w-])" + _trie_pattern(aliases) + r"(?![\w-])"
 
 
+_JOINS = re.compile(r"[\s\-‐‑–—]+")
+_APOSTROPHES = re.compile(r"['’ʼ‘`]")
+_CHAR_CLASS = {" ": r"[\s\-‐‑–—]+", "'": r"['’ʼ‘`]"}  # a space or hyphen, an apostrophe: however written
+
+
+def _joined(name: str) -> str:
+    """A name with its words joined by one space and one kind of apostrophe."""
+    return _APOSTROPHES.sub("'", _JOINS.sub(" ", name))
+
+
 def _trie_pattern(words: list[str]) -> str:
     trie: dict = {}
     for word in words:
         node = trie
-        for char in word:
+        for char in _joined(word):
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
 
     def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        branches = [_CHAR_CLASS.get(char, re.escape(char)) + pattern(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

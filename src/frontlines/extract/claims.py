@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
@@ -119,16 +119,29 @@ class SentenceReader:
         named_here = {c.trigger for c in text_only}
         # a place the story lent a trigger yields to the place its own sentence names, known or not
         drafts = [d for d in drafts if d.trigger not in named_here or (d.place is not None and d.place.key in own)] + text_only
-        drafts = at_finer_places(drafts, _finer_names(sentence, owners, modalities, unresolved), text, [m.start for m in matches], most=_MAX_PLACES)
+        drafts = at_finer_places(drafts, _finer_names(sentence, owners, modalities, unresolved), [(m.start, m.place.key) for m in matches], most=_MAX_PLACES)
         claims = _keep_most_telling(drafts)
         if verdict is not None:
             claims = judge_rule_claims(claims, verdict)
             args = _Arguments(matches, countries_named, unresolved, actor_mentions, date_mentions)
-            read = _with_rules_doer(self._reader_claims(sentence, offset, verdict, claims, args, context), drafts)
+            read = self._reader_claims(sentence, offset, verdict, claims, args, context)
+            read = _with_rules_doer(read, drafts, self._doers_of(sentence, triggers, actor_mentions, context), self.actors.resolve)
             claims = _keep_most_telling(claims + read)
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]
+
+    def _doers_of(
+        self, sentence: Span, triggers: list[Trigger], mentions: list[ActorMention], context: StoryContext
+    ) -> dict[str, set[tuple[str, str | None]]]:
+        """The doers (and targets) the sentence's trigger words name, by event type, whatever their
+        modality, as written."""
+        found: dict[str, set[tuple[str, str | None]]] = {}
+        for trigger in triggers:
+            actor, target = self._actors(trigger, trigger.event_type, sentence, mentions, context)
+            if actor is not None and self.actors.may_do_events(actor):
+                found.setdefault(trigger.event_type, set()).add((actor, target))
+        return found
 
     def _homes_of(self, mentions: list[ActorMention]) -> set[str]:
         """The home countries of the armed groups named (Boko Haram's, the New IRA's): a story that
@@ -255,7 +268,7 @@ class SentenceReader:
                 drafts = [self._claim(anchor, a, modality, sentence, offset, args.actors, args.dates, context, [anchor]) for a in chosen[:_MAX_PLACES]]
                 drafts = [d for d in drafts if d is not None] or [self._unplaced_claim(anchor, modality, sentence, offset, args, context, None)]
                 drafts = at_finer_places(
-                    drafts, {"": [(start, words) for start, _, words in args.unresolved]}, sentence.text, [m.start for m in args.matches], most=_MAX_PLACES
+                    drafts, {"": [(start, words) for start, _, words in args.unresolved]}, [(m.start, m.place.key) for m in args.matches], most=_MAX_PLACES
                 )
             else:
                 drafts = [self._unplaced_claim(anchor, modality, sentence, offset, args, context, words) for _, _, words in args.unresolved[:_MAX_PLACES]]
@@ -456,18 +469,41 @@ def _inside_other_name(words: Span, sentence: Span, *, peoples_too: bool = True)
     return False
 
 
-def _with_rules_doer(read: list[Claim], rule_drafts: list[Claim]) -> list[Claim]:
+def _with_rules_doer(
+    read: list[Claim],
+    rule_drafts: list[Claim],
+    trigger_doers: dict[str, set[tuple[str, str | None]]],
+    resolve: Callable[[str | None, str | None], str | None],
+) -> list[Claim]:
     """Events the reader alone sees take the doer the trigger rules found in the same sentence, when
-    they found one and only one (whether or not their own claims stood): the trigger word's subject is
-    a surer doer than the sentence root's."""
+    they found one and only one: the trigger word's subject is a surer doer than the sentence root's.
+    Where no rule claim stood, the doer of a trigger word of the same type (`trigger_doers`, as written:
+    "three were killed after a man carried out an attack", whose attack is told in a side clause) stands
+    in, made the actor of the country where the event happened (`resolve`)."""
     doers = {(c.actor, c.target_actor) for c in rule_drafts if c.actor}
+    if not doers:
+        return [_with_doer(c, *_resolved(trigger_doers[c.event_type], _country(c), resolve)) if _lends(c, trigger_doers) else c for c in read]
     if len(doers) != 1:
         return read
     actor, target = next(iter(doers))
-    return [
-        replace(c, actor=actor, target_actor=c.target_actor or target, controller_after=actor if c.controller_after else None)
-        if c.actor != actor else c for c in read
-    ]  # fmt: skip
+    return [_with_doer(c, actor, target) if c.actor != actor else c for c in read]
+
+
+def _lends(claim: Claim, trigger_doers: dict[str, set[tuple[str, str | None]]]) -> bool:
+    return claim.actor is None and len(trigger_doers.get(claim.event_type, ())) == 1
+
+
+def _resolved(doers: set[tuple[str, str | None]], country: str | None, resolve: Callable[[str | None, str | None], str | None]) -> tuple[str | None, str | None]:
+    (actor, target), = doers
+    return resolve(actor, country), resolve(target, country)
+
+
+def _with_doer(claim: Claim, actor: str | None, target: str | None) -> Claim:
+    return replace(claim, actor=actor, target_actor=claim.target_actor or target, controller_after=actor if claim.controller_after else None)
+
+
+def _country(claim: Claim) -> str | None:
+    return claim.place.country if claim.place else None
 
 
 def _town_abroad(match: PlaceMatch, countries_named: set[str]) -> bool:

@@ -26,23 +26,22 @@ _CHANGES_HANDS = frozenset({"territory_taken"})
 _COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
 
 FinerName = tuple[int, str]  # where the name starts in the sentence, and its words
+KnownPlace = tuple[int, str]  # where a place the gazetteer knows is named in the sentence, and its key
 
 
-def at_finer_places(
-    claims: Sequence[Claim], finer: Mapping[str, Sequence[FinerName]], text: str, known_at: Sequence[int], *, most: int
-) -> list[Claim]:
+def at_finer_places(claims: Sequence[Claim], finer: Mapping[str, Sequence[FinerName]], known: Sequence[KnownPlace], *, most: int) -> list[Claim]:
     """Claims at the places the gazetteer lacks that their triggers govern (`finer`: trigger text → names,
     in the order written; UNGOVERNED → names no trigger governs, which only a province or district takes).
-    `text` is the sentence's, `known_at` where it names places the gazetteer knows: a name whose next
-    known place no claim is at ("X town in Y", Y no event's place) is left alone."""
+    `known`: where the sentence names places the gazetteer knows; a name whose next known place no
+    claim is at ("X town in Y", Y no event's place) is left alone."""
     targets: dict[int, list[str]] = {}
     for trigger in {c.trigger for c in claims}:
         placed = [(i, c) for i, c in enumerate(claims) if c.trigger == trigger and _takes_finer(c)]
         for start, words in finer.get(trigger, ()):
-            _aim(placed, start, words, text, known_at, targets)
+            _aim(placed, start, words, known, targets)
         around = [(i, c) for i, c in placed if c.place is not None and c.place.feature_code in CONTAINER_CODES]
         for start, words in finer.get(UNGOVERNED, ()):
-            _aim(around, start, words, text, known_at, targets)
+            _aim(around, start, words, known, targets)
     out: list[Claim] = []
     for i, claim in enumerate(claims):
         words = targets.get(i)
@@ -62,19 +61,15 @@ def _takes_finer(claim: Claim) -> bool:
     return claim.place is not None and claim.place.feature_code not in _COUNTRY_CODES and claim.place_precision != WITHIN
 
 
-def _aim(
-    placed: list[tuple[int, Claim]], start: int, words: str, text: str, known_at: Sequence[int], targets: dict[int, list[str]]
-) -> None:
-    """Give the name to the claim whose known place is written next after it, else last before it."""
+def _aim(placed: list[tuple[int, Claim]], start: int, words: str, known: Sequence[KnownPlace], targets: dict[int, list[str]]) -> None:
+    """Give the name to the claim at the known place written next after it; with none after it, to the
+    claim at the one written last before it."""
     key = name_key(words)
-    candidates = [(text.find(c.place_mention or ""), i) for i, c in placed if name_key(c.place_mention or c.place.name) != key]  # type: ignore[union-attr]
-    candidates = [(at, i) for at, i in candidates if at >= 0]
-    if not candidates:
-        return
-    after = [(at, i) for at, i in candidates if at > start]
-    next_known = min((at for at in known_at if at > start), default=None)
-    if next_known is not None and not any(at == next_known for at, _ in after):
-        return  # the name lies in a place no event of this trigger is at
-    _, chosen = min(after) if after else max(candidates)
-    if words not in targets.setdefault(chosen, []):
+    at_place = {c.place.key: i for i, c in placed if c.place is not None and name_key(c.place_mention or c.place.name) != key}
+    after = [k for at, k in sorted(known) if at > start]
+    if after:
+        chosen = at_place.get(after[0])  # "X in Y": Y, or no one when Y is no event's place
+    else:
+        chosen = next((at_place[k] for at, k in sorted(known, reverse=True) if at < start and k in at_place), None)
+    if chosen is not None and words not in targets.setdefault(chosen, []):
         targets[chosen].append(words)
