@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from frontlines.model import Claim, DateValue, Place
+from frontlines.model import WITHIN, Claim, DateValue, Place
 from frontlines.reader.article_eval import one_per_event, printed_date
 
 SYRIA = Place(key="gn:1", name="Syria", lat=35.0, lon=38.0, country="SY", feature_code="PCLI")
@@ -21,6 +22,15 @@ def strike(place: Place | None, mention: str | None = None) -> Claim:
 
 def test_a_headline_and_its_body_telling_one_strike_count_once() -> None:
     assert one_per_event([strike(TOWN), strike(TOWN)]) == [strike(TOWN)]
+
+
+def test_one_strike_told_as_fact_and_as_a_partys_word_counts_once() -> None:
+    assert one_per_event([strike(TOWN), replace(strike(TOWN), modality="reported_speech")]) == [strike(TOWN)]
+
+
+def test_two_spots_within_one_town_are_two_events() -> None:
+    within = [replace(strike(TOWN, mention), place_precision=WITHIN) for mention in ("Qaryat Zandorra", "Tell Zandorra")]
+    assert one_per_event(within) == within
 
 
 def test_a_vaguer_telling_joins_the_finer_one() -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.evaluate import Evaluation, GoldEvent, score_report
-from frontlines.fusion_rules import contains
+from frontlines.fuse import EVENT_MODALITIES
+from frontlines.fusion_rules import contains, place_identity
 from frontlines.ingest.infer_date import infer_published
 from frontlines.model import Claim, Report
 from frontlines.reader.corpus import CorpusArticle, load_articles
@@ -75,21 +76,25 @@ def evaluate_articles(
 
 def one_per_event(claims: Sequence[Claim]) -> list[Claim]:
     """An article that tells one event in its headline and again in its body tells one event: claims of
-    one type, day and modality at the same place are one; so are a vaguer telling of them ("in Syria",
-    "in the province", or no place at all) and the finer one, as fusion joins them."""
+    one type and day at the same place are one, whether told as fact, as a party's word or hedged (fusion
+    makes them one event with its sources); so are a vaguer telling of them ("in Syria", "in the
+    province", or no place at all) and the finer one, as fusion joins them."""
     seen: dict[tuple, Claim] = {}
     for claim in claims:
-        place = claim.place.key if claim.place else (claim.place_mention or "").lower()
-        seen.setdefault((claim.event_type, place, claim.date.value if claim.date else None, claim.modality), claim)
+        seen.setdefault((claim.event_type, place_identity(claim), claim.date.value if claim.date else None, _told(claim)), claim)
     kept = list(seen.values())
     return [c for c in kept if not any(other is not c and _finer_telling(other, c) for other in kept)]
 
 
 def _finer_telling(finer: Claim, vaguer: Claim) -> bool:
-    if (finer.event_type, finer.modality) != (vaguer.event_type, vaguer.modality) or finer.date != vaguer.date:
+    if finer.event_type != vaguer.event_type or _told(finer) != _told(vaguer) or finer.date != vaguer.date:
         return False
     if finer.place is None:
         return False
     if vaguer.place is None:
         return not vaguer.place_mention
     return contains(vaguer.place, finer.place)
+
+
+def _told(claim: Claim) -> str:
+    return "current" if claim.modality in EVENT_MODALITIES else claim.modality
