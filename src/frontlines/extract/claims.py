@@ -164,7 +164,10 @@ class SentenceReader:
         by adjective)."""
         context.countries_told |= countries_told(text)
         seen = [*context.places_seen, *self._country_places.of(context.countries_told)]  # "the Freedonian town of X"
-        found = [m for m in self.places.match_spans(text, countries=context.countries, context=seen) if not names_a_country_not_the_place(m.text, m.place)]
+        found = [
+            m for m in self.places.match_spans(text, countries=context.countries, context=seen)
+            if not names_a_country_not_the_place(m.text, m.place) and not _names_no_place(m, actor_spans)
+        ]  # fmt: skip
         if not context.countries:
             return found
         taken = [(m.start, m.end) for m in found] + actor_spans
@@ -174,7 +177,7 @@ class SentenceReader:
         abroad = [
             m for m in self.places.match_spans(text, countries=None, context=seen)
             if m.place.country not in context.countries and not any(s < m.end and m.start < e for s, e in taken)
-            and _town_abroad(m, named) and not names_a_country_not_the_place(m.text, m.place)
+            and _town_abroad(m, named) and not names_a_country_not_the_place(m.text, m.place) and not _names_no_place(m, actor_spans)
         ]  # fmt: skip
         return sorted(found + abroad, key=lambda m: m.start) if abroad else found
 
@@ -322,7 +325,7 @@ class SentenceReader:
             if _inside_other_name(ent, sentence, peoples_too=(start, end) not in before_nouns):
                 continue
             words = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            if _non_place_word().search(words) or _names_a_building(ent, sentence):
+            if _non_place_word().search(words) or _names_a_building(ent, sentence) or _a_people(words):
                 continue
             if self.actors.find(words) or not strip_article(words)[:1].isupper():
                 continue  # a group's name or its people's adjective: an actor, not a place
@@ -504,6 +507,18 @@ def _with_doer(claim: Claim, actor: str | None, target: str | None) -> Claim:
 
 def _country(claim: Claim) -> str | None:
     return claim.place.country if claim.place else None
+
+
+def _names_no_place(match: PlaceMatch, actor_spans: list[tuple[int, int]]) -> bool:
+    """A place name inside a group's name ("Ahrar al-X", "the X Military Council") or a people's word
+    ("Alawites", "Kurds") that a gazetteer also lists is no place of the sentence."""
+    if any(s <= match.start and match.end <= e and (s, e) != (match.start, match.end) for s, e in actor_spans):
+        return True
+    return _a_people(match.text)
+
+
+def _a_people(words: str) -> bool:
+    return words.lower().rstrip("s") in grammar.words("people_words")
 
 
 def _town_abroad(match: PlaceMatch, countries_named: set[str]) -> bool:
