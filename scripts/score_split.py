@@ -1,6 +1,6 @@
 """Score the shipped reader, today's rules and a keyword list on one split, side by side.
 
-usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5|6|8] [--reader FOLDER] [--json OUT]
+usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5|6|8|9] [--reader FOLDER] [--json OUT]
 
 Sentence level (current-events lines and FA-KES sentences): event vs none, type macro F1, modality
 accuracy (over sentences whose gold tells an event; also given that the reader saw an event).
@@ -11,7 +11,8 @@ wave of items of test-split days and articles, drawn and annotated blind after t
 scored once, each wave scored once as a fresh blind figure: wave 4 (lines_15-16, fakes_07-08), wave 5
 (lines_17-18, fakes_09-10, for the work done after wave 4 was scored), wave 6 (lines_19-20,
 fakes_11-12, for the work done after wave 5 was scored), wave 8 (lines_25-26, fakes_13-14, the last
-26 FA-KES test articles, for the work done after wave 6; wave 7 is training data).
+26 FA-KES test articles, for the work done after wave 6; wave 7 is training data), wave 9 (lines_27-30,
+uncategorized lines of any year and other sections, for the work done after wave 8; no FA-KES article left).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ HELD_OUT = {  # wave -> its annotation files
     5: {"current_events": ("lines_17.jsonl", "lines_18.jsonl"), "fakes": ("fakes_09.jsonl", "fakes_10.jsonl")},
     6: {"current_events": ("lines_19.jsonl", "lines_20.jsonl"), "fakes": ("fakes_11.jsonl", "fakes_12.jsonl")},
     8: {"current_events": ("lines_25.jsonl", "lines_26.jsonl"), "fakes": ("fakes_13.jsonl", "fakes_14.jsonl")},
+    9: {"current_events": ("lines_27.jsonl", "lines_28.jsonl", "lines_29.jsonl", "lines_30.jsonl"), "fakes": ()},  # no FA-KES test article was left
 }
 
 
@@ -59,6 +61,8 @@ def main() -> None:
     for name, prefix in (("lines", "ce:"), ("article sentences", "fakes:")):
         # a wave already scored lies in the `scored` split now (annotations/scored_waves.txt): its files still say which
         examples = [e for e in data.examples if (e.split == split or (held_out and e.split == "scored")) and e.origin.startswith(prefix)]
+        if not examples:
+            continue  # wave 9 has no FA-KES article
         texts = [e.text for e in examples]
         gold = ([e.types for e in examples], [e.modality for e in examples])
         day = next(iter(lines.values())).day
@@ -77,7 +81,7 @@ def main() -> None:
             scores[candidate] = s
         results["sentences"][name] = scores
     articles = annotation_files(args.annotations, "fakes", held_out)
-    for candidate, pipeline in (("trained reader", reader_pipeline), ("today's rules", rules)):
+    for candidate, pipeline in (("trained reader", reader_pipeline), ("today's rules", rules)) if articles else ():
         results["events"][candidate] = evaluate_articles(pipeline.extract_batch, articles, pipeline.gazetteer, splits=(split,)).as_dict()["overall"]
     print(f"## {args.split} split\n")
     print("| candidate | set | items | event P | event R | event F1 | type macro F1 | modality acc. | given event |")

@@ -125,7 +125,10 @@ class SentenceReader:
             claims = judge_rule_claims(claims, verdict)
             args = _Arguments(matches, countries_named, unresolved, actor_mentions, date_mentions)
             read = self._reader_claims(sentence, offset, verdict, claims, args, context)
-            read = _with_rules_doer(read, drafts, self._doers_of(sentence, triggers, actor_mentions, context), self.actors.resolve)
+            if any(c.actor is None for c in read) and not any(d.actor for d in drafts):
+                read = _with_rules_doer(read, drafts, self._doers_of(sentence, triggers, actor_mentions, context), self.actors.resolve)
+            else:
+                read = _with_rules_doer(read, drafts, {}, self.actors.resolve)
             claims = _keep_most_telling(claims + read)
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
