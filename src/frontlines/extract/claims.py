@@ -36,7 +36,7 @@ from frontlines.extract.placing import (
 from frontlines.extract.story import StoryContext
 from frontlines.extract.verdicts import CLAIM_MODALITY, confidence_of, judge_rule_claims, reader_modality, uncovered_types
 from frontlines.extract.triggers import Trigger, find_triggers
-from frontlines.gazetteer.disambiguate import prominent
+from frontlines.gazetteer.disambiguate import distance_km, prominent
 from frontlines.gazetteer.normalise import strip_article
 from frontlines.fusion_rules import place_identity
 from frontlines.gazetteer.precision import place_precision
@@ -58,6 +58,7 @@ _HEADINGS = frozenset({"toward", "towards", "for"})
 # When two triggers of one sentence name the same place, the more telling one stays.
 # Bombs or barrels dropped from the air are the air strike, not a second event beside it.
 _OUTRANKS = {"battle": "territory_taken", "attack": "explosion", "explosion": "airstrike", "casualties": "*"}
+_NAMESAKE_KM = 1500  # a place this far from the middle of every country a story names is not in its war
 _MAX_PLACES = 4  # "strikes on A, B and C" are events at each; a longer list is a survey, not a report
 _CONFIDENCE = {"asserted": 0.8, "reported_speech": 0.75, "hedged": 0.4}
 
@@ -172,7 +173,8 @@ class SentenceReader:
             if not names_a_country_not_the_place(m.text, m.place) and not _names_no_place(m, actor_spans)
         ]  # fmt: skip
         if not context.countries:
-            return found
+            # any war: a small town of a country the story never names, when it names others, is a namesake
+            return [m for m in found if not self._namesake_abroad(m, context.countries_told | _vouching(found, m))]
         taken = [(m.start, m.end) for m in found] + actor_spans
         if not any(w.start() > 0 and not any(s <= w.start() < e for s, e in taken) for w in _CAPITALISED.finditer(text)):
             return found  # every name of the sentence is a place of the war or an actor: nothing to look for abroad
@@ -183,6 +185,16 @@ class SentenceReader:
             and _town_abroad(m, named) and not names_a_country_not_the_place(m.text, m.place) and not _names_no_place(m, actor_spans)
         ]  # fmt: skip
         return sorted(found + abroad, key=lambda m: m.start) if abroad else found
+
+    def _namesake_abroad(self, match: PlaceMatch, told: set[str]) -> bool:
+        """Any war: a province, or a town that is not prominent, of a country the story does not name,
+        far from every country it names ("Kuriga, Freedonia" is no namesake town on another continent;
+        a town of a neighbour the story's war spills into stays)."""
+        place = match.place
+        if not told or place.country in told or place.feature_code in _COUNTRY_CODES or (place.feature_class == "P" and prominent(place)):
+            return False
+        countries = self._country_places.of(told)
+        return bool(countries) and all(distance_km(place, country) > _NAMESAKE_KM for country in countries)
 
     def _speaks_for_government(self, sentence: Span, match: PlaceMatch) -> bool:
         """"Moscow said", "Kyiv disputed the claim", "Baghdad has taken a step": a capital that speaks
@@ -335,6 +347,8 @@ class SentenceReader:
             place = resolve(words, countries=context.countries, context=context.places_seen) if resolve else None
             if place is not None and context.countries and place.country not in context.countries:
                 continue  # "the Sylvania-based monitor", "bombers from Sylvania": another state's name is no place of this war
+            if place is not None and not context.countries and self._namesake_abroad(PlaceMatch(start, end, words, place, 0.8), context.countries_told | _vouching(matches, None)):
+                place = None  # any war: a namesake abroad; the words are kept
             if place is None and countries_told(words):
                 continue  # a country the gazetteer matcher left aside ("Sylvania-based", "from Sylvania") is no village
             if place is not None:
@@ -510,6 +524,11 @@ def _with_doer(claim: Claim, actor: str | None, target: str | None) -> Claim:
 
 def _country(claim: Claim) -> str | None:
     return claim.place.country if claim.place else None
+
+
+def _vouching(matches: list[PlaceMatch], besides: PlaceMatch | None) -> set[str]:
+    """The countries a sentence's other places tell: its provinces' and regions' ("the West Bank"), and its cities'."""
+    return {m.place.country for m in matches if m is not besides and (m.place.feature_class == "A" or prominent(m.place))}
 
 
 def _names_no_place(match: PlaceMatch, actor_spans: list[tuple[int, int]]) -> bool:
