@@ -66,6 +66,7 @@ _SUPPORT_WEIGHT = 0.4
 _FEATURE, _NEARNESS, _PROVINCE, _COUNTRY = 0.35, 0.30, 0.20, 0.15
 NEARNESS_RANGE_KM = 250.0
 SAME_PLACE_KM = 25.0
+NEIGHBOUR_KM = 400.0  # a town this near the middle of a country a story names may be across its border
 _CLEAR_MARGIN = 0.02
 
 
@@ -184,8 +185,12 @@ def seat_of_namesake(place: Place, candidates: Iterable[Place]) -> bool:
 
 
 def _country_named(place: Place, context: Sequence[Place]) -> bool:
-    """Whether another place of the context (not the candidate itself) lies in its country."""
-    return any(other.country == place.country and other.key != place.key for other in context)
+    """Whether another place of the context (not the candidate itself) lies in its country, or the
+    context names a country whose middle lies near it: a war spills over a border ("Rwandan troops
+    shelled X": a town just across it)."""
+    return any(other.country == place.country and other.key != place.key for other in context) or any(
+        other.feature_code in _COUNTRY_CODES and distance_km(place, other) <= NEIGHBOUR_KM for other in context
+    )
 
 
 def decisive(
