@@ -186,3 +186,11 @@ class Event:
     place_precision: str | None = None  # one of PLACE_PRECISIONS
     id: int | None = None
     review: str = "none"  # an analyst's latest verdict, one of REVIEW_STATES
+
+    @property
+    def place_label(self) -> str | None:
+        """The name the event is shown at: the words of a spot the gazetteer lacks when it lies within
+        the gazetteer place ("within"), else that place's name, else the words of a place unresolved."""
+        if self.place is not None and self.place_precision != WITHIN:
+            return self.place.name
+        return self.place_name or (self.place.name if self.place else None)

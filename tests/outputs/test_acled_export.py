@@ -165,3 +165,9 @@ def test_the_demo_corpus_exports_to_acled_columns_and_vocabulary(demo_store_path
     rawa = table[table["location"] == "Rawa"].iloc[0]
     assert (round(rawa["latitude"], 2), round(rawa["longitude"], 2), rawa["country"]) == (34.48, 41.92, "Iraq")
     assert table["notes"].str.contains("Sources: http").all()  # every demo report has a URL
+
+
+def test_a_spot_the_gazetteer_lacks_is_the_location_at_the_coordinates_of_the_town_around_it() -> None:
+    shelled = row(event("explosion", place_name="Qaryat Zandorra", place_precision="within"))
+    assert (shelled["location"], shelled["latitude"], shelled["longitude"]) == ("Qaryat Zandorra", RAWA.lat, RAWA.lon)
+    assert shelled["geo_precision"] == 2

@@ -347,8 +347,9 @@ class SentenceReader:
             place = resolve(words, countries=context.countries, context=context.places_seen) if resolve else None
             if place is not None and context.countries and place.country not in context.countries:
                 continue  # "the Sylvania-based monitor", "bombers from Sylvania": another state's name is no place of this war
-            if place is not None and not context.countries and self._namesake_abroad(PlaceMatch(start, end, words, place, 0.8), context.countries_told | _vouching(matches, None)):
-                place = None  # any war: a namesake abroad; the words are kept
+            told = context.countries_told | _vouching(matches, None)
+            if place is not None and not context.countries and told and place.country not in told:
+                place = None  # any war: a name the gazetteer's matcher left aside, resolved abroad, is a namesake; the words are kept
             if place is None and countries_told(words):
                 continue  # a country the gazetteer matcher left aside ("Sylvania-based", "from Sylvania") is no village
             if place is not None:

@@ -57,7 +57,7 @@ def acled_row(event: Event, mapping: AcledMapping, theatre: Theatre) -> dict[str
         "admin1": place.admin1 if place else "",
         "admin2": "",
         "admin3": "",
-        "location": place.name if place else event.place_name or "",
+        "location": event.place_label or "",
         "latitude": place.lat if place else "",
         "longitude": place.lon if place else "",
         "geo_precision": mapping.geo_precision.get(event.place_precision or "", ""),

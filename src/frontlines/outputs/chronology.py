@@ -26,7 +26,7 @@ def event_line(event: Event) -> str:
     when = event.date.isoformat() if event.date else "undated"
     if event.date and event.date_precision in ("month", "year"):
         when = event.date.strftime("%Y-%m" if event.date_precision == "month" else "%Y").ljust(10)
-    place = event.place.name if event.place else (event.place_name or "?")
+    place = event.place_label or "?"
     template = _TEMPLATES.get(event.event_type, _TEMPLATES["other"])
     what = template.format(actor=event.actor or "unknown", place=place).replace(" (unknown)", "")
     killed = f", {event.fatalities} killed" if event.fatalities else ""

@@ -40,7 +40,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "controller_after": event.controller_after,
         "fatalities": event.fatalities,
         "place": {
-            "name": place.name if place else event.place_name,
+            "name": event.place_label,
             "geonames_id": place.geonames_id if place else None,
             "lat": place.lat if place else None,
             "lon": place.lon if place else None,

@@ -129,7 +129,7 @@ def _clause(event_type: str, actor: str | None, area: bool, group: list[Event]) 
     names: list[str] = []
     dead: dict[str, int] = {}
     for event in group:
-        name = event.place.name if event.place else (event.place_name or "an unnamed place")
+        name = event.place_label or "an unnamed place"
         if name not in names:
             names.append(name)
         if event.fatalities:
