@@ -20,6 +20,7 @@ from frontlines.extract.tense import as_told_in_time
 from frontlines.extract.lexicon import TriggerTable
 from frontlines.extract.modality import (
     NON_EVENT_MODALITIES,
+    only_simple_present,
     speaker_of,
     trigger_modality,
 )
@@ -61,6 +62,7 @@ _OUTRANKS = {"battle": "territory_taken", "attack": "explosion", "explosion": "a
 _NAMESAKE_KM = 1500  # a place this far from the middle of every country a story names is not in its war
 _MAX_PLACES = 4  # "strikes on A, B and C" are events at each; a longer list is a survey, not a report
 _CONFIDENCE = {"asserted": 0.8, "reported_speech": 0.75, "hedged": 0.4}
+_NEWS_MODALITIES = frozenset(_CONFIDENCE)  # how a current event is told
 
 
 class PlaceFinder(Protocol):
@@ -103,7 +105,7 @@ class SentenceReader:
         context.named_actors.update(m.name for m in actor_mentions)
         date_mentions = [m for m in self.dates.mentions(text, context.published, context.running_date) if m.start >= skip_to]
         triggers = find_triggers(sentence, self.triggers)
-        modalities = {t.token.i: trigger_modality(t.token, sentence) for t in triggers}
+        modalities = {t.token.i: _told_as(t.token, sentence, verdict) for t in triggers}
         owners = [t for t in triggers if not purpose_of_operation(t, triggers, modalities)]
         assignments = assign_places(sentence, owners, matches, context, self.triggers.needs_place_object)
         drafts: list[Claim] = []
@@ -594,6 +596,18 @@ def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch
         if place.feature_code in CONTAINER_CODES or place.feature_code in _COUNTRY_CODES:
             return [PlaceMatch(start=0, end=0, text=place.name, place=place, score=0.5)]
     return []
+
+
+def _told_as(trigger: Token, sentence: Span, verdict: SentenceVerdict | None) -> str:
+    """The trigger's modality by the rules; a simple present the rules take for a plan or a habit
+    ("forces raid the home of X") is the news present of a summary line where the reader reads the
+    sentence as telling an event of that type, as fact or as a party's word."""
+    modality = trigger_modality(trigger, sentence)
+    if modality == "planned" and verdict is not None and verdict.types and only_simple_present(trigger, sentence):
+        told = CLAIM_MODALITY.get(verdict.modality or "asserted")
+        if told in _NEWS_MODALITIES:
+            return told
+    return modality
 
 
 def _finer_names(

@@ -46,15 +46,16 @@ def _is_negated(trigger: Token) -> bool:
     return False
 
 
-def _governed_modality(trigger: Token) -> str | None:
-    """Planned or hoped when a future auxiliary, an infinitive of purpose or a verb of intent governs the trigger."""
+def _governed_modality(trigger: Token, *, tense: bool = True) -> str | None:
+    """Planned or hoped when a future auxiliary, an infinitive of purpose or a verb of intent governs the
+    trigger; with `tense`, also when it is in the simple present."""
     future_aux, achieving, speech = words("future_auxiliaries"), words("achieving_heads"), words("speech_heads")
     if any(child.dep_ == "aux" and child.lower_ in future_aux for child in trigger.children):
         return "planned"
     for node in [trigger, *trigger.ancestors]:
         if node.tag_ in ("VBZ", "VBP") and any(c.dep_ == "mark" and c.lower_ in words("future_marks") for c in node.children):
             return "planned"  # "once the assault begins"
-    if _simple_present(trigger) and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+    if tense and _simple_present(trigger) and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return "planned"  # the simple present in a report's body tells a plan or a habit: "the plan targets the port"
     node = trigger
     infinitive = any(child.dep_ == "aux" and child.tag_ == "TO" for child in trigger.children)
@@ -100,6 +101,14 @@ def speaker_of(trigger: Token, sentence: Span) -> str | None:
             if objects:
                 return sentence.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1].text
     return None
+
+
+def only_simple_present(trigger: Token, sentence: Span) -> bool:
+    """Whether the simple present is all that makes the trigger a plan: no future, intent or purpose
+    governs it ("forces raid the home of X", not "forces will raid" nor "plan to raid")."""
+    if not _simple_present(trigger) or any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return False
+    return _governed_modality(trigger, tense=False) is None
 
 
 def _simple_present(trigger: Token) -> bool:
