@@ -1,6 +1,6 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4|5|6|7|8|9]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4|5|6|7|8|9|10]
 
 Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
 700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
@@ -26,7 +26,10 @@ held out for the work after wave 6, drawn as wave 6 was from what was left (batc
 25; the 26 FA-KES test articles left, in files 13 and 14). Wave 9, held out for the work after wave 8:
 400 lines of test-split days none drawn before, 320 uncategorized lines of any year (capped per topic;
 the portal left days of 2002-2010 uncategorized too, and their wars were not drawn yet) and 80 of the
-other sections, in batches of 100 from 27; no FA-KES article of the test split is left.
+other sections, in batches of 100 from 27; no FA-KES article of the test split is left. Wave 10,
+held out for the work after wave 9: 400 uncategorized lines of test-split days none drawn before,
+200 at random (capped per topic; files 31-32) and 200 that carry a word of war (files 33-34), so
+that more of its lines tell events with places and doers.
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -58,7 +61,7 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_fa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8, 9))
+    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8, 9, 10))
     args = parser.parse_args()
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
     wave_one(lines, args.out)
@@ -91,6 +94,30 @@ def main() -> None:
     if args.wave >= 9:
         drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         wave_nine([x for x in lines if x["id"] not in drawn], args.out)
+    if args.wave >= 10:
+        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
+        wave_ten([x for x in lines if x["id"] not in drawn], args.out)
+
+
+_WAR_WORDS = re.compile(
+    r"\b(kill\w*|attack\w*|strikes?|struck|shell\w*|bomb\w*|troops|forces|militants?|rebels?|clash\w*|captur\w*|"
+    r"offensive|missiles?|drones?|gunmen|insurgents?|fighting|raid\w*)\b",
+    re.I,
+)
+
+
+def wave_ten(lines: list[dict], out: Path) -> None:
+    from frontlines.reader.splits import split_of
+
+    rng = random.Random(20261209)
+    uncategorized = [x for x in lines if split_of(x["date"]) == "test" and x["category"] == "Uncategorized"]
+    at_random = _capped(uncategorized, 200, 6, rng, 200)
+    taken = {x["id"] for x in at_random}
+    warlike = [x for x in uncategorized if x["id"] not in taken and _WAR_WORDS.search(x["text"])]
+    with_war_words = _capped(warlike, 200, 6, rng, 200)
+    for n, chosen in ((31, at_random), (33, with_war_words)):
+        for k in range(0, len(chosen), 100):
+            (out / f"lines_{n + k // 100:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[k : k + 100]))
 
 
 def wave_nine(lines: list[dict], out: Path) -> None:
