@@ -73,6 +73,15 @@ class DoerFinder:
         if actor is None:
             country = state_in(sentence, subject_spans, trigger.token)  # "Freedonia shelled", "Sylvanian air strikes"
             actor = forces_of(country, self.theatre) if country else None
+        if actor is None and trigger.text and _pronoun_subject(trigger.token):  # a trigger word, not the reader's clause
+            # "Freedonia says it struck X", "the army said they retook X": the speaker is the doer
+            speaker = _speaker_above(trigger.token)
+            if speaker is not None:
+                spans = [(speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge))]
+                actor = self.named_doer(trigger, sentence, doers, spans)
+                if actor is None:
+                    country = state_in(sentence, spans, speaker)
+                    actor = forces_of(country, self.theatre) if country else None
         if actor is None and event_type in _FIRED:
             accused = accused_spans(trigger.token)  # "a man was arrested for attempting to bomb a shop": he tried it
             actor = self.named_doer(trigger, sentence, doers, accused) if accused else None
@@ -310,6 +319,24 @@ def accused_spans(token: Token) -> list[tuple[int, int]]:
             return []
         node = node.head
     return []
+
+
+_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _pronoun_subject(token: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in token.children)
+
+
+def _speaker_above(token: Token) -> Token | None:
+    """The subject of the verb of saying whose clause holds the trigger: "Freedonia says (that) it ..."."""
+    speech = grammar.words("speech_heads")
+    node = token
+    while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in speech:
+            return next((c for c in node.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _undergone(trigger: Trigger) -> bool:
