@@ -29,10 +29,12 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from dataclasses import replace
 from pathlib import Path
 
 from frontlines.extract.countries_told import CountryPlaces, countries_told
 from frontlines.extract.pipeline import Pipeline
+from frontlines.fuse import EVENT_MODALITIES, fuse
 from frontlines.model import Claim, Place, Report
 from frontlines.reader.corpus import load_lines
 from frontlines.theatres import Theatre, country_words, load_theatre
@@ -52,6 +54,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--theatre", help="read every line in this theatre (a baseline) instead of each in its own war")
+    parser.add_argument("--events", action="store_true", help="score the events fusion makes of each line's claims (their place and actor), not the claims")
     args = parser.parse_args()
     files = sorted((ROOT / "annotations" / "places").glob(f"{args.split}_lines_places_*.jsonl"))
     if args.split == "heldout":
@@ -63,6 +66,8 @@ def main() -> None:
     pipeline = Pipeline(theatre=load_theatre(args.theatre) if args.theatre else None)
     reports = [Report(outlet="Wikipedia Current Events", title="", published=lines[i].day, text=lines[i].text, raw=lines[i].text.encode(), id=n) for n, i in enumerate(ids)]
     claims = dict(zip(ids, pipeline.extract_batch(reports), strict=True))
+    if args.events:
+        claims = {i: _as_events(found) for i, found in claims.items()}
     theatres = {i: pipeline.theatre_of(r) for i, r in zip(ids, reports, strict=True)}
     tally: Counter[str] = Counter()
     errors: list[str] = []
@@ -104,6 +109,18 @@ def main() -> None:
         print("\n" + "\n".join(errors))
     if args.json:
         args.json.write_text(json.dumps({"split": args.split, "items": n, **figures}, indent=1))
+
+
+def _as_events(claims: list[Claim]) -> list[Claim]:
+    """Each claim as the event fusion makes of the line's claims tells it: the event's place and actor
+    (an actor named in one sentence of a line is the event's, though another sentence tells it first)."""
+    numbered = [replace(c, id=n, report_id=1) for n, c in enumerate(claims, 1)]
+    by_id = {c.id: c for c in numbered}
+    told = {}
+    for fused in fuse([c for c in numbered if c.modality in EVENT_MODALITIES], {1: "Wikipedia Current Events"}):
+        for claim_id in fused.claim_ids:
+            told[claim_id] = replace(by_id[claim_id], actor=fused.event.actor, place=fused.event.place or by_id[claim_id].place)
+    return [told.get(c.id, c) for c in numbered]
 
 
 def _annotated_events() -> dict[str, list[dict]]:
