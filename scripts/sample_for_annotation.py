@@ -1,6 +1,6 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4|5|6|7|8|9|10]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|3|4|5|6|7|8|9|10|11]
 
 Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
 700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
@@ -29,7 +29,10 @@ the portal left days of 2002-2010 uncategorized too, and their wars were not dra
 other sections, in batches of 100 from 27; no FA-KES article of the test split is left. Wave 10,
 held out for the work after wave 9: 400 uncategorized lines of test-split days none drawn before,
 200 at random (capped per topic; files 31-32) and 200 that carry a word of war (files 33-34), so
-that more of its lines tell events with places and doers.
+that more of its lines tell events with places and doers. Wave 11, for training only: up to 800 lines of
+train-split days none drawn before that carry a cue of the rarer types and modalities (as wave 7
+drew them), 600 of them from conflict sections or war topics, in batches of 100 from 35; only 315
+such lines were left (files 35-38).
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -61,7 +64,7 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_fa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8, 9, 10))
+    parser.add_argument("--wave", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11))
     args = parser.parse_args()
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
     wave_one(lines, args.out)
@@ -97,6 +100,9 @@ def main() -> None:
     if args.wave >= 10:
         drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         wave_ten([x for x in lines if x["id"] not in drawn], args.out)
+    if args.wave >= 11:
+        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
+        _cue_lines([x for x in lines if x["id"] not in drawn], _RARE, random.Random(20261210), (600, 200), args.out, batch=100, first=35)
 
 
 _WAR_WORDS = re.compile(
