@@ -49,6 +49,12 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CONFLICT = {"Armed conflicts and attacks", "Armed conflict and attacks"}
 
 
+def _write_batches(out: Path, kind: str, ids: list[str], size: int, first: int) -> None:
+    """The ids in files of `size` ids (the last may hold fewer), numbered from `first`: OUT/<kind>_NN.ids."""
+    for n in range(0, len(ids), size):
+        (out / f"{kind}_{first + n // size:02d}.ids").write_text("".join(i + "\n" for i in ids[n : n + size]))
+
+
 def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_factor: int = 8) -> list[dict]:
     by_topic: dict[str | None, list[dict]] = defaultdict(list)
     for line in lines:
@@ -121,9 +127,8 @@ def wave_ten(lines: list[dict], out: Path) -> None:
     taken = {x["id"] for x in at_random}
     warlike = [x for x in uncategorized if x["id"] not in taken and _WAR_WORDS.search(x["text"])]
     with_war_words = _capped(warlike, 200, 6, rng, 200)
-    for n, chosen in ((31, at_random), (33, with_war_words)):
-        for k in range(0, len(chosen), 100):
-            (out / f"lines_{n + k // 100:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[k : k + 100]))
+    _write_batches(out, "lines", [x["id"] for x in at_random], 100, 31)
+    _write_batches(out, "lines", [x["id"] for x in with_war_words], 100, 33)
 
 
 def wave_nine(lines: list[dict], out: Path) -> None:
@@ -135,8 +140,7 @@ def wave_nine(lines: list[dict], out: Path) -> None:
     other = [x for x in held_out if x["category"] not in CONFLICT and x["category"] != "Uncategorized"]
     chosen = _capped(uncategorized, 320, 6, rng, 200) + rng.sample(other, 80)
     rng.shuffle(chosen)
-    for n in range(0, len(chosen), 100):
-        (out / f"lines_{27 + n // 100:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + 100]))
+    _write_batches(out, "lines", [x["id"] for x in chosen], 100, 27)
 
 
 def wave_four(lines: list[dict], articles_drawn: set[str], out: Path, seed: int = 20261203, first_lines: int = 15, first_articles: int = 7) -> None:
@@ -150,14 +154,11 @@ def wave_four(lines: list[dict], articles_drawn: set[str], out: Path, seed: int 
     conflict_chosen = _capped(conflict, 360, 40, rng)
     chosen = conflict_chosen + _capped(late_uncategorized, 510 - len(conflict_chosen), 6, rng) + rng.sample(other, 90)
     rng.shuffle(chosen)
-    for n in range(0, len(chosen), 300):
-        (out / f"lines_{first_lines + n // 300:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + 300]))
+    _write_batches(out, "lines", [x["id"] for x in chosen], 300, first_lines)
     articles = [json.loads(row)["id"] for row in (CORPUS / "fa-kes" / "articles.jsonl").open(encoding="utf-8")]
     rest = [a for a in articles if a not in articles_drawn and split_of(a) == "test"]
     rng.shuffle(rest)
-    for n in range(0, 40, 20):
-        if rest[n : n + 20]:  # the test articles may run out
-            (out / f"fakes_{first_articles + n // 20:02d}.ids").write_text("".join(x + "\n" for x in rest[n : n + 20]))
+    _write_batches(out, "fakes", rest[:40], 20, first_articles)  # the test articles may run out
 
 
 _CUES = re.compile(
@@ -194,8 +195,7 @@ def _cue_lines(lines: list[dict], cues: re.Pattern[str], rng: random.Random, cou
     other = [x for x in pool if not _warlike(x)]
     chosen = warlike[: counts[0]] + other[: counts[1]]
     rng.shuffle(chosen)
-    for n in range(0, len(chosen), batch):
-        (out / f"lines_{first + n // batch:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + batch]))
+    _write_batches(out, "lines", [x["id"] for x in chosen], batch, first)
 
 
 def _warlike(line: dict) -> bool:
@@ -208,8 +208,7 @@ def wave_three(lines: list[dict], articles_drawn: set[str], out: Path) -> None:
     articles = [json.loads(row)["id"] for row in (CORPUS / "fa-kes" / "articles.jsonl").open(encoding="utf-8")]
     rest = [a for a in articles if a not in articles_drawn]
     rng.shuffle(rest)
-    for n in range(0, 160, 40):
-        (out / f"fakes_{3 + n // 40:02d}.ids").write_text("".join(x + "\n" for x in rest[n : n + 40]))
+    _write_batches(out, "fakes", rest[:160], 40, 3)
 
 
 def wave_two(lines: list[dict], out: Path) -> None:
@@ -218,8 +217,7 @@ def wave_two(lines: list[dict], out: Path) -> None:
     late_uncategorized = [x for x in lines if x["category"] == "Uncategorized" and x["date"] >= "2020"]
     chosen = _capped(conflict, 2700, 40, rng, 10) + _capped(late_uncategorized, 1300, 12, rng, 10)
     rng.shuffle(chosen)
-    for n in range(0, len(chosen), 670):
-        (out / f"lines_{5 + n // 670:02d}.ids").write_text("".join(x["id"] + "\n" for x in chosen[n : n + 670]))
+    _write_batches(out, "lines", [x["id"] for x in chosen], 670, 5)
 
 
 def wave_one(lines: list[dict], out: Path, lines_per_batch: int = 640, articles_per_batch: int = 44) -> None:
@@ -230,14 +228,10 @@ def wave_one(lines: list[dict], out: Path, lines_per_batch: int = 640, articles_
     chosen = _capped(conflict, 1700, 35, rng) + _capped(late_uncategorized, 700, 10, rng) + rng.sample(other, 800)
     rng.shuffle(chosen)
     out.mkdir(parents=True, exist_ok=True)
-    for n in range(0, len(chosen), lines_per_batch):
-        batch = chosen[n : n + lines_per_batch]
-        (out / f"lines_{n // lines_per_batch:02d}.ids").write_text("".join(x["id"] + "\n" for x in batch))
+    _write_batches(out, "lines", [x["id"] for x in chosen], lines_per_batch, 0)
     articles = [json.loads(row)["id"] for row in (CORPUS / "fa-kes" / "articles.jsonl").open(encoding="utf-8")]
     picked = rng.sample(articles, 132)
-    for n in range(0, len(picked), articles_per_batch):
-        batch = picked[n : n + articles_per_batch]
-        (out / f"fakes_{n // articles_per_batch:02d}.ids").write_text("".join(x + "\n" for x in batch))
+    _write_batches(out, "fakes", picked, articles_per_batch, 0)
 
 
 if __name__ == "__main__":

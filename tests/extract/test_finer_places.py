@@ -9,17 +9,13 @@ from datetime import date
 
 import pytest
 
-from frontlines.fuse import EVENT_MODALITIES, fuse
-from frontlines.model import WITHIN, Claim, Report
+from frontlines.fuse import fuse
+from frontlines.model import WITHIN
 
 pytestmark = pytest.mark.model
 
 PUBLISHED = date(2016, 6, 16)  # a Thursday
 
-
-def news_of(pipeline, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
-    report = Report(outlet="Test Wire", title="t", published=PUBLISHED, text=text, raw=text.encode(), id=1)
-    return [c for c in pipeline.extract(report) if c.modality in EVENT_MODALITIES]
 
 
 @pytest.mark.parametrize(
@@ -32,39 +28,39 @@ def news_of(pipeline, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
     ],
     ids=["village of X in Y countryside", "the X neighbourhood of Y", "town of X north of Y", "in the west of Y ... in X"],
 )
-def test_the_event_is_at_the_village_with_the_coordinates_of_the_place_around_it(reader_pipeline, text: str, village: str, around: str) -> None:  # type: ignore[no-untyped-def]
-    claims = news_of(reader_pipeline, text)
+def test_the_event_is_at_the_village_with_the_coordinates_of_the_place_around_it(read_news, text: str, village: str, around: str) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news(text, PUBLISHED)
     at_village = [c for c in claims if c.place_mention == village]
     assert at_village, claims
     assert all(c.place is not None and c.place_precision == WITHIN and around in c.place.name for c in at_village), at_village
     assert not any(c.place_mention != village for c in claims), claims
 
 
-def test_a_name_before_a_settlement_noun_is_a_place(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
-    claims = news_of(reader_pipeline, "Militants shelled al-Zandorra town in Idlib on Thursday, wounding two civilians.")
+def test_a_name_before_a_settlement_noun_is_a_place(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Militants shelled al-Zandorra town in Idlib on Thursday, wounding two civilians.", PUBLISHED)
     assert any(c.place_mention == "al-Zandorra" for c in claims), claims
 
 
-def test_a_village_in_another_province_is_not_lent_to_the_town_before_it(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_a_village_in_another_province_is_not_lent_to_the_town_before_it(read_news) -> None:  # type: ignore[no-untyped-def]
     text = "Militants fired rocket shells on Thursday at the cities of Damascus and Aleppo and at al-Zandorra town in Idlib."
-    claims = news_of(reader_pipeline, text)
+    claims = read_news(text, PUBLISHED)
     assert any(c.place is not None and c.place.name == "Damascus" for c in claims), claims
     assert not any(c.place is not None and c.place.name == "Damascus" and c.place_mention == "al-Zandorra" for c in claims), claims
 
 
-def test_a_captured_village_takes_no_province(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
-    claims = news_of(reader_pipeline, "The army regained the village of Khirbat Zandorra in Hama countryside on Thursday.")
+def test_a_captured_village_takes_no_province(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("The army regained the village of Khirbat Zandorra in Hama countryside on Thursday.", PUBLISHED)
     taken = [c for c in claims if c.event_type == "territory_taken"]
     assert taken and all(c.place is None and c.place_mention == "Khirbat Zandorra" for c in taken), claims
 
 
-def test_countryside_after_a_name_is_the_province(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
-    claims = news_of(reader_pipeline, "Government warplanes pounded Idlib countryside on Thursday, killing six people.")
+def test_countryside_after_a_name_is_the_province(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Government warplanes pounded Idlib countryside on Thursday, killing six people.", PUBLISHED)
     assert any(c.place is not None and c.place.feature_code == "ADM1" for c in claims), claims
 
 
-def test_two_villages_within_one_town_are_two_events(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_two_villages_within_one_town_are_two_events(read_news) -> None:  # type: ignore[no-untyped-def]
     text = "Warplanes struck the village of Qaryat Zandorra and the village of Tell Zandorra in Hama countryside on Thursday."
-    claims = [replace(c, id=n) for n, c in enumerate(news_of(reader_pipeline, text), 1)]
+    claims = [replace(c, id=n) for n, c in enumerate(read_news(text, PUBLISHED), 1)]
     names = {fused.event.place_name for fused in fuse(claims, {1: "Test Wire"})}
     assert {"Qaryat Zandorra", "Tell Zandorra"} <= names, names

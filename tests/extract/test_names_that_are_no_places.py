@@ -8,32 +8,28 @@ from datetime import date
 
 import pytest
 
-from frontlines.fuse import EVENT_MODALITIES
-from frontlines.model import Claim, Report
 
 pytestmark = pytest.mark.model
 
-
-def news_of(pipeline, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
-    report = Report(outlet="Test Wire", title="t", published=date(2016, 6, 16), text=text, raw=text.encode(), id=1)
-    return [c for c in pipeline.extract(report) if c.modality in EVENT_MODALITIES]
+PUBLISHED = date(2016, 6, 16)
 
 
-def test_a_place_inside_a_groups_name_is_not_where_it_happened(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
-    claims = news_of(reader_pipeline, "Ahrar al-Sham fighters shelled army positions near Idlib on Thursday.")
+
+def test_a_place_inside_a_groups_name_is_not_where_it_happened(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Ahrar al-Sham fighters shelled army positions near Idlib on Thursday.", PUBLISHED)
     assert claims and not any(c.place is not None and c.place.name == "Damascus" for c in claims), claims
 
 
-def test_a_peoples_name_is_no_town(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
-    claims = news_of(reader_pipeline, "Mortar shells hit a district of Latakia home to Alawites on Thursday, killing two people.")
+def test_a_peoples_name_is_no_town(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Mortar shells hit a district of Latakia home to Alawites on Thursday, killing two people.", PUBLISHED)
     assert claims and not any((c.place_mention or "").lower().startswith("alawite") for c in claims), claims
 
 
-def test_a_namesake_province_on_another_continent_is_not_the_place(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
-    claims = news_of(reader_pipeline, "Soldiers repelled an attack on the village of Qayib in central Somalia on Thursday, killing ten militants.")
+def test_a_namesake_province_on_another_continent_is_not_the_place(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Soldiers repelled an attack on the village of Qayib in central Somalia on Thursday, killing ten militants.", PUBLISHED)
     assert claims and not any(c.place is not None and c.place.country != "SO" for c in claims), claims
 
 
-def test_a_city_of_a_neighbour_the_war_spills_into_stays(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
-    claims = news_of(reader_pipeline, "Kenyan troops shelled Kismayo on Thursday, killing two fighters.")
+def test_a_city_of_a_neighbour_the_war_spills_into_stays(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Kenyan troops shelled Kismayo on Thursday, killing two fighters.", PUBLISHED)
     assert any(c.place is not None and c.place.name == "Kismayo" for c in claims), claims

@@ -8,17 +8,11 @@ from datetime import date
 
 import pytest
 
-from frontlines.fuse import EVENT_MODALITIES
-from frontlines.model import Claim, Report
 
 pytestmark = pytest.mark.model
 
 PUBLISHED = date(2017, 11, 4)  # a Saturday
 
-
-def news_of(pipeline, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
-    report = Report(outlet="Test Wire", title="t", published=PUBLISHED, text=text, raw=text.encode(), id=1)
-    return [c for c in pipeline.extract(report) if c.modality in EVENT_MODALITIES]
 
 
 @pytest.mark.parametrize(
@@ -29,24 +23,24 @@ def news_of(pipeline, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
     ],
     ids=["first sentence", "second sentence of the paragraph"],
 )
-def test_a_village_no_gazetteer_holds_keeps_its_words_wherever_its_sentence_stands(reader_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
-    claims = news_of(reader_pipeline, text)
+def test_a_village_no_gazetteer_holds_keeps_its_words_wherever_its_sentence_stands(read_news, text: str) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news(text, PUBLISHED)
     assert any(c.place is None and c.place_mention == "Qaryat Zandorra" for c in claims), claims
 
 
-def test_a_foreign_state_a_monitor_sits_in_is_no_village(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_a_foreign_state_a_monitor_sits_in_is_no_village(read_news) -> None:  # type: ignore[no-untyped-def]
     text = "The fighting went on. Militants shelled the village of Qaryat Zandorra on Thursday, the Norway-based monitor said."
-    claims = news_of(reader_pipeline, text)
+    claims = read_news(text, PUBLISHED)
     assert claims and not any(c.place_mention == "Norway" for c in claims), claims
 
 
-def test_a_date_is_no_village(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_is_no_village(read_news) -> None:  # type: ignore[no-untyped-def]
     text = "The fighting went on. Militants shelled the outskirts on Thursday, the worst attack since March 2011, killing four civilians."
-    claims = news_of(reader_pipeline, text)
+    claims = read_news(text, PUBLISHED)
     assert not any(c.place_mention and "2011" in c.place_mention for c in claims), claims
 
 
-def test_bombs_dropped_from_the_air_are_the_air_strike_not_a_second_event(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
-    claims = news_of(reader_pipeline, "Government warplanes dropped barrel bombs on Qaryat Zandorra on Thursday, killing six people.")
+def test_bombs_dropped_from_the_air_are_the_air_strike_not_a_second_event(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Government warplanes dropped barrel bombs on Qaryat Zandorra on Thursday, killing six people.", PUBLISHED)
     types = {c.event_type for c in claims if c.place_mention == "Qaryat Zandorra"}
     assert "airstrike" in types and "explosion" not in types, claims

@@ -7,23 +7,17 @@ from datetime import date
 
 import pytest
 
-from frontlines.fuse import EVENT_MODALITIES
-from frontlines.model import Claim, Report
 
 pytestmark = pytest.mark.model
 
 
-def news_of(pipeline, text: str, day: date) -> list[Claim]:  # type: ignore[no-untyped-def]
-    report = Report(outlet="Test Wire", title="t", published=day, text=text, raw=text.encode(), id=1)
-    return [c for c in pipeline.extract(report) if c.modality in EVENT_MODALITIES]
 
-
-def test_a_state_that_says_it_struck_is_the_doer(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
-    claims = news_of(reader_pipeline, "Israel says it struck Hezbollah targets in Tyre.", date(2024, 10, 5))
+def test_a_state_that_says_it_struck_is_the_doer(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Israel says it struck Hezbollah targets in Tyre.", date(2024, 10, 5))
     assert any(c.event_type == "airstrike" and c.actor == "Israeli forces" and c.modality == "reported_speech" for c in claims), claims
 
 
-def test_police_who_say_they_detained_suspects_did_not_do_the_attack(reader_pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_police_who_say_they_detained_suspects_did_not_do_the_attack(read_news) -> None:  # type: ignore[no-untyped-def]
     text = "Police in Freedonia announce that they detained four men over the firebombing of a mosque in Ulm."
-    claims = news_of(reader_pipeline, text, date(2018, 3, 30))
+    claims = read_news(text, date(2018, 3, 30))
     assert not any(c.actor and "forces" in c.actor for c in claims), claims

@@ -37,8 +37,9 @@ from frontlines.extract.placing import (
 from frontlines.extract.story import StoryContext
 from frontlines.extract.verdicts import CLAIM_MODALITY, confidence_of, judge_rule_claims, reader_modality, uncovered_types
 from frontlines.extract.triggers import Trigger, find_triggers
-from frontlines.gazetteer.disambiguate import distance_km, prominent
+from frontlines.gazetteer.disambiguate import COUNTRY_CODES, distance_km, prominent
 from frontlines.gazetteer.normalise import strip_article
+from frontlines.fuse import EVENT_MODALITIES
 from frontlines.fusion_rules import place_identity
 from frontlines.gazetteer.precision import place_precision
 from frontlines.model import Claim, DateValue, Place, PlaceMatch
@@ -50,7 +51,6 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Za-z .'-]{2,40}?\s*\([A-Za-z .]+\))"  # Province (Agency)
     r"\s*(?:--|[-—–:])\s*"
 )
-_COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})  # GeoNames codes of a country
 _STATE_SIDES = frozenset({"state", "foreign state", "foreign-state", "coalition", "peacekeepers"})  # forces sent abroad as well
 _CHANGES_HANDS = frozenset({"territory_taken"})
 _CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]+")  # a word that may start a name, in any script
@@ -62,7 +62,6 @@ _OUTRANKS = {"battle": "territory_taken", "attack": "explosion", "explosion": "a
 _NAMESAKE_KM = 1500  # a place this far from the middle of every country a story names is not in its war
 _MAX_PLACES = 4  # "strikes on A, B and C" are events at each; a longer list is a survey, not a report
 _CONFIDENCE = {"asserted": 0.8, "reported_speech": 0.75, "hedged": 0.4}
-_NEWS_MODALITIES = frozenset(_CONFIDENCE)  # how a current event is told
 
 
 class PlaceFinder(Protocol):
@@ -100,8 +99,8 @@ class SentenceReader:
         matches = [m for m in found if m.start >= skip_to]
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
         matches = [m for m in sorted(matches + resolved, key=lambda m: m.start) if not self._speaks_for_government(sentence, m)]
-        countries_named = [m for m in matches if m.place.feature_code in _COUNTRY_CODES]
-        matches = [m for m in matches if m.place.feature_code not in _COUNTRY_CODES]
+        countries_named = [m for m in matches if m.place.feature_code in COUNTRY_CODES]
+        matches = [m for m in matches if m.place.feature_code not in COUNTRY_CODES]
         context.named_actors.update(m.name for m in actor_mentions)
         date_mentions = [m for m in self.dates.mentions(text, context.published, context.running_date) if m.start >= skip_to]
         triggers = find_triggers(sentence, self.triggers)
@@ -128,10 +127,8 @@ class SentenceReader:
             claims = judge_rule_claims(claims, verdict)
             args = _Arguments(matches, countries_named, unresolved, actor_mentions, date_mentions)
             read = self._reader_claims(sentence, offset, verdict, claims, args, context)
-            if any(c.actor is None for c in read) and not any(d.actor for d in drafts):
-                read = _with_rules_doer(read, drafts, self._doers_of(sentence, triggers, actor_mentions, context), self.actors.resolve)
-            else:
-                read = _with_rules_doer(read, drafts, {}, self.actors.resolve)
+            lent = any(c.actor is None for c in read) and not any(d.actor for d in drafts)  # read the trigger words' doers only then
+            read = _with_rules_doer(read, drafts, self._doers_of(sentence, triggers, actor_mentions, context) if lent else {}, self.actors.resolve)
             claims = _keep_most_telling(claims + read)
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
@@ -193,7 +190,7 @@ class SentenceReader:
         far from every country it names ("Kuriga, Freedonia" is no namesake town on another continent;
         a town of a neighbour the story's war spills into stays)."""
         place = match.place
-        if not told or place.country in told or place.feature_code in _COUNTRY_CODES or (place.feature_class == "P" and prominent(place)):
+        if not told or place.country in told or place.feature_code in COUNTRY_CODES or (place.feature_class == "P" and prominent(place)):
             return False
         countries = self._country_places.of(told)
         return bool(countries) and all(distance_km(place, country) > _NAMESAKE_KM for country in countries)
@@ -329,6 +326,7 @@ class SentenceReader:
         spans += names_after_locatives(sentence)  # "shelling in X": spaCy often calls a village a person
         before_nouns = names_before_place_nouns(sentence)  # "X town", "the al-X area": spaCy may call X a people
         spans += before_nouns
+        told = context.countries_told | _vouching(matches, None)  # any war: the countries that vouch for a name resolved
         seen: set[tuple[int, int]] = set()
         for start, end in sorted(spans):
             if (start, end) in seen or any(s0 < end and start < e0 for s0, e0 in seen):
@@ -349,7 +347,6 @@ class SentenceReader:
             place = resolve(words, countries=context.countries, context=context.places_seen) if resolve else None
             if place is not None and context.countries and place.country not in context.countries:
                 continue  # "the Sylvania-based monitor", "bombers from Sylvania": another state's name is no place of this war
-            told = context.countries_told | _vouching(matches, None)
             if place is not None and not context.countries and told and place.country not in told:
                 place = None  # any war: a name the gazetteer's matcher left aside, resolved abroad, is a namesake; the words are kept
             if place is None and countries_told(words):
@@ -567,15 +564,15 @@ def _plainly_governed(sentence: Span, match: PlaceMatch, anchor: Token) -> bool:
 
 def _areas_told(assignments: list[PlaceAssignment], args: _Arguments, context: StoryContext) -> list[PlaceAssignment]:
     """A province or district (never a country) the sentence gives the event, else the last one the story named."""
-    told = [a for a in assignments if a.place.place.feature_code in CONTAINER_CODES and a.place.place.feature_code not in _COUNTRY_CODES]
+    told = [a for a in assignments if a.place.place.feature_code in CONTAINER_CODES and a.place.place.feature_code not in COUNTRY_CODES]
     if told:
         return told
-    named = [m for m in args.matches if m.place.feature_code in CONTAINER_CODES and m.place.feature_code not in _COUNTRY_CODES]
+    named = [m for m in args.matches if m.place.feature_code in CONTAINER_CODES and m.place.feature_code not in COUNTRY_CODES]
     if not named:
         named = [
             PlaceMatch(start=0, end=0, text=p.name, place=p, score=0.5)
             for p in reversed(context.places_seen)
-            if p.feature_code in CONTAINER_CODES and p.feature_code not in _COUNTRY_CODES
+            if p.feature_code in CONTAINER_CODES and p.feature_code not in COUNTRY_CODES
         ][:1]
     return [PlaceAssignment(m, False, False) for m in named[:1]]
 
@@ -593,7 +590,7 @@ def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch
     if context.last_place is not None:
         return [context.last_place]
     for place in reversed(context.places_seen):
-        if place.feature_code in CONTAINER_CODES or place.feature_code in _COUNTRY_CODES:
+        if place.feature_code in CONTAINER_CODES or place.feature_code in COUNTRY_CODES:
             return [PlaceMatch(start=0, end=0, text=place.name, place=place, score=0.5)]
     return []
 
@@ -603,9 +600,9 @@ def _told_as(trigger: Token, sentence: Span, verdict: SentenceVerdict | None) ->
     ("forces raid the home of X") is the news present of a summary line where the reader reads the
     sentence as telling an event of that type, as fact or as a party's word."""
     modality = trigger_modality(trigger, sentence)
-    if modality == "planned" and verdict is not None and verdict.types and only_simple_present(trigger, sentence):
+    if modality == "planned" and verdict is not None and verdict.types and only_simple_present(trigger):
         told = CLAIM_MODALITY.get(verdict.modality or "asserted")
-        if told in _NEWS_MODALITIES:
+        if told in EVENT_MODALITIES:
             return told
     return modality
 

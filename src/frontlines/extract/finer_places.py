@@ -18,12 +18,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from frontlines.extract.placing import CONTAINER_CODES
+from frontlines.gazetteer.disambiguate import COUNTRY_CODES
 from frontlines.gazetteer.normalise import name_key
 from frontlines.model import WITHIN, Claim
 
 UNGOVERNED = "\0ungoverned"  # the key of `finer` for names no trigger governs: they go to claims placed at a province or district
 _CHANGES_HANDS = frozenset({"territory_taken"})
-_COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
 
 FinerName = tuple[int, str]  # where the name starts in the sentence, and its words
 KnownPlace = tuple[int, str]  # where a place the gazetteer knows is named in the sentence, and its key
@@ -34,6 +34,8 @@ def at_finer_places(claims: Sequence[Claim], finer: Mapping[str, Sequence[FinerN
     in the order written; UNGOVERNED → names no trigger governs, which only a province or district takes).
     `known`: where the sentence names places the gazetteer knows; a name whose next known place no
     claim is at ("X town in Y", Y no event's place) is left alone."""
+    if not finer:
+        return list(claims)  # most sentences name no place the gazetteer lacks
     targets: dict[int, list[str]] = {}
     for trigger in {c.trigger for c in claims}:
         placed = [(i, c) for i, c in enumerate(claims) if c.trigger == trigger and _takes_finer(c)]
@@ -58,7 +60,7 @@ def at_finer_places(claims: Sequence[Claim], finer: Mapping[str, Sequence[FinerN
 
 
 def _takes_finer(claim: Claim) -> bool:
-    return claim.place is not None and claim.place.feature_code not in _COUNTRY_CODES and claim.place_precision != WITHIN
+    return claim.place is not None and claim.place.feature_code not in COUNTRY_CODES and claim.place_precision != WITHIN
 
 
 def _aim(placed: list[tuple[int, Claim]], start: int, words: str, known: Sequence[KnownPlace], targets: dict[int, list[str]]) -> None:

@@ -103,7 +103,7 @@ def speaker_of(trigger: Token, sentence: Span) -> str | None:
     return None
 
 
-def only_simple_present(trigger: Token, sentence: Span) -> bool:
+def only_simple_present(trigger: Token) -> bool:
     """Whether the simple present is all that makes the trigger a plan: no future, intent or purpose
     governs it ("forces raid the home of X", not "forces will raid" nor "plan to raid")."""
     if not _simple_present(trigger) or any(c.dep_ in ("aux", "auxpass") for c in trigger.children):

@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 CONTAINER_CODES = frozenset({"PCLI", "PCL", "PCLD", "ADM1", "ADM1H", "ADM2", "ADM2H", "ADM3", "ADMD"})
-_COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
+COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})  # GeoNames codes of a country
 _PROMINENT_CODES = frozenset({"PPLC", "PCLI", "PCL", "PCLD", "ADM1"})
 PROMINENT_POPULATION = 100_000
 _FEATURE_RANK = {"P": 0, "A": 1}  # a bare name most often means the town
@@ -127,7 +127,7 @@ def support(place: Place, evidence: Evidence) -> float:
     if place.admin1 and any(
         other.admin1 == place.admin1 and other.country == place.country
         for other in context
-        if other.feature_code not in _COUNTRY_CODES
+        if other.feature_code not in COUNTRY_CODES
     ):
         total += _PROVINCE
     if not _is_container(place):
@@ -189,7 +189,7 @@ def _country_named(place: Place, context: Sequence[Place]) -> bool:
     context names a country whose middle lies near it: a war spills over a border ("Rwandan troops
     shelled X": a town just across it)."""
     return any(other.country == place.country and other.key != place.key for other in context) or any(
-        other.feature_code in _COUNTRY_CODES and distance_km(place, other) <= NEIGHBOUR_KM for other in context
+        other.feature_code in COUNTRY_CODES and distance_km(place, other) <= NEIGHBOUR_KM for other in context
     )
 
 
@@ -234,7 +234,7 @@ def corroborated(place: Place, context: Sequence[Place]) -> bool:
     likely a different place the gazetteer lacks ("Baghdadi" is not Baghdad).
     """
     for other in context:
-        if other.country != place.country or other.feature_code in _COUNTRY_CODES:
+        if other.country != place.country or other.feature_code in COUNTRY_CODES:
             continue
         if place.admin1 and other.admin1 == place.admin1:
             return True
