@@ -1,7 +1,8 @@
 """A country named by its adjective vouches for its towns: in a report from a war no theatre
 describes, "the Somali town of X" finds a small Somali town the gazetteer would not take on its own
-(it takes a town of unknown country only when prominent), and "Somali" is the adjective, not a
-region of that name in another country."""
+(it takes a town of unknown country only when prominent, or when no town elsewhere bears its name:
+tests/extract/test_towns_known_by_name_alone.py), and "Somali" is the adjective, not a region of that
+name in another country."""
 
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ def test_a_small_town_is_found_when_the_story_names_its_country_by_adjective(pip
     assert placed and all(c.place.country == "SO" and c.place.name == "Afgooye" for c in placed), claims
 
 
-def test_without_its_country_the_same_small_town_is_not_guessed(pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_without_its_country_a_small_town_with_a_namesake_is_not_guessed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "Gunmen attacked a checkpoint in Jericho on Monday, killing three soldiers.")
+    assert claims and not any(c.place is not None for c in claims), claims
+
+
+def test_without_its_country_the_only_town_of_its_name_is_still_found(pipeline) -> None:  # type: ignore[no-untyped-def]
     claims = read(pipeline, "Gunmen attacked a checkpoint in Afgooye on Monday, killing three soldiers.")
-    assert not any(c.place is not None and c.place.name == "Afgooye" for c in claims)
+    assert any(c.place is not None and c.place.name == "Afgooye" for c in claims), claims

@@ -349,6 +349,8 @@ class SentenceReader:
                 continue  # "the Sylvania-based monitor", "bombers from Sylvania": another state's name is no place of this war
             if place is not None and not context.countries and told and place.country not in told:
                 place = None  # any war: a name the gazetteer's matcher left aside, resolved abroad, is a namesake; the words are kept
+            if place is None and not context.countries and not told and hasattr(self.places, "sole_town"):
+                place = self.places.sole_town(words)  # a story that names no country: a town known by this name alone
             if place is None and countries_told(words):
                 continue  # a country the gazetteer matcher left aside ("Sylvania-based", "from Sylvania") is no village
             if place is not None:

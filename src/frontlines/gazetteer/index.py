@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from frontlines.errors import GazetteerError
-from frontlines.gazetteer.disambiguate import Evidence, FeatureHint, corroborated, decisive, rank
+from frontlines.gazetteer.disambiguate import Evidence, FeatureHint, corroborated, decisive, rank, sole_town
 from frontlines.gazetteer.normalise import is_arabic, name_key
 from frontlines.gazetteer.records import read_places
 from frontlines.gazetteer.spans import find_place_spans
@@ -294,6 +294,13 @@ class Gazetteer:
         if fuzzy and not corroborated(best, context or ()):
             return None
         return best
+
+    def sole_town(self, name: str) -> Place | None:
+        """The town a name means with no country to go by: the only town whose own name it is, worldwide,
+        or one that outweighs its namesakes (`disambiguate.sole_town`); never an alternate name (GeoNames
+        gives London a spelling of Ra'anana) nor a fuzzy match."""
+        key = name_key(name)
+        return sole_town([place for place, fit in self.candidates(key, countries=None) if fit >= _OWN_NAME]) if key else None
 
     def match_spans(
         self,
