@@ -98,7 +98,8 @@ class Pipeline:
         ]
         docs = list(self.nlp.pipe(pieces, as_tuples=True, batch_size=self.settings.batch_size))
         sentences = [(sentence, index, start) for doc, (index, start) in docs for sentence in doc.sents]
-        verdicts = self.event_reader.read([s.text for s, _, _ in sentences]) if self.event_reader else [None] * len(sentences)
+        spans = [s for s, _, _ in sentences]
+        verdicts = self.event_reader.read([s.text for s in spans], spans) if self.event_reader else [None] * len(sentences)
         for (sentence, index, start), verdict in zip(sentences, verdicts, strict=True):
             offset = start + sentence.start_char
             for claim in readers[index].read(sentence, offset, contexts[index], verdict):

@@ -5,17 +5,20 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from frontlines.errors import ModelError
 from frontlines.reader.scoring import SentenceVerdict
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "models" / "reader"
 RULES_ONLY = "rules"  # FRONTLINES_READER=rules: read with the trigger rules alone
 
 
 class EventReader(Protocol):
-    def read(self, texts: list[str]) -> list[SentenceVerdict]: ...
+    def read(self, texts: list[str], sentences: list[Span] | None = None) -> list[SentenceVerdict]: ...
 
 
 def reader_setting() -> str:

@@ -12,8 +12,10 @@ def write_card(folder: Path, meta: dict) -> Path:
         "A sentence classifier for frontlines: which war events a sentence tells (multi-label over "
         "territory_taken, battle, attack, airstrike, explosion, operation_start, withdrawal, casualties, other) "
         "and how (asserted, reported, hedged, planned, negated, history). Logistic regressions over hashed word "
-        "1-2 grams and character 3-5 grams (log tf-idf) and counts of cue-word groups (`cues` in meta.json, "
-        "from `data/models/reader/cues.yaml`), trained with scikit-learn by `frontlines train`.",
+        "1-2 grams and character 3-5 grams (log tf-idf), counts of cue-word groups (`cues` in meta.json, "
+        "from `data/models/reader/cues.yaml`)"
+        + (f" and views of each sentence's spaCy parse ({', '.join(meta['views'])}: `frontlines.reader.parse_views`)" if meta.get("views") else "")
+        + ", trained with scikit-learn by `frontlines train`.",
         "",
         f"- trained: {meta.get('trained')} on the splits {', '.join(meta.get('splits', []))}: "
         f"{meta.get('examples')} sentences, {meta.get('with_events')} telling events",

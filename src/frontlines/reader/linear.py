@@ -15,11 +15,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
 
 from frontlines.reader.scoring import SentenceVerdict
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 N_FEATURES = 2**17
 CUES = Path(__file__).resolve().parent.parent / "data" / "models" / "reader" / "cues.yaml"
@@ -71,6 +75,15 @@ def _with_cues(x: sparse.csr_matrix, texts: Sequence[str], cues: Mapping[str, Se
     return sparse.hstack([x, CUE_WEIGHT * cue_counts(texts, cues)], format="csr")
 
 
+def _with_views(x: sparse.csr_matrix, texts: Sequence[str], views: Sequence[str], sentences: Sequence[Span] | None) -> sparse.csr_matrix:
+    if not views:
+        return x
+    from frontlines.reader.parse_views import parse_texts, parse_words, view_features
+
+    parsed = [parse_words(s) for s in sentences] if sentences is not None else parse_texts(texts)
+    return sparse.hstack([x, view_features(parsed, views)], format="csr")
+
+
 def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     x = counts.copy()
     x.data = np.log1p(x.data)
@@ -96,9 +109,12 @@ class LinearReader:
     thresholds: dict[str, float]
     meta: dict
     cues: dict[str, list[str]] = field(default_factory=dict)
+    views: tuple[str, ...] = ()  # views of the parse it reads (`reader.parse_views`), beside the words
 
-    def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        return _features(texts, self.idf, self.cues)
+    def features(self, texts: Sequence[str], sentences: Sequence[Span] | None = None) -> sparse.csr_matrix:
+        """The features of texts; a reader with parse views takes them from the parsed `sentences`
+        the texts are, or parses the texts itself."""
+        return _with_views(_features(texts, self.idf, self.cues), texts, self.views, sentences)
 
     def event_probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
         z = np.asarray(x @ self.event_coef.astype(np.float32)).ravel() + self.event_bias
@@ -119,11 +135,12 @@ class LinearReader:
         reaches `any_type` (a withdrawal or a toll the event score underrates)."""
         return (events >= self.thresholds["event"]) | (types.max(axis=1) >= self.thresholds.get("any_type", 1.01))
 
-    def read(self, texts: Sequence[str]) -> list[SentenceVerdict]:
-        """Which events each text tells, and how: the verdicts the extractor acts on."""
+    def read(self, texts: Sequence[str], sentences: Sequence[Span] | None = None) -> list[SentenceVerdict]:
+        """Which events each text tells, and how: the verdicts the extractor acts on (given the parsed
+        sentences, a reader with parse views reads them from there)."""
         if not texts:
             return []
-        x = self.features(texts)
+        x = self.features(texts, sentences)
         events, types, modalities = self.event_probabilities(x), self.type_probabilities(x), self.modality_probabilities(x)
         verdicts = []
         for p_event, p_types, p_modality, tells in zip(events, types, modalities, self.tells_event(events, types), strict=True):
@@ -149,7 +166,7 @@ class LinearReader:
             modality_coef=self.modality_coef.astype(np.float16),
             modality_bias=self.modality_bias.astype(np.float32),
         )
-        meta = {**self.meta, "types": list(self.types), "modalities": list(self.modalities), "thresholds": self.thresholds, "cues": self.cues,
+        meta = {**self.meta, "types": list(self.types), "modalities": list(self.modalities), "thresholds": self.thresholds, "cues": self.cues, "views": list(self.views),
                 "features": {"hashing": N_FEATURES, "word_ngrams": [1, 2], "char_wb_ngrams": [3, 5], "weighting": "log tf-idf, l2"}}  # fmt: skip
         (folder / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -171,6 +188,7 @@ class LinearReader:
             thresholds=meta["thresholds"],
             meta=meta,
             cues=meta.get("cues", {}),
+            views=tuple(meta.get("views", ())),
         )
 
 
@@ -191,6 +209,8 @@ def fit_linear(
     types_on_events: bool = False,
     modality_weight: str | None = "timeline",
     article_modality_weight: float = 1.0,
+    views: Sequence[str] = (),
+    parsed: Sequence[tuple[str, str]] | None = None,
 ) -> LinearReader:
     """Train on sentences with their event types (multi-label) and the modality of those with events.
 
@@ -198,7 +218,8 @@ def fit_linear(
     `scripts/experiments/reader_variants.py` (their defaults are what ships): the event model's own C,
     unweighted types, types learned from event sentences only, modality classes weighted (balanced,
     halfway with "sqrt_balanced", or None), and FA-KES
-    sentences (`origins` starting "fakes:") weighted up in the modality model.
+    sentences (`origins` starting "fakes:") weighted up in the modality model. `views` adds views of
+    each text's parse (`reader.parse_views`), from `parsed` when the texts were parsed already.
     """
     from sklearn.linear_model import LogisticRegression
 
@@ -207,6 +228,10 @@ def fit_linear(
     idf = (np.log((1 + len(texts)) / (1 + df)) + 1.0).astype(np.float32)
     cues = {k: list(v) for k, v in (cues or {}).items()}
     x = _with_cues(_tfidf(counts, idf), texts, cues)
+    if views:
+        from frontlines.reader.parse_views import parse_texts, view_features
+
+        x = sparse.hstack([x, view_features(parsed if parsed is not None else parse_texts(texts), views)], format="csr")
     event = LogisticRegression(C=c_event or c_types, class_weight="balanced", max_iter=2000)
     event.fit(x, np.array([bool(t) for t in types], dtype=int))
     type_coef = np.zeros((len(type_names), x.shape[1]), dtype=np.float32)
@@ -251,6 +276,7 @@ def fit_linear(
         thresholds={"event": 0.5, **{name: 0.5 for name in type_names}},
         meta=dict(meta or {}),
         cues=cues,
+        views=tuple(views),
     )
 
 

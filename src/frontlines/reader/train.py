@@ -17,6 +17,7 @@ from frontlines.reader.examples import (
     line_examples,
 )
 from frontlines.reader.linear import LinearReader, default_cues, fit_linear
+from frontlines.reader.parse_views import VIEWS, parse_texts
 from frontlines.reader.scoring import score_sentences
 
 # A sentence tells an event when its event score reaches "event", or when one type's score reaches
@@ -63,7 +64,6 @@ def train_reader(
 ) -> LinearReader:
     """Fit on the chosen splits; the card records what it learned from."""
     chosen = [e for e in data.examples if e.split in splits]
-    progress(f"fitting on {len(chosen)} sentences")
     meta = {
         "name": "frontlines-reader",
         "trained": dt.date.today().isoformat(),
@@ -73,9 +73,12 @@ def train_reader(
         "sources": dict(data.sources),
         "licences": list(licences),
     }
+    progress(f"parsing {len(chosen)} sentences for the reader's views of their grammar")
+    parsed = parse_texts([e.text for e in chosen])
+    progress(f"fitting on {len(chosen)} sentences")
     reader = fit_linear(
         [e.text for e in chosen], [e.types for e in chosen], [e.modality for e in chosen],
-        type_names=EVENT_TYPES, modality_names=READER_MODALITIES, meta=meta, cues=default_cues(),
+        type_names=EVENT_TYPES, modality_names=READER_MODALITIES, meta=meta, cues=default_cues(), views=VIEWS, parsed=parsed,
     )  # fmt: skip
     reader.thresholds.update(DEFAULT_THRESHOLDS)
     reader.thresholds.update(thresholds or {})
@@ -170,5 +173,5 @@ def train(
     reader.meta["held_out"] = {k: {"event_f1": round(v["event"]["f1"], 4), "type_macro_f1": round(v["macro_f1"], 4),
                                    "modality_accuracy": round(v["modality_accuracy"], 4), "items": v["items"]} for k, v in held_out.items()}  # fmt: skip
     reader.save(out)
-    write_card(out, {**reader.meta, "thresholds": reader.thresholds})
+    write_card(out, {**reader.meta, "thresholds": reader.thresholds, "views": list(reader.views)})
     return TrainingResult(out, len(data.split(*splits)), dict(data.sources), held_out)
