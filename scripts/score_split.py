@@ -1,6 +1,6 @@
 """Score the shipped reader, today's rules and a keyword list on one split, side by side.
 
-usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5|6|8|9|10|12] [--reader FOLDER] [--json OUT]
+usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5|6|8|9|10|12|13] [--reader FOLDER] [--json OUT]
 
 Sentence level (current-events lines and FA-KES sentences): event vs none, type macro F1, modality
 accuracy (over sentences whose gold tells an event; also given that the reader saw an event).
@@ -15,7 +15,8 @@ fakes_11-12, for the work done after wave 5 was scored), wave 8 (lines_25-26, fa
 uncategorized lines of any year and other sections, for the work done after wave 8; no FA-KES article left),
 wave 10 (lines_31-34, uncategorized lines, half at random and half carrying a word of war, for the work
 done after wave 9), wave 12 (lines_39-42, uncategorized lines carrying a word of war, for the work done
-after wave 10; wave 11 is training data).
+after wave 10; wave 11 is training data), wave 13 (lines_43-46, drawn as wave 12 was, for the work done
+after wave 12).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ HELD_OUT = {  # wave -> its annotation files
     9: {"current_events": ("lines_27.jsonl", "lines_28.jsonl", "lines_29.jsonl", "lines_30.jsonl"), "fakes": ()},  # no FA-KES test article was left
     10: {"current_events": ("lines_31.jsonl", "lines_32.jsonl", "lines_33.jsonl", "lines_34.jsonl"), "fakes": ()},
     12: {"current_events": ("lines_39.jsonl", "lines_40.jsonl", "lines_41.jsonl", "lines_42.jsonl"), "fakes": ()},  # wave 11 is training data
+    13: {"current_events": ("lines_43.jsonl", "lines_44.jsonl", "lines_45.jsonl", "lines_46.jsonl"), "fakes": ()},
 }
 
 
