@@ -19,11 +19,11 @@ from typing import Any
 
 from frontlines.errors import GoldError
 from frontlines.fuse import EVENT_MODALITIES
+from frontlines.gazetteer.disambiguate import COUNTRY_CODES
 from frontlines.gazetteer.normalise import name_key
 from frontlines.model import Claim, Place
 
 MATCH_RADIUS_KM = 10.0
-_COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def same_place(claim: Claim, gold: GoldEvent) -> bool:
         return True
     if gold.resolved.country != claim.place.country:
         return False
-    if gold.resolved.feature_code in _COUNTRY_CODES:
+    if gold.resolved.feature_code in COUNTRY_CODES:
         return True
     return gold.resolved.feature_code == "ADM1" and bool(claim.place.admin1) and claim.place.admin1 == gold.resolved.admin1
 

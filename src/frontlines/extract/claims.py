@@ -15,7 +15,7 @@ from frontlines.extract.actors import ActorFinder, ActorMention
 from frontlines.extract.countries_told import CountryPlaces, countries_told, names_a_country_not_the_place
 from frontlines.extract.dates import DateMention, DateResolver
 from frontlines.extract.doers import DoerFinder
-from frontlines.extract.finer_places import UNGOVERNED, at_finer_places
+from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places
 from frontlines.extract.tense import as_told_in_time
 from frontlines.extract.lexicon import TriggerTable
 from frontlines.extract.modality import (
@@ -52,7 +52,6 @@ _DATELINE = re.compile(
     r"\s*(?:--|[-—–:])\s*"
 )
 _STATE_SIDES = frozenset({"state", "foreign state", "foreign-state", "coalition", "peacekeepers"})  # forces sent abroad as well
-_CHANGES_HANDS = frozenset({"territory_taken"})
 _CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]+")  # a word that may start a name, in any script
 _SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "parataxis"})
 _HEADINGS = frozenset({"toward", "towards", "for"})
@@ -267,12 +266,12 @@ class SentenceReader:
             anchor = Trigger(_told_clause(sentence), event_type, "")
             assignments = assign_places(sentence, [anchor], args.matches, context, frozenset()).get(anchor.token.i, [])
             towns = [a for a in assignments if a.place.place.feature_code not in CONTAINER_CODES]
-            if event_type in _CHANGES_HANDS:
+            if event_type in CHANGES_HANDS:
                 named = {id(m) for m in args.matches}
                 # a town this sentence names, as the object of its main clause: not one an earlier sentence
                 # named, nor one in a side clause ("the minister, who came from X, spoke ...")
                 towns = [a for a in towns if id(a.place) in named and _plainly_governed(sentence, a.place, anchor.token)]
-            if event_type in _CHANGES_HANDS and not towns:
+            if event_type in CHANGES_HANDS and not towns:
                 # a capture the reader alone sees takes a town only where its own sentence names it: the
                 # story's town is a guess control must not act on; the province the story gives is kept
                 areas = _areas_told(assignments, args, context)

@@ -23,7 +23,7 @@ from frontlines.gazetteer.normalise import name_key
 from frontlines.model import WITHIN, Claim
 
 UNGOVERNED = "\0ungoverned"  # the key of `finer` for names no trigger governs: they go to claims placed at a province or district
-_CHANGES_HANDS = frozenset({"territory_taken"})
+CHANGES_HANDS = frozenset({"territory_taken"})  # the events after which a place has another holder
 
 FinerName = tuple[int, str]  # where the name starts in the sentence, and its words
 KnownPlace = tuple[int, str]  # where a place the gazetteer knows is named in the sentence, and its key
@@ -49,7 +49,7 @@ def at_finer_places(claims: Sequence[Claim], finer: Mapping[str, Sequence[FinerN
         words = targets.get(i)
         if not words:
             out.append(claim)
-        elif claim.event_type in _CHANGES_HANDS:
+        elif claim.event_type in CHANGES_HANDS:
             if claim.place is not None and claim.place.feature_code in CONTAINER_CODES:
                 out += [replace(claim, place=None, place_mention=w, place_precision=None) for w in words[:most]]
             else:
