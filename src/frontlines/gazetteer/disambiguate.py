@@ -68,11 +68,10 @@ NEARNESS_RANGE_KM = 250.0
 SAME_PLACE_KM = 25.0
 NEIGHBOUR_KM = 400.0  # a town this near the middle of a country a story names may be across its border
 # A story that names no country at all (a one-line summary: "two bombs went off in X") may still name
-# a town the world knows by that name alone: the only town of the name with this many people, or one
-# OUTWEIGHS times as populous as every namesake (Derry, Northern Ireland, against Derry, New Hampshire).
+# a town the world knows by that name alone: the only town of the name, with this many people. A town
+# that merely outweighs its namesakes is not taken: "Leigh-on-Sea, Essex" named the English county, and
+# the largest town called Essex is in Maryland.
 SOLE_TOWN_POPULATION = 1_000
-OUTWEIGHING_POPULATION = 20_000
-OUTWEIGHS = 3.0
 _CLEAR_MARGIN = 0.02
 
 
@@ -183,16 +182,10 @@ def prominent(place: Place) -> bool:
 
 def sole_town(candidates: Sequence[Place]) -> Place | None:
     """The town a name means on its own, worldwide: the only candidate, a town of SOLE_TOWN_POPULATION
-    or more; or a town of OUTWEIGHING_POPULATION or more that OUTWEIGHS every other candidate."""
-    towns = sorted((p for p in candidates if p.feature_class == "P"), key=lambda p: -p.population)
-    if not towns or len(towns) < len(candidates):
-        return None  # a province or a feature of the name too: the name alone does not say which
-    first = towns[0]
-    if len(towns) == 1:
-        return first if first.population >= SOLE_TOWN_POPULATION else None
-    if first.population >= OUTWEIGHING_POPULATION and first.population >= OUTWEIGHS * towns[1].population:
-        return first
-    return None
+    or more (a province or a feature of the name too, or a namesake town, and the name alone does not say)."""
+    if len(candidates) != 1 or candidates[0].feature_class != "P":
+        return None
+    return candidates[0] if candidates[0].population >= SOLE_TOWN_POPULATION else None
 
 
 def seat_of_namesake(place: Place, candidates: Iterable[Place]) -> bool:

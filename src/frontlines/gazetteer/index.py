@@ -296,9 +296,9 @@ class Gazetteer:
         return best
 
     def sole_town(self, name: str) -> Place | None:
-        """The town a name means with no country to go by: the only town whose own name it is, worldwide,
-        or one that outweighs its namesakes (`disambiguate.sole_town`); never an alternate name (GeoNames
-        gives London a spelling of Ra'anana) nor a fuzzy match."""
+        """The town a name means with no country to go by: the only place whose own name it is, worldwide,
+        a town (`disambiguate.sole_town`); never by an alternate name (GeoNames gives London a spelling of
+        Ra'anana) nor a fuzzy match."""
         key = name_key(name)
         return sole_town([place for place, fit in self.candidates(key, countries=None) if fit >= _OWN_NAME]) if key else None
 
