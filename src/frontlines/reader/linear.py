@@ -75,12 +75,17 @@ def _with_cues(x: sparse.csr_matrix, texts: Sequence[str], cues: Mapping[str, Se
     return sparse.hstack([x, CUE_WEIGHT * cue_counts(texts, cues)], format="csr")
 
 
-def _with_views(x: sparse.csr_matrix, texts: Sequence[str], views: Sequence[str], sentences: Sequence[Span] | None) -> sparse.csr_matrix:
+def _with_views(
+    x: sparse.csr_matrix, texts: Sequence[str], views: Sequence[str], sentences: Sequence[Span] | None = None, parsed: Sequence[tuple[str, str]] | None = None
+) -> sparse.csr_matrix:
+    """The parse views beside the features: from views already taken (`parsed`), from the parsed
+    `sentences` the texts are, or from parsing the texts."""
     if not views:
         return x
     from frontlines.reader.parse_views import parse_texts, parse_words, view_features
 
-    parsed = [parse_words(s) for s in sentences] if sentences is not None else parse_texts(texts)
+    if parsed is None:
+        parsed = [parse_words(s) for s in sentences] if sentences is not None else parse_texts(texts)
     return sparse.hstack([x, view_features(parsed, views)], format="csr")
 
 
@@ -228,10 +233,7 @@ def fit_linear(
     idf = (np.log((1 + len(texts)) / (1 + df)) + 1.0).astype(np.float32)
     cues = {k: list(v) for k, v in (cues or {}).items()}
     x = _with_cues(_tfidf(counts, idf), texts, cues)
-    if views:
-        from frontlines.reader.parse_views import parse_texts, view_features
-
-        x = sparse.hstack([x, view_features(parsed if parsed is not None else parse_texts(texts), views)], format="csr")
+    x = _with_views(x, texts, views, parsed=parsed)
     event = LogisticRegression(C=c_event or c_types, class_weight="balanced", max_iter=2000)
     event.fit(x, np.array([bool(t) for t in types], dtype=int))
     type_coef = np.zeros((len(type_names), x.shape[1]), dtype=np.float32)
