@@ -33,3 +33,19 @@ def test_a_namesake_province_on_another_continent_is_not_the_place(read_news) ->
 def test_a_city_of_a_neighbour_the_war_spills_into_stays(read_news) -> None:  # type: ignore[no-untyped-def]
     claims = read_news("Kenyan troops shelled Kismayo on Thursday, killing two fighters.", PUBLISHED)
     assert any(c.place is not None and c.place.name == "Kismayo" for c in claims), claims
+
+
+def test_a_province_named_beside_its_capital_is_no_village_of_it(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("The army killed 30 militants near Peshawar, the capital of Frontier Hills Province, on Thursday.", PUBLISHED)
+    assert any(c.place is not None and c.place.name == "Peshawar" and c.place_mention == "Peshawar" for c in claims), claims
+
+
+def test_a_weapons_name_is_no_place(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Three Katyusha rockets hit a warehouse in Aqaba, Jordan, on Thursday, killing a soldier.", PUBLISHED)
+    assert claims and not any(c.place_mention == "Katyusha" for c in claims), claims
+
+
+def test_a_capital_is_no_evidence_for_itself_against_the_country_the_story_names(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("The Lebanese army shelled militant positions near Tripoli on Thursday.", PUBLISHED)
+    assert any(c.place is not None and c.place.name == "Tripoli" for c in claims), claims
+    assert all(c.place.country == "LB" for c in claims if c.place is not None), claims

@@ -284,7 +284,7 @@ class SentenceReader:
                 drafts = [self._claim(anchor, a, modality, sentence, offset, args.actors, args.dates, context, [anchor]) for a in chosen[:_MAX_PLACES]]
                 drafts = [d for d in drafts if d is not None] or [self._unplaced_claim(anchor, modality, sentence, offset, args, context, None)]
                 drafts = at_finer_places(
-                    drafts, {"": [(start, words) for start, _, words in args.unresolved]}, [(m.start, m.place.key) for m in args.matches], most=_MAX_PLACES
+                    drafts, {"": [(start, words) for start, _, words in args.unresolved if _may_be_finer(words)]}, [(m.start, m.place.key) for m in args.matches], most=_MAX_PLACES
                 )
             else:
                 drafts = [self._unplaced_claim(anchor, modality, sentence, offset, args, context, words) for _, _, words in args.unresolved[:_MAX_PLACES]]
@@ -465,9 +465,10 @@ _LONGER_NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _names_a_building(words: Span, sentence: Span) -> bool:
-    """"the X mosque", "X Street": the name of a building or a street, not of a village."""
+    """"the X mosque", "X Street": the name of a building or a street, not of a village; "X rockets":
+    the name of a weapon."""
     after = words.end - sentence.start
-    return after < len(sentence) and sentence[after].lower_ in grammar.words("facility_nouns")
+    return after < len(sentence) and sentence[after].lower_ in grammar.words("facility_nouns") | grammar.words("munition_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -608,6 +609,12 @@ def _told_as(trigger: Token, sentence: Span, verdict: SentenceVerdict | None) ->
     return modality
 
 
+def _may_be_finer(words: str) -> bool:
+    """Whether a name the gazetteer lacks may be a place within the known one beside it: "near Z, the
+    capital of X Province" or "Z on the Y Sea" name a wider area or a water, no village of the town Z."""
+    return words.split()[-1].casefold() not in grammar.words("wider_area_nouns")
+
+
 def _finer_names(
     sentence: Span, triggers: list[Trigger], modalities: dict[int, str], unresolved: list[tuple[int, int, str]]
 ) -> dict[str, list[tuple[int, str]]]:
@@ -618,6 +625,8 @@ def _finer_names(
     telling = [i for i in trigger_at if modalities[i] not in NON_EVENT_MODALITIES]
     names: dict[str, list[tuple[int, str]]] = {}
     for start, end, words in unresolved:
+        if not _may_be_finer(words):
+            continue
         head = head_token_of_span(sentence, start, end)
         owner = owning_trigger(head, trigger_at)[0] if head is not None else None
         if owner is None and len(telling) == 1:

@@ -181,12 +181,13 @@ class _Finder:
             if candidate.fits:
                 chosen.append(candidate)
         chosen.sort(key=lambda c: c.start)
-        anchors = tuple(c.fits[0][0] for c in chosen if _unambiguous(c.fits))
+        anchors = [(c, c.fits[0][0]) for c in chosen if _unambiguous(c.fits)]
         if self.countries is None:  # every country searched: only prominent places vouch for a country
-            anchors = tuple(self._prominent_anchors(chosen))
+            anchors = self._prominent_anchors(chosen)
         matches = []
         for c in chosen:
-            evidence = Evidence(context=self.context + anchors, hint=self._hint_beside(c))
+            others = tuple(place for named, place in anchors if named is not c)  # a name is no evidence for itself
+            evidence = Evidence(context=self.context + others, hint=self._hint_beside(c))
             ranked = rank(c.fits, self.countries, evidence) if evidence else list(c.fits)
             if not decisive(ranked, self.countries, evidence.context):
                 continue  # a coin toss between distant places: unresolved, not guessed
@@ -196,14 +197,14 @@ class _Finder:
         return with_capitals(self.gazetteer, self.text, self.tokens, self.countries, matches)
 
     @staticmethod
-    def _prominent_anchors(chosen: Sequence[_Candidate]) -> list[Place]:
-        """The prominent places a text names beyond doubt: "Ukraine" (the country, not the Spanish
-        village one of whose names it is), "Khartoum"."""
+    def _prominent_anchors(chosen: Sequence[_Candidate]) -> list[tuple[_Candidate, Place]]:
+        """The prominent places a text names beyond doubt, each with its name: "Ukraine" (the country,
+        not the Spanish village one of whose names it is), "Khartoum"."""
         found = []
         for candidate in chosen:
             ranked = rank(candidate.fits, None)
             if ranked and prominent(ranked[0][0]) and decisive(ranked, None):
-                found.append(ranked[0][0])
+                found.append((candidate, ranked[0][0]))
         return found
 
     def _hint_beside(self, candidate: _Candidate) -> FeatureHint:
