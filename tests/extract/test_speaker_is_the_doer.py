@@ -21,3 +21,14 @@ def test_police_who_say_they_detained_suspects_did_not_do_the_attack(read_news) 
     text = "Police in Freedonia announce that they detained four men over the firebombing of a mosque in Ulm."
     claims = read_news(text, date(2018, 3, 30))
     assert not any(c.actor and "forces" in c.actor for c in claims), claims
+
+
+def test_a_state_that_carries_out_a_series_of_strikes_is_the_doer(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Israel carries out a series of airstrikes against the Houthis, damaging the port of Hodeidah.", date(2024, 12, 19))
+    assert any(c.event_type == "airstrike" and c.actor == "Israeli forces" for c in claims), claims
+
+
+def test_the_army_of_the_one_country_a_story_names_takes_a_village_the_gazetteer_lacks(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "Somalia's defence ministry says that the military has recaptured the village of Ceel Qoorrey from al-Shabaab."
+    claims = read_news(text, date(2022, 12, 22))
+    assert any(c.event_type == "territory_taken" and c.place is None and c.actor == "Somali forces" for c in claims), claims

@@ -298,11 +298,12 @@ class SentenceReader:
         actor, target = self._actors(anchor, anchor.event_type, sentence, args.actors, context)
         if not self.actors.may_do_events(actor):
             actor = None  # "seven people died in clashes": the people are who died, not who fought
+        actor, target = self._resolved_unplaced(actor, context), self._resolved_unplaced(target, context)
         text = sentence.text.rstrip()
         return Claim(
             report_id=None, event_type=anchor.event_type, quote=text, start=offset, end=offset + len(text),
-            actor=self.actors.resolve(actor, None), target_actor=self.actors.resolve(target, None),
-            controller_after=self.actors.resolve(actor, None) if anchor.event_type == "territory_taken" else None,
+            actor=actor, target_actor=target,
+            controller_after=actor if anchor.event_type == "territory_taken" else None,
             place_mention=words, place=None,
             date=_date_for(anchor, sentence, args.dates, context, [anchor]), modality=modality,
         )  # fmt: skip
@@ -385,18 +386,24 @@ class SentenceReader:
                 continue
             trigger = trigger_at[owner]
             actor, target = self._actors(trigger, trigger.event_type, sentence, actor_mentions, context)
+            actor, target = self._resolved_unplaced(actor, context), self._resolved_unplaced(target, context)
             text = sentence.text.rstrip()
             claims.append(
                 Claim(
                     report_id=None, event_type=trigger.event_type, quote=text, start=offset, end=offset + len(text),
-                    actor=self.actors.resolve(actor, None), target_actor=self.actors.resolve(target, None),
-                    controller_after=self.actors.resolve(actor, None) if trigger.event_type == "territory_taken" else None,
+                    actor=actor, target_actor=target, controller_after=actor if trigger.event_type == "territory_taken" else None,
                     place_mention=words, place=None, date=_date_for(trigger, sentence, date_mentions, context, triggers),
                     modality=modalities[owner], trigger=trigger.text, confidence=_CONFIDENCE.get(modalities[owner], 0.5) * 0.8,
                 )  # fmt: skip
             )
             placed.add(trigger.text)
         return claims
+
+    def _resolved_unplaced(self, actor: str | None, context: StoryContext) -> str | None:
+        """An actor of an event with no resolved place: "the army" is the army of the one country the
+        story names ("X's ministry says the army retook a village"), else of none."""
+        country = next(iter(context.countries_told)) if len(context.countries_told) == 1 else None
+        return self.actors.resolve(actor, country)
 
     def _side_of(self, words: str) -> str | None:
         found = self.actors.find(words)

@@ -215,8 +215,9 @@ def argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int,
         subjects.append((noun.left_edge.idx, token.idx))
     children = list(node.children) + ([c for c in token.children] if node.i != token.i else [])
     children += [g for c in children if c.dep_ in ("acomp", "oprd") for g in c.children]  # "free of the militants"
-    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "attr") and token.head.i != token.i:
-        children += [c for c in token.head.children if c.dep_ == "nsubj"]  # "jets conducted raids": the jets did
+    told = _counted_noun(token)  # "carried out a series of raids": the series is what was carried out
+    if token.pos_ == "NOUN" and told.dep_ in ("dobj", "attr") and told.head.i != told.i:
+        children += [c for c in told.head.children if c.dep_ == "nsubj"]  # "jets conducted raids": the jets did
     for child in children:
         span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
         if child.dep_ == "nsubj":
@@ -322,6 +323,14 @@ def accused_spans(token: Token) -> list[tuple[int, int]]:
 
 
 _PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _counted_noun(token: Token) -> Token:
+    """The noun a trigger noun is counted or gathered by: "a series of raids", "dozens of strikes"."""
+    node = token
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "NUM") and node.head.head.i != node.head.i:
+        node = node.head.head
+    return node
 
 
 def _pronoun_subject(token: Token) -> bool:
