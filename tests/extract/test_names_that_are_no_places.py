@@ -49,3 +49,18 @@ def test_a_capital_is_no_evidence_for_itself_against_the_country_the_story_names
     claims = read_news("The Lebanese army shelled militant positions near Tripoli on Thursday.", PUBLISHED)
     assert any(c.place is not None and c.place.name == "Tripoli" for c in claims), claims
     assert all(c.place.country == "LB" for c in claims if c.place is not None), claims
+
+
+def test_a_town_named_with_its_country_is_no_namesake_abroad(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Shells fired from across the border hit Blida, Lebanon, on Thursday, killing a farmer.", PUBLISHED)
+    assert claims and not any(c.place is not None and c.place.country != "LB" for c in claims), claims
+
+
+def test_a_town_named_with_its_province_and_country_is_no_namesake_abroad(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Rebels attacked Mambasa, Ituri Province, Democratic Republic of the Congo, on Thursday, killing six people.", PUBLISHED)
+    assert claims and not any(c.place is not None and c.place.country != "CD" for c in claims), claims
+
+
+def test_a_countrys_long_name_is_no_finer_place(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Rebels attacked a village in the Democratic Republic of the Congo on Thursday, killing six people.", PUBLISHED)
+    assert claims and not any((c.place_mention or "") in {"Democratic Republic", "Congo"} for c in claims), claims

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from frontlines.extract import grammar
 from frontlines.extract.actors import ActorFinder, ActorMention
-from frontlines.extract.countries_told import CountryPlaces, countries_told, names_a_country_not_the_place
+from frontlines.extract.countries_told import CountryPlaces, countries_told, country_spans, names_a_country_not_the_place
 from frontlines.extract.dates import DateMention, DateResolver
 from frontlines.extract.doers import DoerFinder
 from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places
@@ -170,6 +170,7 @@ class SentenceReader:
             m for m in self.places.match_spans(text, countries=context.countries, context=seen)
             if not names_a_country_not_the_place(m.text, m.place) and not _names_no_place(m, actor_spans)
         ]  # fmt: skip
+        found = _agreeing_with_appositions(found, text)
         if not context.countries:
             # any war: a small town of a country the story never names, when it names others, is a namesake
             return [m for m in found if not self._namesake_abroad(m, context.countries_told | _vouching(found, m))]
@@ -182,7 +183,7 @@ class SentenceReader:
             if m.place.country not in context.countries and not any(s < m.end and m.start < e for s, e in taken)
             and _town_abroad(m, named) and not names_a_country_not_the_place(m.text, m.place) and not _names_no_place(m, actor_spans)
         ]  # fmt: skip
-        return sorted(found + abroad, key=lambda m: m.start) if abroad else found
+        return sorted(found + _agreeing_with_appositions(abroad, text), key=lambda m: m.start) if abroad else found
 
     def _namesake_abroad(self, match: PlaceMatch, told: set[str]) -> bool:
         """Any war: a province, or a town that is not prominent, of a country the story does not name,
@@ -328,9 +329,12 @@ class SentenceReader:
         spans += before_nouns
         told = context.countries_told | _vouching(matches, None)  # any war: the countries that vouch for a name resolved
         seen: set[tuple[int, int]] = set()
+        countries = [(start, end) for start, end, _ in country_spans(sentence.text)]
         for start, end in sorted(spans):
             if (start, end) in seen or any(s0 < end and start < e0 for s0, e0 in seen):
                 continue
+            if any(s0 <= start and end <= e0 and (start, end) != (s0, e0) for s0, e0 in countries):
+                continue  # "Congo" or "Democratic Republic" of a country's longer name
             seen.add((start, end))
             ent = sentence.char_span(start, end, alignment_mode="expand")  # offsets within the sentence, as Span.char_span takes them
             if ent is None:
@@ -476,6 +480,23 @@ def _names_a_building(words: Span, sentence: Span) -> bool:
     the name of a weapon."""
     after = words.end - sentence.start
     return after < len(sentence) and sentence[after].lower_ in grammar.words("facility_nouns") | grammar.words("munition_nouns")
+
+
+def _agreeing_with_appositions(matches: list[PlaceMatch], text: str) -> list[PlaceMatch]:
+    """"X, Sylvania" and "X, Y Province, Sylvania" say which country X is in: a namesake of X in another
+    country is not the place (the words stay, to be kept unresolved)."""
+    after = {start: code for start, _, code in country_spans(text)}
+    after |= {m.start: m.place.country for m in matches if m.place.feature_code in CONTAINER_CODES or m.place.feature_code in COUNTRY_CODES}
+    kept = []
+    for match in matches:
+        comma = _APPOSITION.match(text, match.end) if match.place.feature_code not in COUNTRY_CODES else None  # "Sylvania, Ruritania and X": a list
+        country = after.get(comma.end()) if comma else None
+        if country is None or country == match.place.country:
+            kept.append(match)
+    return kept
+
+
+_APPOSITION = re.compile(r",\s*(?:the\s+)?")
 
 
 @lru_cache(maxsize=1)

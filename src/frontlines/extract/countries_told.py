@@ -27,18 +27,23 @@ _COUNTRY_FEATURES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS"})
 
 def countries_told(text: str) -> set[str]:
     """ISO codes of the countries the text names, by a capitalised name or adjective."""
+    return {code for _, _, code in country_spans(text)}
+
+
+def country_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where the text names a country, by a capitalised name or adjective: (start, end, ISO code)."""
     words = _telling_words()
     matches = list(_WORD.finditer(text))
     capitalised = [m.group()[:1].isupper() for m in matches]
     folded = [_fold(m.group().removesuffix("'s").removesuffix("’s")) for m in matches]  # each word folded once
-    found, i = set(), 0
+    found, i = [], 0
     while i < len(folded):
         if not capitalised[i]:
             i += 1
             continue
         size = next((n for n in range(min(_LONGEST_NAME, len(folded) - i), 0, -1) if " ".join(folded[i : i + n]) in words), 0)
         if size:  # the longest name wins, and its words name nothing else ("Congo" in "Democratic Republic of the Congo")
-            found.add(words[" ".join(folded[i : i + size])])
+            found.append((matches[i].start(), matches[i + size - 1].end(), words[" ".join(folded[i : i + size])]))
         i += max(size, 1)
     return found
 
