@@ -85,3 +85,19 @@ def test_the_dead_of_a_clash_are_never_its_doers(reader_pipeline) -> None:  # ty
     # the reader sees the clash; no trigger rule names its place: "seven people" died, they did not fight
     claims = read(reader_pipeline, "Seven people die in clashes between security forces and worshippers at a festival in northern Ethiopia over the weekend.", date(2017, 5, 3))
     assert claims and "civilians" not in {c.actor for c in claims}, claims
+
+
+def test_gangs_and_bandits_are_an_unidentified_armed_group_not_their_countrys_forces(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "Haitian gangs attacked the town of Mirebalais on Monday, burning houses and killing six residents.")
+    assert claims and {c.actor for c in claims} == {"Unidentified armed group"}, claims
+    claims = read(pipeline, "Armed bandits killed 12 villagers in Zamfara State, Nigeria, on Sunday.")
+    assert claims and {c.actor for c in claims} == {"Unidentified armed group"}, claims
+
+
+def test_a_ship_or_weapons_seized_are_no_ground_taken(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "Pirates seized a cargo ship off Eyl, Somalia, on Monday.")
+    assert not any(c.event_type == "territory_taken" for c in claims), claims
+    claims = read(pipeline, "The army seized weapons and ammunition near Kismayo, Somalia, on Monday.")
+    assert not any(c.event_type == "territory_taken" for c in claims), claims
+    claims = read(pipeline, "The army seized the town of Kismayo, Somalia, on Monday.")
+    assert any(c.event_type == "territory_taken" for c in claims), claims

@@ -55,6 +55,8 @@ def _word_trigger(token: Token, table: TriggerTable) -> str | None:
         event_type = table.verbs.get(lemma) or table.verbs.get(lower)
         if event_type is None or event_type == "operation_start":
             return None  # operation starts need an operation noun, see _operation_starts
+        if event_type == "territory_taken" and _takes_a_thing(token):
+            return None  # "seized weapons", "captured a tanker": no ground changed hands
         if event_type == "attack":
             if _subject_has(token, words("explosives")):
                 return "explosion"  # "a suicide bomber struck a checkpoint"
@@ -75,6 +77,13 @@ def _word_trigger(token: Token, table: TriggerTable) -> str | None:
             return None
         return event_type
     return None
+
+
+def _takes_a_thing(token: Token) -> bool:
+    """A capture verb whose object is a thing or people, not ground: "seized weapons", "captured ten fighters"."""
+    things = words("seized_things") | words("people") | words("vehicles") | words("weapon_words")
+    taken = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(taken) and all(c.lemma_.lower() in things or c.lower_ in things for c in taken)
 
 
 def _subject_has(token: Token, wanted: frozenset[str]) -> bool:
