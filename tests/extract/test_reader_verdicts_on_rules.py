@@ -15,8 +15,14 @@ def rule_claim(event_type: str) -> Claim:
 
 def test_a_rule_claim_stands_where_the_reader_reads_no_type_at_all() -> None:
     # an unfamiliar phrasing: the reader is unsure an event is told, the trigger word is not
-    verdict = SentenceVerdict(types=frozenset(), modality="asserted", scores={"event": 0.28, "explosion": 0.11})
+    verdict = SentenceVerdict(types=frozenset(), modality="asserted", scores={"event": 0.34, "explosion": 0.11})
     assert [c.event_type for c in judge_rule_claims([rule_claim("explosion")], verdict)] == ["explosion"]
+
+
+def test_a_rule_claim_yields_where_the_reader_reads_no_event() -> None:
+    # "a shootout outside a nightclub": a trigger word, and no event of a war
+    verdict = SentenceVerdict(types=frozenset(), modality=None, scores={"event": 0.28, "battle": 0.4})
+    assert judge_rule_claims([rule_claim("battle")], verdict) == []
 
 
 def test_a_rule_claim_yields_where_the_reader_reads_another_type() -> None:
