@@ -52,3 +52,10 @@ def test_the_reader_alone_tells_an_event_it_is_sure_of_or_whose_type_it_is_sure_
 def test_a_capture_the_rules_found_tells_its_assault_too() -> None:
     verdict = SentenceVerdict(types=frozenset({"territory_taken", "attack"}), modality="asserted", scores={"event": 0.95, "territory_taken": 0.9, "attack": 0.6})
     assert uncovered_types([rule_claim("territory_taken")], verdict) == []  # "forces recaptured X from the militants": one event
+
+
+def test_the_fighting_and_the_leaving_the_reader_reads_beside_a_capture_stand() -> None:
+    # "the rebels take X after heavy fighting", "militants take the town after troops withdraw": no trigger fired
+    verdict = SentenceVerdict(types=frozenset({"territory_taken", "battle", "withdrawal"}), modality="asserted",
+                              scores={"event": 0.95, "territory_taken": 0.9, "battle": 0.7, "withdrawal": 0.6})
+    assert uncovered_types([], verdict) == ["territory_taken", "battle", "withdrawal"]
