@@ -129,6 +129,8 @@ class SentenceReader:
             lent = any(c.actor is None for c in read) and not any(d.actor for d in drafts)  # read the trigger words' doers only then
             read = _with_rules_doer(read, drafts, self._doers_of(sentence, triggers, actor_mentions, context) if lent else {}, self.actors.resolve)
             claims = _keep_most_telling(claims + read)
+        if _tells_a_disaster(sentence):
+            claims = [c for c in claims if c.event_type != "casualties"]  # "four killed in flooding": no war's dead
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]
@@ -480,6 +482,17 @@ def _names_a_building(words: Span, sentence: Span) -> bool:
     the name of a weapon."""
     after = words.end - sentence.start
     return after < len(sentence) and sentence[after].lower_ in grammar.words("facility_nouns") | grammar.words("munition_nouns")
+
+
+def _tells_a_disaster(sentence: Span) -> bool:
+    """Deaths of a flood, a crash or an epidemic: "fire" only as a noun ("opened fire" is fighting)."""
+    disasters = grammar.words("disaster_words")
+    for token in sentence:
+        if token.lemma_.lower() in disasters or token.lower_ in disasters:
+            if token.lower_ == "fire" and (token.pos_ != "NOUN" or token.head.lemma_.lower() in ("open", "exchange", "return", "come", "under", "set")):
+                continue
+            return True
+    return False
 
 
 def _agreeing_with_appositions(matches: list[PlaceMatch], text: str) -> list[PlaceMatch]:

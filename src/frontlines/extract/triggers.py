@@ -83,6 +83,8 @@ def _takes_a_thing(token: Token) -> bool:
     """A capture verb whose object is a thing or people, not ground: "seized weapons", "captured ten fighters"."""
     things = words("seized_things") | words("people") | words("vehicles") | words("weapon_words")
     taken = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not taken and token.dep_ == "acl" and token.tag_ == "VBN":
+        taken = [token.head]  # "eleven combatants captured during the conflict"
     return bool(taken) and all(c.lemma_.lower() in things or c.lower_ in things for c in taken)
 
 

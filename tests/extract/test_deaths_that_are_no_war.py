@@ -1,0 +1,47 @@
+"""Deaths a flood, a crash, a fire or an epidemic caused are no war's casualties (the annotation
+guide: accidents and disasters are no events), while shooting ("opened fire") and arson ("set fire
+to") still tell their attack."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.model import Claim, Report
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = date(2019, 3, 5)
+
+
+def read(pipeline, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
+    return pipeline.extract(Report(outlet="Test Wire", title="", published=PUBLISHED, text=text, raw=text.encode(), id=1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods killed 12 people in Beledweyne, Somalia, on Monday.",
+        "Nine people died when a bus crashed near Kandahar, Afghanistan, on Monday.",
+        "A fire at a market in Maiduguri, Nigeria, killed seven traders on Monday.",
+        "Cholera has killed 40 people in Kassala, Sudan, since June.",
+    ],
+)
+def test_deaths_of_a_disaster_are_no_casualties_of_war(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in read(pipeline, text) if c.event_type == "casualties"]
+
+
+def test_deaths_in_fighting_stay_casualties(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "Twelve soldiers were killed in Beledweyne, Somalia, on Monday.")
+    assert any(c.event_type == "casualties" for c in claims), claims
+
+
+def test_opening_fire_is_no_fire_disaster(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "Soldiers opened fire on protesters in Yangon, Myanmar, on Monday, killing four people.")
+    assert any(c.event_type in ("attack", "casualties") for c in claims), claims
+
+
+def test_combatants_captured_are_no_ground_taken(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "The two sides exchanged eleven combatants captured during the fighting near Las Anod, Somalia.")
+    assert not any(c.event_type == "territory_taken" for c in claims), claims
