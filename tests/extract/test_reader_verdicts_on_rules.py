@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from frontlines.extract.verdicts import judge_rule_claims, uncovered_types
 from frontlines.model import Claim
 from frontlines.reader.scoring import SentenceVerdict
@@ -42,11 +44,26 @@ def test_no_rule_claim_stands_where_the_reader_is_sure_no_event_is_told() -> Non
 
 def test_the_reader_alone_tells_an_event_it_is_sure_of_or_whose_type_it_is_sure_of() -> None:
     sure_of_event = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.7, "airstrike": 0.6})
-    sure_of_type = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.45, "airstrike": 0.95})
-    unsure = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.45, "airstrike": 0.6})
+    sure_of_type = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.35, "airstrike": 0.95})
+    unsure = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.35, "airstrike": 0.6})
     assert uncovered_types([], sure_of_event) == ["airstrike"]
     assert uncovered_types([], sure_of_type) == ["airstrike"]  # "the Freedonian air force strikes the port": no trigger word
     assert uncovered_types([], unsure) == []  # a context sentence that only reads like an event
+
+
+def test_a_rule_claim_is_told_as_the_reader_is_sure_the_sentence_tells_it() -> None:
+    # "pounded ..., the rebels' spokesman claimed": the reader hears the claim in the whole sentence
+    reported = SentenceVerdict(types=frozenset({"explosion"}), modality="reported", scores={"event": 0.9, "explosion": 0.8}, modality_score=0.7)
+    unsure = SentenceVerdict(types=frozenset({"explosion"}), modality="reported", scores={"event": 0.9, "explosion": 0.8}, modality_score=0.4)
+    assert [c.modality for c in judge_rule_claims([rule_claim("explosion")], reported)] == ["reported_speech"]
+    assert [c.modality for c in judge_rule_claims([rule_claim("explosion")], unsure)] == ["asserted"]
+
+
+def test_the_reader_never_brings_back_onto_the_timeline_what_the_rules_told_as_history() -> None:
+    # "gunners pounded the heights in 2014": the year is the rules' to see
+    verdict = SentenceVerdict(types=frozenset({"explosion"}), modality="asserted", scores={"event": 0.9, "explosion": 0.8}, modality_score=0.9)
+    history = replace(rule_claim("explosion"), modality="history")
+    assert [c.modality for c in judge_rule_claims([history], verdict)] == ["history"]
 
 
 def test_a_capture_the_rules_found_tells_its_assault_too() -> None:
