@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from frontlines.model import Claim, Report
-from frontlines.theatres import FALLBACK_THEATRE
+from frontlines.theatres import FALLBACK_THEATRE, load_theatre
 
 pytestmark = pytest.mark.model
 
@@ -101,3 +101,11 @@ def test_a_ship_or_weapons_seized_are_no_ground_taken(pipeline) -> None:  # type
     assert not any(c.event_type == "territory_taken" for c in claims), claims
     claims = read(pipeline, "The army seized the town of Kismayo, Somalia, on Monday.")
     assert any(c.event_type == "territory_taken" for c in claims), claims
+
+
+def test_the_forces_of_a_federal_member_state_are_state_forces_of_their_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    claims = read(pipeline, "Puntland forces clashed with al-Shabaab fighters near Bosaso, Somalia, on Monday.")
+    assert any(c.actor == "Puntland forces" for c in claims), claims
+    groups = load_theatre(FALLBACK_THEATRE).groups
+    for name in ("Puntland forces", "Jubaland forces"):
+        assert (groups[name].side, groups[name].country) == ("state", "SO")
