@@ -489,7 +489,7 @@ def _tells_a_disaster(sentence: Span) -> bool:
     disasters = grammar.words("disaster_words")
     for token in sentence:
         if token.lemma_.lower() in disasters or token.lower_ in disasters:
-            if token.lower_ == "fire" and (token.pos_ != "NOUN" or token.head.lemma_.lower() in ("open", "exchange", "return", "come", "under", "set")):
+            if token.lower_ == "fire" and (token.pos_ != "NOUN" or token.head.lemma_.lower() in grammar.words("fire_of_fighting")):
                 continue
             return True
     return False

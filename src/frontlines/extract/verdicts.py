@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from frontlines.fuse import EVENT_MODALITIES
 from frontlines.model import Claim
 from frontlines.reader.scoring import SentenceVerdict
 
@@ -24,9 +25,7 @@ CLAIM_MODALITY = {"asserted": "asserted", "reported": "reported_speech", "hedged
 # waves 10, 12, 13 0.750 -> 0.764, 0.758 -> 0.786, 0.761 -> 0.775, on FA-KES dev sentences 0.639 -> 0.647,
 # nothing else moving. It never lifts a claim the rules told as history, planned or negated back onto
 # the timeline ("taken in 2014" stays history however the reader reads the sentence).
-OVERRIDING = frozenset(CLAIM_MODALITY)
 OVERRIDE_SCORE = 0.5
-ON_TIMELINE = frozenset({"asserted", "reported_speech", "hedged"})
 # The rules' claims stand unless the reader is sure the sentence tells no event (its event score
 # below VETO_SCORE) or scores the claim's type below KEEP_RULE_SCORE: trigger words are precise
 # where they fire, the reader sees what they miss. Where the reader reads the sentence as telling
@@ -57,12 +56,12 @@ def judge_rule_claims(claims: list[Claim], verdict: SentenceVerdict) -> list[Cla
 
 def _may_retell(rules_said: str, reader_says: str) -> bool:
     """The reader moves a claim between the timeline's modalities or off it, never back onto it."""
-    return reader_says not in ON_TIMELINE or rules_said in ON_TIMELINE
+    return reader_says not in EVENT_MODALITIES or rules_said in EVENT_MODALITIES
 
 
 def reader_modality(verdict: SentenceVerdict) -> str | None:
     """The claim modality the reader imposes, or None to keep the rules' own."""
-    if verdict.modality in OVERRIDING and verdict.modality_score >= OVERRIDE_SCORE:
+    if verdict.modality is not None and verdict.modality_score >= OVERRIDE_SCORE:
         return CLAIM_MODALITY[verdict.modality]
     return None
 
