@@ -1,5 +1,6 @@
 """A state or group that says it did something is its doer: "Freedonia says it struck X" is Freedonia's
-strike, told in its own word; the words of a clause the reader reads, not a trigger word, take no doer so."""
+strike, told in its own word; a clause the reader reads, not a trigger word, takes its speaker so only when its
+verb is one of armed doing ("it used missiles", not "they detained four men")."""
 
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ def test_police_who_say_they_detained_suspects_did_not_do_the_attack(read_news) 
     text = "Police in Freedonia announce that they detained four men over the firebombing of a mosque in Ulm."
     claims = read_news(text, date(2018, 3, 30))
     assert not any(c.actor and "forces" in c.actor for c in claims), claims
+
+
+def test_a_state_that_says_it_used_missiles_to_destroy_a_depot_is_the_doer(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Russia says that it used cruise missiles to destroy a large fuel depot near Kyiv.", date(2022, 3, 26))
+    assert claims and all(c.actor == "Russian forces" for c in claims), claims
 
 
 def test_a_state_that_carries_out_a_series_of_strikes_is_the_doer(read_news) -> None:  # type: ignore[no-untyped-def]

@@ -73,7 +73,17 @@ class DoerFinder:
         if actor is None:
             country = state_in(sentence, subject_spans, trigger.token)  # "Freedonia shelled", "Sylvanian air strikes"
             actor = forces_of(country, self.theatre) if country else None
-        if actor is None and trigger.text and _pronoun_subject(trigger.token):  # a trigger word, not the reader's clause
+        if actor is None and not trigger.text:
+            # the reader's clause names no doer of its own ("thirteen are killed as Freedonia launches
+            # missiles"): the subject of the sentence's verb of armed doing, if one names an actor or a state
+            spans = doing_subject_spans(sentence)
+            actor = self.named_doer(trigger, sentence, doers, spans) if spans else None
+            if actor is None and spans:
+                country = state_in(sentence, spans, trigger.token)
+                actor = forces_of(country, self.theatre) if country else None
+        # a trigger word, or the reader's clause when its verb is one of armed doing (not "they detained")
+        acting = bool(trigger.text) or trigger.token.lemma_.lower() in grammar.words("armed_doing_verbs")
+        if actor is None and acting and _pronoun_subject(trigger.token):
             # "Freedonia says it struck X", "the army said they retook X": the speaker is the doer
             speaker = _speaker_above(trigger.token)
             if speaker is not None:
@@ -227,6 +237,10 @@ def argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int,
         elif child.dep_ in ("dobj", "nsubjpass"):
             objects.append(span)
         elif child.dep_ == "prep" and child.lower_ in ("from", "against", "on", "at", "of"):
+            by = _agent_inside(child) if token.pos_ == "NOUN" else None
+            if by is not None:  # "an ambush on a convoy by armed men": the men ambushed, the convoy was hit
+                subjects.append((by.left_edge.idx, by.right_edge.idx + len(by.right_edge)))
+                span = (span[0], by.idx)
             objects.append(span)
         elif child.dep_ == "prep" and child.lower_ == "by":
             subjects.append(span)
@@ -237,6 +251,14 @@ def argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int,
             if child.dep_ == "prep" and child.lower_ == "by":
                 subjects.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
     return subjects, objects
+
+
+def _agent_inside(preposition: Token) -> Token | None:
+    """The "by" that hangs on the noun a preposition governs: "on a convoy by gunmen"."""
+    for noun in preposition.children:
+        if noun.dep_ == "pobj" and noun.pos_ in ("NOUN", "PROPN"):
+            return next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    return None
 
 
 def victim_spans(sentence: Span) -> list[tuple[int, int]]:
@@ -262,6 +284,19 @@ def victim_spans(sentence: Span) -> list[tuple[int, int]]:
             head = token.head  # "ten soldiers killed in the blast"
             spans.append((head.left_edge.idx, token.idx))
     return spans
+
+
+def doing_subject_spans(sentence: Span) -> list[tuple[int, int]]:
+    """Character spans (document offsets) of who does the sentence's acts of armed force: the active
+    subjects of its verbs of doing ("Freedonia launches missiles", "the Hill Army fired on the post")."""
+    doing = grammar.words("armed_doing_verbs")
+    return [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for t in sentence
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in doing
+        for c in t.children
+        if c.dep_ == "nsubj" and c.lower_ not in _PRONOUNS
+    ]
 
 
 def source_spans(token: Token) -> list[tuple[int, int]]:

@@ -1,0 +1,30 @@
+"""Who did it, where the event's own words do not say: the subject of the sentence's act of armed
+force ("... as Freedonia launches missiles"), the "by" that hangs on what was hit ("an ambush on a
+convoy by gunmen"), and a bomber however hyphenated."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+pytestmark = pytest.mark.model
+
+
+def test_the_state_that_launches_the_missiles_did_the_killing_the_sentence_leads_with(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "Nine people are killed and 30 others are injured as Iran launches missiles and drones on the offices of an exiled party in Koya."
+    claims = read_news(text, date(2022, 9, 28))
+    assert claims and all(c.actor == "Iranian forces" for c in claims), claims
+
+
+def test_gunmen_who_ambush_a_convoy_are_its_attackers_not_its_target(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "At least nine police officers are killed in an ambush on a convoy by armed attackers near Bannu, Pakistan."
+    claims = read_news(text, date(2024, 8, 22))
+    assert any(c.actor == "Unidentified armed group" and c.target_actor != "Unidentified armed group" for c in claims), claims
+
+
+def test_a_suicide_car_bomber_is_an_armed_man_no_one_has_named(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "A suicide car-bomber strikes a police van in the Pakistani town of Bannu, killing seven people."
+    claims = read_news(text, date(2010, 5, 18))
+    assert any(c.actor == "Unidentified armed group" for c in claims), claims
