@@ -1,6 +1,6 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|...|14]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|...|15]
 
 Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
 700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
@@ -36,7 +36,8 @@ such lines were left (files 35-38). Wave 12, held out for the work after wave 11
 lines of test-split days none drawn before, all carrying a word of war (capped per topic), so that
 most of its lines tell events, with places and doers to score (batches of 100 from 39). Wave 13, held
 out for the work after wave 12: drawn as wave 12 was from what was left (batches of 100 from 43). Wave 14, held out for the work
-after wave 13: drawn the same way again (batches of 100 from 47).
+after wave 13: drawn the same way again (batches of 100 from 47). Wave 15, held out for the work
+after wave 14: drawn the same way again (batches of 100 from 51).
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -74,7 +75,7 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_fa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--wave", type=int, default=1, choices=range(1, 15))
+    parser.add_argument("--wave", type=int, default=1, choices=range(1, 16))
     args = parser.parse_args()
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
     wave_one(lines, args.out)
@@ -122,6 +123,9 @@ def main() -> None:
     if args.wave >= 14:
         drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         wave_twelve([x for x in lines if x["id"] not in drawn], args.out, seed=20261213, first=47)
+    if args.wave >= 15:
+        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
+        wave_twelve([x for x in lines if x["id"] not in drawn], args.out, seed=20261214, first=51)
 
 
 _WAR_WORDS = re.compile(
