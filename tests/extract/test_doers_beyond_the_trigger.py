@@ -1,6 +1,7 @@
 """Who did it, where the event's own words do not say: the subject of the sentence's act of armed
 force ("... as Freedonia launches missiles"), the "by" that hangs on what was hit ("an ambush on a
-convoy by gunmen"), and a bomber however hyphenated."""
+convoy by gunmen"), and a bomber however hyphenated; a side that only tells of the enemy's deeds is not
+their doer, and forces backed by a state are not that state's, nor the land's."""
 
 from __future__ import annotations
 
@@ -28,3 +29,15 @@ def test_a_suicide_car_bomber_is_an_armed_man_no_one_has_named(read_news) -> Non
     text = "A suicide car-bomber strikes a police van in the Pakistani town of Bannu, killing seven people."
     claims = read_news(text, date(2010, 5, 18))
     assert any(c.actor == "Unidentified armed group" for c in claims), claims
+
+
+def test_a_side_that_reports_the_enemys_advance_is_not_its_doer(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "The Armed Forces of Ukraine says that Russian Armed Forces have made steady advances in the mining town of Hirnyk, predicting that it could be captured soon."
+    claims = read_news(text, date(2024, 11, 20))
+    assert claims and all(c.actor == "Russian forces" for c in claims if c.event_type == "territory_taken"), claims
+
+
+def test_forces_backed_by_a_state_are_irregulars_not_the_forces_of_the_land(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian-backed forces say they have broken into the city of Sievierodonetsk, which Ukrainian troops still hold."
+    claims = read_news(text, date(2022, 6, 1))
+    assert claims and not any(c.actor == "Ukrainian forces" for c in claims), claims

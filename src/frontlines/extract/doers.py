@@ -121,7 +121,11 @@ class DoerFinder:
             if all(m.name == enemy or not self.actors.is_combatant(m.name) for m in mentions):
                 actor = context.last_actor_against_enemy  # "half of Townville was retaken": by the side advancing
         if actor is None:
-            others = [self.specific(sentence, m, doers) for m in doers if m.name != target and self.actors.is_combatant(m.name)]
+            # a side that only tells of it ("Freedonia's army reports that the Hill Army advanced") yields to one that acts
+            speakers = speaker_spans(sentence)
+            acting = [m for m in doers if not _inside(m, speakers, base)]
+            acting = acting if any(m.name != target and self.actors.is_combatant(m.name) for m in acting) else doers
+            others = [self.specific(sentence, m, doers) for m in acting if m.name != target and self.actors.is_combatant(m.name)]
             dead = victim_spans(sentence) if event_type in _FOUGHT else []
             fallen = [m for m in mentions if _inside(m, dead, base) and self._of_the_state(m.name)]
             if fallen and all(self.actors.is_unnamed_armed(o) for o in others):
@@ -186,6 +190,8 @@ class DoerFinder:
             other_head = _head_of(sentence, other)
             if other_head is not None and _qualifies(other_head, head):
                 return other.name
+        if self.actors.resolves_by_country(mention.name) and _backed_by_another(head):
+            return self.actors.unidentified() or mention.name  # "pro-Freedonian forces": irregulars, no state's forces
         if self.actors.resolves_by_country(mention.name):
             words = sentence.char_span(mention.start, mention.end, alignment_mode="expand")
             first = sentence.doc[max(sentence.start, (words.start if words is not None else head.i) - 2)]
@@ -299,10 +305,33 @@ def doing_subject_spans(sentence: Span) -> list[tuple[int, int]]:
     ]
 
 
+def speaker_spans(sentence: Span) -> list[tuple[int, int]]:
+    """Character spans (document offsets) of who says something in the sentence: the subjects of its verbs of saying."""
+    speech = grammar.words("speech_heads")
+    return [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for t in sentence
+        if t.lemma_.lower() in speech
+        for c in t.children
+        if c.dep_ == "nsubj"
+    ]
+
+
 def source_spans(token: Token) -> list[tuple[int, int]]:
     """Where fire came from: "shelling from Freedonian forces", "rockets from the Hill Army"."""
     origins = grammar.words("origin_prepositions")
     return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in token.children if c.dep_ == "prep" and c.lower_ in origins]
+
+
+def _backed_by_another(head: Token) -> bool:
+    """Forces named as a state's proxies: "pro-Freedonian forces", "Sylvanian-backed units"."""
+    words = [t for t in head.lefts if t.i >= head.left_edge.i]
+    qualifiers = [t for w in words for t in w.subtree]
+    lowers = [t.lower_ for t in qualifiers]
+    for i, word in enumerate(lowers):
+        if word == "-" and 0 < i < len(lowers) - 1 and (lowers[i - 1] in grammar.words("proxy_prefixes") or lowers[i + 1] in grammar.words("proxy_suffixes")):
+            return True
+    return False
 
 
 def _qualifies_trigger(sentence: Span, mention: ActorMention, trigger: Token) -> bool:
