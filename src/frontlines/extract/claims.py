@@ -98,7 +98,8 @@ class SentenceReader:
         matches = [m for m in found if m.start >= skip_to]
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
         matches = [m for m in sorted(matches + resolved, key=lambda m: m.start) if not self._speaks_for_government(sentence, m)]
-        countries_named = [m for m in matches if m.place.feature_code in COUNTRY_CODES]
+        # "Freedonia strikes targets in Sylvania": the country that acts is where only when no other is named
+        countries_named = sorted((m for m in matches if m.place.feature_code in COUNTRY_CODES), key=lambda m: _acts_as_a_state(sentence, m))
         matches = [m for m in matches if m.place.feature_code not in COUNTRY_CODES]
         context.named_actors.update(m.name for m in actor_mentions)
         date_mentions = [m for m in self.dates.mentions(text, context.published, context.running_date) if m.start >= skip_to]
@@ -618,6 +619,15 @@ def _areas_told(assignments: list[PlaceAssignment], args: _Arguments, context: S
             if p.feature_code in CONTAINER_CODES and p.feature_code not in COUNTRY_CODES
         ][:1]
     return [PlaceAssignment(m, False, False) for m in named[:1]]
+
+
+def _acts_as_a_state(sentence: Span, match: PlaceMatch) -> bool:
+    """A country named as the one who does ("Freedonia launches strikes", "Freedonia's army shelled"):
+    the state, not where."""
+    head = head_token_of_span(sentence, match.start, match.end)
+    if head is not None and head.dep_ == "poss":
+        head = head.head
+    return head is not None and head.dep_ == "nsubj"
 
 
 def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch]:
