@@ -18,7 +18,8 @@ def write_card(folder: Path, meta: dict) -> Path:
         + ", trained with scikit-learn by `frontlines train`.",
         "",
         f"- trained: {meta.get('trained')} on the splits {', '.join(meta.get('splits', []))}: "
-        f"{meta.get('examples')} sentences, {meta.get('with_events')} telling events",
+        f"{meta.get('examples')} sentences, {meta.get('with_events')} telling events"
+        + (f"; each current-events line ending with its outlets also read without them ({meta['lines_also_read_bare']} lines)" if meta.get("lines_also_read_bare") else ""),
         "- annotated items read, every split (only the splits above were learned from): "
         + "; ".join(f"{k} ({v})" for k, v in meta.get("sources", {}).items() if v),
         "",

@@ -12,8 +12,9 @@ An example's `modality` is how its first event is told (None for a sentence with
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from frontlines.reader.corpus import load_articles, load_lines
@@ -32,6 +33,23 @@ class Example:
     split: str
     origin: str  # "ce:<line id>", "fakes:<article id>:<start>", a report file name, "note:<id>"
     group: str = ""  # what the split was drawn from (a day, an article)
+
+
+# the outlets in parentheses that end a current-events line: "... (Reuters) (BBC News)"
+_OUTLETS_AT_END = re.compile(r"(\s*\([^()]{1,80}\))+\s*$")
+
+
+def with_lines_bare(examples: Sequence[Example]) -> list[Example]:
+    """The examples and, beside each current-events line that ends with its outlets, the line without
+    them: the extractor reads a report's sentences, which carry no such tag, so the reader must not learn
+    that an outlet's name tells an event."""
+    bare = []
+    for example in examples:
+        if example.origin.startswith("ce:"):
+            text = _OUTLETS_AT_END.sub("", example.text)
+            if text != example.text and text.strip():
+                bare.append(replace(example, text=text, origin=f"{example.origin}#bare"))
+    return [*examples, *bare]
 
 
 def annotation_records(paths: Iterable[Path]) -> Iterator[tuple[Path, dict]]:

@@ -15,6 +15,7 @@ from frontlines.reader.examples import (
     article_examples,
     gold_report_examples,
     line_examples,
+    with_lines_bare,
 )
 from frontlines.reader.linear import LinearReader, default_cues, fit_linear
 from frontlines.reader.parse_views import VIEWS, parse_texts
@@ -63,13 +64,15 @@ def train_reader(
     progress: Callable[[str], None] = lambda _: None,
 ) -> LinearReader:
     """Fit on the chosen splits; the card records what it learned from."""
-    chosen = [e for e in data.examples if e.split in splits]
+    annotated = [e for e in data.examples if e.split in splits]
+    chosen = with_lines_bare(annotated)
     meta = {
         "name": "frontlines-reader",
         "trained": dt.date.today().isoformat(),
         "splits": list(splits),
-        "examples": len(chosen),
-        "with_events": sum(bool(e.types) for e in chosen),
+        "examples": len(annotated),
+        "with_events": sum(bool(e.types) for e in annotated),
+        "lines_also_read_bare": len(chosen) - len(annotated),
         "sources": dict(data.sources),
         "licences": list(licences),
     }
