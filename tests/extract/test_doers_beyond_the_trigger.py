@@ -9,6 +9,8 @@ from datetime import date
 
 import pytest
 
+from frontlines.theatres import load_theatre
+
 
 pytestmark = pytest.mark.model
 
@@ -41,3 +43,21 @@ def test_forces_backed_by_a_state_are_irregulars_not_the_forces_of_the_land(read
     text = "Russian-backed forces say they have broken into the city of Sievierodonetsk, which Ukrainian troops still hold."
     claims = read_news(text, date(2022, 6, 1))
     assert claims and not any(c.actor == "Ukrainian forces" for c in claims), claims
+
+
+def test_attackers_named_only_in_a_later_sentence_did_the_shooting(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "Five worshippers are killed in a shooting at a mosque in Muscat, Oman. The two attackers are later shot dead by police."
+    claims = read_news(text, date(2024, 7, 15))
+    assert any(c.event_type == "attack" and c.actor == "Unidentified armed group" for c in claims), claims
+
+
+def test_a_bombing_the_story_recalls_is_not_put_down_to_its_armed_men() -> None:
+    from frontlines.extract.pipeline import Pipeline
+    from frontlines.extract.responsibility import with_unnamed_doer
+    from frontlines.model import Claim
+
+    actors = Pipeline(reader="rules").reader_for(load_theatre("world")).actors
+    story = ["Gunmen storm a checkpoint outside the town.", "The town was bombed in 2013."]
+    today = Claim(report_id=1, event_type="attack", quote=story[0], start=0, end=43)
+    recalled = Claim(report_id=1, event_type="explosion", quote=story[1], start=44, end=72, modality="history")
+    assert [c.actor for c in with_unnamed_doer([today, recalled], story, actors)] == ["Unidentified armed group", None]

@@ -24,7 +24,7 @@ from frontlines.extract.lexicon import (
     load_triggers,
 )
 from frontlines.extract.nlp import load_nlp
-from frontlines.extract.responsibility import claimed_by, with_claimed_doer
+from frontlines.extract.responsibility import claimed_by, with_claimed_doer, with_unnamed_doer
 from frontlines.extract.sentences import citations, story_paragraphs
 from frontlines.extract.story import StoryContext
 from frontlines.model import Claim, Report
@@ -108,6 +108,7 @@ class Pipeline:
         for sentence, index, _ in sentences:
             told[index].append(sentence.text)
         results = [with_claimed_doer(claims, claimed_by(told[i], readers[i].actors), readers[i].actors) for i, claims in enumerate(results)]
+        results = [with_unnamed_doer(claims, told[i], readers[i].actors) for i, claims in enumerate(results)]
         return [dates_as_far_as_known(report, claims) for report, claims in zip(reports, results, strict=True)]
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from frontlines.extract import grammar
 from frontlines.extract.actors import ActorFinder
+from frontlines.fuse import EVENT_MODALITIES
 from frontlines.model import Claim
 
 # the kinds of event a claim of responsibility is about (hijackings, kidnappings and arson are "other")
@@ -50,6 +51,23 @@ def with_claimed_doer(claims: list[Claim], doer: str | None, actors: ActorFinder
             for c in claims
         ]
     return _one_attack_one_doer(claims, actors)
+
+
+def with_unnamed_doer(claims: list[Claim], sentences: Iterable[str], actors: ActorFinder) -> list[Claim]:
+    """"Six are killed in a shooting at a mosque. The three attackers are shot dead by police": a story
+    that speaks of armed men no one has named, and names no armed group, puts its attacks and bombings
+    that have no doer down to those men, wherever in the story they are named."""
+    mentions = [m for text in sentences for m in actors.find(text)]
+    if not any(actors.is_unnamed_armed(m.name) for m in mentions):
+        return claims
+    if any(actors.is_combatant(m.name) and not actors.is_generic(m.name) and actors.side(m.name) not in (None, "state") for m in mentions):
+        return claims  # a group is named: the sentence's or the claim of responsibility's doer, not a guess
+    unnamed = actors.unidentified()
+    # the story's own news only: a past bombing or a plot it recalls ("arrested over the 2004 bombings") is not theirs
+    return [replace(c, actor=unnamed) if c.actor is None and c.event_type in _DONE_BY_ARMED_MEN and c.modality in EVENT_MODALITIES else c for c in claims]
+
+
+_DONE_BY_ARMED_MEN = frozenset({"attack", "explosion"})
 
 
 def _one_attack_one_doer(claims: list[Claim], actors: ActorFinder) -> list[Claim]:
