@@ -61,3 +61,10 @@ def test_a_bombing_the_story_recalls_is_not_put_down_to_its_armed_men() -> None:
     today = Claim(report_id=1, event_type="attack", quote=story[0], start=0, end=43)
     recalled = Claim(report_id=1, event_type="explosion", quote=story[1], start=44, end=72, modality="history")
     assert [c.actor for c in with_unnamed_doer([today, recalled], story, actors)] == ["Unidentified armed group", None]
+
+
+def test_bomber_drones_are_a_weapon_and_the_state_that_launches_them_their_doer(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia launches more than 300 bomber drones and 20 missiles at power stations across Ukraine, killing four people in Kharkiv."
+    claims = read_news(text, date(2025, 11, 8))
+    assert claims and not any(c.actor == "Unidentified armed group" for c in claims), claims
+    assert any(c.actor == "Russian forces" for c in claims), claims

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from frontlines.extract import grammar
 from frontlines.extract.lexicon import ActorTable
 from frontlines.theatres import Theatre, load_theatre
 
@@ -42,6 +43,8 @@ class ActorFinder:
             if any(m.start < match.end() and match.start() < m.end for m in found):
                 continue
             found.append(ActorMention(match.start(), match.end(), self._folded_names[_joined(match.group(0).lower())]))
+        # "450 bomber drones", "attacker jets": a word for irregulars that names the weapon's kind is no doer
+        found = [m for m in found if not (self.is_unnamed_armed(m.name) and _weapon_follows(text, m.end))]
         return sorted(found, key=lambda m: m.start)
 
     def is_generic(self, name: str | None) -> bool:
@@ -102,6 +105,14 @@ class ActorFinder:
         if other is None or not self.theatre.is_armed_side(side):
             return False
         return self.theatre.camp_of(side) != self.theatre.camp_of(self.side(other))
+
+
+def _weapon_follows(text: str, end: int) -> bool:
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).lower() in grammar.words("machines_of_a_kind")
+
+
+_NEXT_WORD = re.compile(r"[\s-]+(\w+)")
 
 
 def _whole_words(aliases: list[str]) -> str:

@@ -221,6 +221,8 @@ class DoerFinder:
 
 def argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Character spans of the trigger's doer and of whom it was done to."""
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+        token = token.head  # "launched 400 bomber drones": the drones were launched
     node = token
     while node.dep_ in ("conj", "xcomp", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
         node = node.head
@@ -232,6 +234,8 @@ def argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int,
     children = list(node.children) + ([c for c in token.children] if node.i != token.i else [])
     children += [g for c in children if c.dep_ in ("acomp", "oprd") for g in c.children]  # "free of the militants"
     told = _counted_noun(token)  # "carried out a series of raids": the series is what was carried out
+    while told.dep_ == "conj" and told.head.pos_ in ("NOUN", "PROPN") and told.head.i != told.i:
+        told = told.head  # "launched drones and missiles": the missiles were launched too
     if token.pos_ == "NOUN" and told.dep_ in ("dobj", "attr") and told.head.i != told.i:
         children += [c for c in told.head.children if c.dep_ == "nsubj"]  # "jets conducted raids": the jets did
     for child in children:
