@@ -36,7 +36,7 @@ from frontlines.extract.placing import (
 )
 from frontlines.extract.story import StoryContext
 from frontlines.extract.verdicts import CLAIM_MODALITY, confidence_of, judge_rule_claims, reader_modality, uncovered_types
-from frontlines.extract.triggers import Trigger, find_triggers
+from frontlines.extract.triggers import Trigger, captures_only_things, find_triggers
 from frontlines.gazetteer.disambiguate import COUNTRY_CODES, distance_km, prominent
 from frontlines.gazetteer.normalise import strip_article
 from frontlines.fuse import EVENT_MODALITIES
@@ -267,6 +267,8 @@ class SentenceReader:
         modality = reader_modality(verdict) or CLAIM_MODALITY[verdict.modality or "asserted"]
         made: list[Claim] = []
         for event_type in uncovered_types(claims, verdict):
+            if event_type in CHANGES_HANDS and captures_only_things(sentence, self.triggers):
+                continue  # "Freedonia captured the group's leader": no ground changed hands
             anchor = Trigger(_told_clause(sentence), event_type, "")
             assignments = assign_places(sentence, [anchor], args.matches, context, frozenset()).get(anchor.token.i, [])
             towns = [a for a in assignments if a.place.place.feature_code not in CONTAINER_CODES]

@@ -79,13 +79,30 @@ def _word_trigger(token: Token, table: TriggerTable) -> str | None:
     return None
 
 
+def captures_only_things(sentence: Span, table: TriggerTable) -> bool:
+    """The sentence's verbs of capture all take things or people, not ground ("Freedonia captured the
+    group's leader"): a capture the reader reads in it is none."""
+    verbs = [t for t in sentence if (t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD", "VBG")) and _verb_type(t, table) == "territory_taken"]
+    return bool(verbs) and all(_takes_a_thing(v) for v in verbs)
+
+
+def _verb_type(token: Token, table: TriggerTable) -> str | None:
+    return table.verbs.get(token.lemma_.lower()) or table.verbs.get(token.lower_)
+
+
 def _takes_a_thing(token: Token) -> bool:
-    """A capture verb whose object is a thing or people, not ground: "seized weapons", "captured ten fighters"."""
+    """A capture verb whose object is a thing or people, not ground: "seized weapons", "captured ten
+    fighters", "captured the group's leader Abu X"."""
     things = words("seized_things") | words("people") | words("vehicles") | words("weapon_words")
     taken = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if not taken and token.dep_ == "acl" and token.tag_ == "VBN":
         taken = [token.head]  # "eleven combatants captured during the conflict"
-    return bool(taken) and all(c.lemma_.lower() in things or c.lower_ in things for c in taken)
+    return bool(taken) and all(c.lemma_.lower() in things or c.lower_ in things or _titled_person(c, things) for c in taken)
+
+
+def _titled_person(token: Token, people: frozenset[str]) -> bool:
+    """A name with a person's title before it: "Hill Army leader Abu X", "commander Y"."""
+    return token.pos_ == "PROPN" and any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in people for c in token.children)
 
 
 def _subject_has(token: Token, wanted: frozenset[str]) -> bool:
