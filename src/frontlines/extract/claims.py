@@ -499,20 +499,28 @@ def _tells_a_disaster(sentence: Span) -> bool:
 
 
 def _agreeing_with_appositions(matches: list[PlaceMatch], text: str) -> list[PlaceMatch]:
-    """"X, Sylvania" and "X, Y Province, Sylvania" say which country X is in: a namesake of X in another
-    country is not the place (the words stay, to be kept unresolved)."""
+    """"X, Sylvania", "X, Y Province, Sylvania", "X in southern Sylvania" and "X, in Y Province" say which
+    country (and province) X is in: a namesake of X elsewhere is not the place (the words stay, to be
+    kept unresolved)."""
     after = {start: code for start, _, code in country_spans(text)}
     after |= {m.start: m.place.country for m in matches if m.place.feature_code in CONTAINER_CODES or m.place.feature_code in COUNTRY_CODES}
+    provinces = {m.start: m.place.admin1 for m in matches if m.place.feature_code == "ADM1" and m.place.admin1}
     kept = []
     for match in matches:
-        comma = _APPOSITION.match(text, match.end) if match.place.feature_code not in COUNTRY_CODES else None  # "Sylvania, Ruritania and X": a list
-        country = after.get(comma.end()) if comma else None
-        if country is None or country == match.place.country:
+        if match.place.feature_code in COUNTRY_CODES:
+            kept.append(match)  # "Sylvania, Ruritania and X": a list
+            continue
+        told = _CONTAINED_IN.match(text, match.end) or _APPOSITION.match(text, match.end)
+        country = after.get(told.end()) if told else None
+        province = provinces.get(told.end()) if told else None
+        if (country is None or country == match.place.country) and (province is None or not match.place.admin1 or province == match.place.admin1):
             kept.append(match)
     return kept
 
 
 _APPOSITION = re.compile(r",\s*(?:the\s+)?")
+# "X in southern Sylvania", "X, in Y Province": where X is, said right after it
+_CONTAINED_IN = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+|central\s+)?")
 
 
 @lru_cache(maxsize=1)
