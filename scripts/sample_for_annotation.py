@@ -1,6 +1,6 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|...|16]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|...|17]
 
 Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
 700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
@@ -38,7 +38,8 @@ most of its lines tell events, with places and doers to score (batches of 100 fr
 out for the work after wave 12: drawn as wave 12 was from what was left (batches of 100 from 43). Wave 14, held out for the work
 after wave 13: drawn the same way again (batches of 100 from 47). Wave 15, held out for the work
 after wave 14: drawn the same way again (batches of 100 from 51). Wave 16, held out for the work
-after wave 15: drawn the same way again (batches of 100 from 55).
+after wave 15: drawn the same way again (batches of 100 from 55). Wave 17, held out for the work
+after wave 16: drawn the same way again (batches of 100 from 59).
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -76,7 +77,7 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_fa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--wave", type=int, default=1, choices=range(1, 17))
+    parser.add_argument("--wave", type=int, default=1, choices=range(1, 18))
     args = parser.parse_args()
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
     wave_one(lines, args.out)
@@ -130,6 +131,9 @@ def main() -> None:
     if args.wave >= 16:
         drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         wave_twelve([x for x in lines if x["id"] not in drawn], args.out, seed=20261215, first=55)
+    if args.wave >= 17:
+        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
+        wave_twelve([x for x in lines if x["id"] not in drawn], args.out, seed=20261216, first=59)
 
 
 _WAR_WORDS = re.compile(
