@@ -1,6 +1,6 @@
 """Score where and by whom, worldwide: the places and actors of annotated current-events lines.
 
-usage: python scripts/score_places.py --split dev|test|heldout [--wave 4|5|6|8|9|10|12|13|14|15|16] [--theatre T] [--json OUT] [--show-errors]
+usage: python scripts/score_places.py --split dev|test|heldout [--wave 4|5|6|8|9|10|12|13|14|15|16|17] [--theatre T] [--json OUT] [--show-errors]
 
 Items: `annotations/places/<split>_lines_places_*.jsonl`, each an event of a current-events line of
 a war outside Iraq and Syria with its place's coordinates and its doer (see the README there). Every
@@ -17,7 +17,7 @@ one-line report dated on its day. For each event that names a populated place:
   also where the annotation calls its kind unknown ("unknown assailants").
 
 The test split is frozen: score it once, when the work is done. `heldout` is a later wave
-(`heldout_lines_places_NN.jsonl`: 15-16 wave 4, 17-18 wave 5, 19-20 wave 6, 25-26 wave 8, 27-30 wave 9, 31-34 wave 10, 39-42 wave 12, 43-46 wave 13, 47-50 wave 14, 51-54 wave 15, 55-58 wave 16): lines of test-split days drawn and labelled after the test split
+(`heldout_lines_places_NN.jsonl`: 15-16 wave 4, 17-18 wave 5, 19-20 wave 6, 25-26 wave 8, 27-30 wave 9, 31-34 wave 10, 39-42 wave 12, 43-46 wave 13, 47-50 wave 14, 51-54 wave 15, 55-58 wave 16, 59-62 wave 17): lines of test-split days drawn and labelled after the test split
 had been scored once, scored once more as a fresh blind figure.
 """
 
@@ -44,7 +44,7 @@ WITHIN_KM = 25.0
 UNNAMED = "Unidentified armed group"  # the generic actor of data/lexicon/actors.yaml
 
 
-WAVES = {4: ("15", "16"), 5: ("17", "18"), 6: ("19", "20"), 8: ("25", "26"), 9: ("27", "28", "29", "30"), 10: ("31", "32", "33", "34"), 12: ("39", "40", "41", "42"), 13: ("43", "44", "45", "46"), 14: ("47", "48", "49", "50"), 15: ("51", "52", "53", "54"), 16: ("55", "56", "57", "58")}  # held-out wave -> the numbers of its files
+WAVES = {4: ("15", "16"), 5: ("17", "18"), 6: ("19", "20"), 8: ("25", "26"), 9: ("27", "28", "29", "30"), 10: ("31", "32", "33", "34"), 12: ("39", "40", "41", "42"), 13: ("43", "44", "45", "46"), 14: ("47", "48", "49", "50"), 15: ("51", "52", "53", "54"), 16: ("55", "56", "57", "58"), 17: ("59", "60", "61", "62")}  # held-out wave -> the numbers of its files
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Score the shipped reader, today's rules and a keyword list on one split, side by side.
 
-usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5|6|8|9|10|12|13|14|15|16] [--reader FOLDER] [--json OUT]
+usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5|6|8|9|10|12|13|14|15|16|17] [--reader FOLDER] [--json OUT]
 
 Sentence level (current-events lines and FA-KES sentences): event vs none, type macro F1, modality
 accuracy (over sentences whose gold tells an event; also given that the reader saw an event).
@@ -18,7 +18,7 @@ done after wave 9), wave 12 (lines_39-42, uncategorized lines carrying a word of
 after wave 10; wave 11 is training data), wave 13 (lines_43-46, drawn as wave 12 was, for the work done
 after wave 12), wave 14 (lines_47-50, drawn the same way, for the work done after wave 13), wave 15
 (lines_51-54, drawn the same way, for the work done after wave 14), wave 16 (lines_55-58, drawn the same way,
-for the work done after wave 15).
+for the work done after wave 15), wave 17 (lines_59-62, drawn the same way, for the work done after wave 16).
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ HELD_OUT = {  # wave -> its annotation files
     14: {"current_events": ("lines_47.jsonl", "lines_48.jsonl", "lines_49.jsonl", "lines_50.jsonl"), "fakes": ()},
     15: {"current_events": ("lines_51.jsonl", "lines_52.jsonl", "lines_53.jsonl", "lines_54.jsonl"), "fakes": ()},
     16: {"current_events": ("lines_55.jsonl", "lines_56.jsonl", "lines_57.jsonl", "lines_58.jsonl"), "fakes": ()},
+    17: {"current_events": ("lines_59.jsonl", "lines_60.jsonl", "lines_61.jsonl", "lines_62.jsonl"), "fakes": ()},
 }
 
 
