@@ -77,7 +77,7 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_fa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--wave", type=int, default=1, choices=range(1, 18))
+    parser.add_argument("--wave", type=int, default=1, choices=range(1, max(_DRAWN_AS_WAVE_TWELVE) + 1))
     args = parser.parse_args()
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
     wave_one(lines, args.out)
@@ -85,55 +85,41 @@ def main() -> None:
         drawn = {i for f in args.out.glob("lines_0[0-4].ids") for i in f.read_text().split()}
         wave_two([x for x in lines if x["id"] not in drawn], args.out)
     if args.wave >= 3:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         articles_drawn = {i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}
-        wave_three([x for x in lines if x["id"] not in drawn], articles_drawn, args.out)
+        wave_three(_undrawn(lines, args.out), articles_drawn, args.out)
     if args.wave >= 4:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         articles_drawn = {i for f in args.out.glob("fakes_0[0-6].ids") for i in f.read_text().split()}
-        wave_four([x for x in lines if x["id"] not in drawn], articles_drawn, args.out)
+        wave_four(_undrawn(lines, args.out), articles_drawn, args.out)
     if args.wave >= 5:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         articles_drawn = {i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}
-        wave_four([x for x in lines if x["id"] not in drawn], articles_drawn, args.out, seed=20261204, first_lines=17, first_articles=9)
+        wave_four(_undrawn(lines, args.out), articles_drawn, args.out, seed=20261204, first_lines=17, first_articles=9)
     if args.wave >= 6:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         articles_drawn = {i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}
-        wave_four([x for x in lines if x["id"] not in drawn], articles_drawn, args.out, seed=20261205, first_lines=19, first_articles=11)
+        wave_four(_undrawn(lines, args.out), articles_drawn, args.out, seed=20261205, first_lines=19, first_articles=11)
     if args.wave >= 7:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
-        wave_seven([x for x in lines if x["id"] not in drawn], args.out)
+        wave_seven(_undrawn(lines, args.out), args.out)
     if args.wave >= 8:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
         articles_drawn = {i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}
-        wave_four([x for x in lines if x["id"] not in drawn], articles_drawn, args.out, seed=20261207, first_lines=25, first_articles=13)
+        wave_four(_undrawn(lines, args.out), articles_drawn, args.out, seed=20261207, first_lines=25, first_articles=13)
     if args.wave >= 9:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
-        wave_nine([x for x in lines if x["id"] not in drawn], args.out)
+        wave_nine(_undrawn(lines, args.out), args.out)
     if args.wave >= 10:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
-        wave_ten([x for x in lines if x["id"] not in drawn], args.out)
+        wave_ten(_undrawn(lines, args.out), args.out)
     if args.wave >= 11:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
-        _cue_lines([x for x in lines if x["id"] not in drawn], _RARE, random.Random(20261210), (600, 200), args.out, batch=100, first=35)
-    if args.wave >= 12:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
-        wave_twelve([x for x in lines if x["id"] not in drawn], args.out)
-    if args.wave >= 13:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
-        wave_twelve([x for x in lines if x["id"] not in drawn], args.out, seed=20261212, first=43)
-    if args.wave >= 14:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
-        wave_twelve([x for x in lines if x["id"] not in drawn], args.out, seed=20261213, first=47)
-    if args.wave >= 15:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
-        wave_twelve([x for x in lines if x["id"] not in drawn], args.out, seed=20261214, first=51)
-    if args.wave >= 16:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
-        wave_twelve([x for x in lines if x["id"] not in drawn], args.out, seed=20261215, first=55)
-    if args.wave >= 17:
-        drawn = {i for f in args.out.glob("lines_*.ids") for i in f.read_text().split()}
-        wave_twelve([x for x in lines if x["id"] not in drawn], args.out, seed=20261216, first=59)
+        _cue_lines(_undrawn(lines, args.out), _RARE, random.Random(20261210), (600, 200), args.out, batch=100, first=35)
+    for wave, (seed, first) in _DRAWN_AS_WAVE_TWELVE.items():
+        if args.wave >= wave:
+            wave_twelve(_undrawn(lines, args.out), args.out, seed=seed, first=first)
+
+
+def _undrawn(lines: list[dict], out: Path) -> list[dict]:
+    """The lines no batch written to OUT so far holds."""
+    drawn = {i for f in out.glob("lines_*.ids") for i in f.read_text().split()}
+    return [x for x in lines if x["id"] not in drawn]
+
+
+# the waves drawn as wave 12 was, each from what the waves before it left: wave -> (seed, first file number)
+_DRAWN_AS_WAVE_TWELVE = {12: (20261211, 39), 13: (20261212, 43), 14: (20261213, 47), 15: (20261214, 51), 16: (20261215, 55), 17: (20261216, 59)}
 
 
 _WAR_WORDS = re.compile(

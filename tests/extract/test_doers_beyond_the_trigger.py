@@ -58,9 +58,10 @@ def test_a_bombing_the_story_recalls_is_not_put_down_to_its_armed_men() -> None:
 
     actors = Pipeline(reader="rules").reader_for(load_theatre("world")).actors
     story = ["Gunmen storm a checkpoint outside the town.", "The town was bombed in 2013."]
+    named = {m.name for text in story for m in actors.find(text)}
     today = Claim(report_id=1, event_type="attack", quote=story[0], start=0, end=43)
     recalled = Claim(report_id=1, event_type="explosion", quote=story[1], start=44, end=72, modality="history")
-    assert [c.actor for c in with_unnamed_doer([today, recalled], story, actors)] == ["Unidentified armed group", None]
+    assert [c.actor for c in with_unnamed_doer([today, recalled], named, actors)] == ["Unidentified armed group", None]
 
 
 def test_bomber_drones_are_a_weapon_and_the_state_that_launches_them_their_doer(read_news) -> None:  # type: ignore[no-untyped-def]

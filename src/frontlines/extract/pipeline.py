@@ -108,7 +108,7 @@ class Pipeline:
         for sentence, index, _ in sentences:
             told[index].append(sentence.text)
         results = [with_claimed_doer(claims, claimed_by(told[i], readers[i].actors), readers[i].actors) for i, claims in enumerate(results)]
-        results = [with_unnamed_doer(claims, told[i], readers[i].actors) for i, claims in enumerate(results)]
+        results = [with_unnamed_doer(claims, contexts[i].named_actors, readers[i].actors) for i, claims in enumerate(results)]
         return [dates_as_far_as_known(report, claims) for report, claims in zip(reports, results, strict=True)]
 
 

@@ -53,14 +53,15 @@ def with_claimed_doer(claims: list[Claim], doer: str | None, actors: ActorFinder
     return _one_attack_one_doer(claims, actors)
 
 
-def with_unnamed_doer(claims: list[Claim], sentences: Iterable[str], actors: ActorFinder) -> list[Claim]:
+def with_unnamed_doer(claims: list[Claim], named: Iterable[str], actors: ActorFinder) -> list[Claim]:
     """"Six are killed in a shooting at a mosque. The three attackers are shot dead by police": a story
     that speaks of armed men no one has named, and names no armed group, puts its attacks and bombings
-    that have no doer down to those men, wherever in the story they are named."""
-    mentions = [m for text in sentences for m in actors.find(text)]
-    if not any(actors.is_unnamed_armed(m.name) for m in mentions):
+    that have no doer down to those men, wherever in the story they are named. `named`: the actors the
+    story names (its `StoryContext.named_actors`)."""
+    named = set(named)
+    if not any(actors.is_unnamed_armed(name) for name in named):
         return claims
-    if any(actors.is_combatant(m.name) and not actors.is_generic(m.name) and actors.side(m.name) not in (None, "state") for m in mentions):
+    if any(actors.is_combatant(name) and not actors.is_generic(name) and actors.side(name) not in (None, "state") for name in named):
         return claims  # a group is named: the sentence's or the claim of responsibility's doer, not a guess
     unnamed = actors.unidentified()
     # the story's own news only: a past bombing or a plot it recalls ("arrested over the 2004 bombings") is not theirs
