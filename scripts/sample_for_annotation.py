@@ -77,7 +77,7 @@ def _capped(lines: list[dict], total: int, cap: int, rng: random.Random, none_fa
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
-    parser.add_argument("--wave", type=int, default=1, choices=range(1, max(_DRAWN_AS_WAVE_TWELVE) + 1))
+    parser.add_argument("--wave", type=int, default=1, choices=range(1, _LAST_WAVE + 1))
     args = parser.parse_args()
     lines = [json.loads(row) for row in (CORPUS / "current-events" / "lines.jsonl").open(encoding="utf-8")]
     wave_one(lines, args.out)
@@ -110,6 +110,8 @@ def main() -> None:
     for wave, (seed, first) in _DRAWN_AS_WAVE_TWELVE.items():
         if args.wave >= wave:
             wave_twelve(_undrawn(lines, args.out), args.out, seed=seed, first=first)
+    if args.wave >= 18:
+        wave_eighteen(_undrawn(lines, args.out), args.out)
 
 
 def _undrawn(lines: list[dict], out: Path) -> list[dict]:
@@ -121,6 +123,8 @@ def _undrawn(lines: list[dict], out: Path) -> list[dict]:
 # the waves drawn as wave 12 was, each from what the waves before it left: wave -> (seed, first file number)
 _DRAWN_AS_WAVE_TWELVE = {12: (20261211, 39), 13: (20261212, 43), 14: (20261213, 47), 15: (20261214, 51), 16: (20261215, 55), 17: (20261216, 59)}
 
+
+_LAST_WAVE = 18
 
 _WAR_WORDS = re.compile(
     r"\b(kill\w*|attack\w*|strikes?|struck|shell\w*|bomb\w*|troops|forces|militants?|rebels?|clash\w*|captur\w*|"
@@ -135,6 +139,21 @@ def wave_twelve(lines: list[dict], out: Path, seed: int = 20261211, first: int =
     rng = random.Random(seed)
     warlike = [x for x in lines if split_of(x["date"]) == "test" and x["category"] == "Uncategorized" and _WAR_WORDS.search(x["text"])]
     _write_batches(out, "lines", [x["id"] for x in _capped(warlike, 400, 6, rng, 200)], 100, first)
+
+
+def wave_eighteen(lines: list[dict], out: Path, seed: int = 20261217, first: int = 63, total: int = 400) -> None:
+    """What the waves drawn as wave 12 left of uncategorized lines with war words on test days, then lines
+    with war words from every other section of those days (crime, disasters, relations, a war's own
+    heading), so that the wave also measures what the reader says of text outside the conflict pages."""
+    from frontlines.reader.splits import split_of
+
+    rng = random.Random(seed)
+    warlike = [x for x in lines if split_of(x["date"]) == "test" and _WAR_WORDS.search(x["text"])]
+    uncategorized = _capped([x for x in warlike if x["category"] == "Uncategorized"], total, 6, rng, 200)
+    elsewhere = _capped([x for x in warlike if x["category"] != "Uncategorized"], total - len(uncategorized), 6, rng, 200)
+    drawn = uncategorized + elsewhere
+    rng.shuffle(drawn)
+    _write_batches(out, "lines", [x["id"] for x in drawn], 100, first)
 
 
 def wave_ten(lines: list[dict], out: Path) -> None:
