@@ -32,8 +32,8 @@ def argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int,
     told = _counted_noun(token)  # "carried out a series of raids": the series is what was carried out
     while told.dep_ == "conj" and told.head.pos_ in ("NOUN", "PROPN") and told.head.i != told.i:
         told = told.head  # "launched drones and missiles": the missiles were launched too
-    if token.pos_ == "NOUN" and told.dep_ in ("dobj", "attr") and told.head.i != told.i:
-        children += [c for c in told.head.children if c.dep_ == "nsubj"]  # "jets conducted raids": the jets did
+    if token.pos_ == "NOUN" and told.dep_ in ("dobj", "attr") and told.head.i != told.i and not speaks_of(told.head):
+        children += [c for c in told.head.children if c.dep_ == "nsubj"]  # "jets conducted raids": the jets did, "the embassy reports blasts" not
     for child in children:
         span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
         if child.dep_ == "nsubj":
@@ -105,13 +105,18 @@ def doing_subject_spans(sentence: Span) -> list[tuple[int, int]]:
     ]
 
 
+def speaks_of(token: Token) -> bool:
+    """A verb whose subject says, urges or condemns something ("reports", "urges"): a speaker, never a doer."""
+    return token.lemma_.lower() in grammar.words("speech_heads") | grammar.words("speaking_heads")
+
+
 def speaker_spans(sentence: Span) -> list[tuple[int, int]]:
-    """Character spans (document offsets) of who says something in the sentence: the subjects of its verbs of saying."""
-    speech = grammar.words("speech_heads")
+    """Character spans (document offsets) of who says something in the sentence: the subjects of its
+    verbs of saying, urging and condemning."""
     return [
         (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
         for t in sentence
-        if t.lemma_.lower() in speech
+        if speaks_of(t)
         for c in t.children
         if c.dep_ == "nsubj"
     ]

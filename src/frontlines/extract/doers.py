@@ -22,6 +22,7 @@ from frontlines.extract.doer_spans import (
     doing_subject_spans,
     source_spans,
     speaker_spans,
+    speaks_of,
     victim_spans,
 )
 from frontlines.extract.state_doers import forces_of, state_in
@@ -70,6 +71,8 @@ class DoerFinder:
     ) -> tuple[str | None, str | None]:
         base = sentence.start_char
         subject_spans, object_spans = argument_spans(trigger.token)
+        if not trigger.text and speaks_of(trigger.token):
+            subject_spans = []  # the reader's clause is one of saying or urging: its subject is no doer
         if _undergone(trigger):
             # "the garrison comes under Hill Army shelling": the subject is hit; the fire's source, if named, did it
             object_spans, subject_spans = object_spans + subject_spans, source_spans(trigger.token)
@@ -121,7 +124,8 @@ class DoerFinder:
             if blamed is None:
                 # no usual author in this war: the armed actor the sentence names ("an attacker set off
                 # a charge", "rocket fire by the rebels"), if any
-                named = [self.specific(sentence, m, doers) for m in doers if m.name != target and self.actors.is_combatant(m.name)]
+                speakers = speaker_spans(sentence)  # "the embassy reports explosions": it tells, it did not fire
+                named = [self.specific(sentence, m, doers) for m in doers if m.name != target and self.actors.is_combatant(m.name) and not _inside(m, speakers, base)]
                 return (named[0] if named else None), target
             if target is None:
                 target = next((m.name for m in mentions if self.actors.opposes(m.name, blamed)), None)
