@@ -1,6 +1,7 @@
 """Armed groups no actor table lists keep the name the report gives them, where the grammar says they
 acted: a proper name before "militants" or "gunmen", an organisation that attacks or kills, and an
-acronym the sentence spells out. A side that only reports or urges is not the doer."""
+acronym the sentence spells out. A side that only reports or urges is not the doer; one that claims
+a deed did it, and the state whose operation or strikes the dead died in did the killing."""
 
 from __future__ import annotations
 
@@ -41,3 +42,14 @@ def test_an_embassy_that_reports_explosions_did_not_set_them_off(read_news) -> N
 def test_a_state_that_urges_its_citizens_to_leave_is_not_the_side_advancing(read_news) -> None:  # type: ignore[no-untyped-def]
     claims = read_news("Britain urges its citizens to leave Sudan as rebels advance on Khartoum.", date(2023, 5, 1))
     assert claims and all(c.actor == "Unidentified armed group" for c in claims), claims
+
+
+def test_the_state_whose_operation_the_dead_died_in_did_the_killing(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Five people are killed during a Turkish operation in the town of Qamishli.", date(2019, 10, 12))
+    assert claims and all(c.actor == "Turkish forces" for c in claims), claims
+
+
+def test_a_state_that_claims_it_took_a_village_is_its_taker(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Russia claims that it captured the village of Pisky near Donetsk.", date(2022, 8, 25))
+    taken = [c for c in claims if c.event_type == "territory_taken"]
+    assert taken and all(c.actor == "Russian forces" for c in taken), claims

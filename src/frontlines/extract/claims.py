@@ -14,6 +14,7 @@ from frontlines.extract import grammar
 from frontlines.extract.actors import ActorFinder, ActorMention
 from frontlines.extract.countries_told import CountryPlaces, countries_told, country_spans, names_a_country_not_the_place
 from frontlines.extract.dates import DateMention, DateResolver
+from frontlines.extract.doer_spans import says_or_claims
 from frontlines.extract.doers import DoerFinder
 from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places
 from frontlines.extract.tense import as_told_in_time
@@ -80,7 +81,7 @@ class SentenceReader:
         self.places = places
         self.dates = dates
         self.theatre = theatre or actors.theatre
-        self.doers = DoerFinder(actors, self.theatre)
+        self.doers = DoerFinder(actors, self.theatre, frozenset(triggers.nouns) | triggers.operation_nouns)
         self._country_places = CountryPlaces(getattr(places, "lookup", None))
         self._named_after_cue = _named_after_cue(self.theatre)
 
@@ -469,8 +470,7 @@ class _Arguments:
 def _told_clause(sentence: Span) -> Token:
     """The verb of what the sentence tells: its root, or under "X said" the clause X said."""
     node = sentence.root
-    speech = grammar.words("speech_heads")
-    while node.lemma_.lower() in speech:
+    while says_or_claims(node):
         told = [c for c in node.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
         if not told:
             break

@@ -110,6 +110,11 @@ def speaks_of(token: Token) -> bool:
     return token.lemma_.lower() in grammar.words("speech_heads") | grammar.words("speaking_heads")
 
 
+def says_or_claims(token: Token) -> bool:
+    """A verb of saying or of claiming: the clause under it is what the sentence tells."""
+    return token.lemma_.lower() in grammar.words("speech_heads") | grammar.words("claiming_heads")
+
+
 def speaker_spans(sentence: Span) -> list[tuple[int, int]]:
     """Character spans (document offsets) of who says something in the sentence: the subjects of its
     verbs of saying, urging and condemning."""

@@ -21,6 +21,7 @@ from frontlines.extract.doer_spans import (
     bystander_spans,
     doing_subject_spans,
     source_spans,
+    says_or_claims,
     speaker_spans,
     speaks_of,
     victim_spans,
@@ -43,9 +44,10 @@ _QUALIFYING = frozenset({"compound", "amod", "poss", "nmod", "pobj", "prep", "ac
 
 
 class DoerFinder:
-    def __init__(self, actors: ActorFinder, theatre: Theatre) -> None:
+    def __init__(self, actors: ActorFinder, theatre: Theatre, event_nouns: frozenset[str] = frozenset()) -> None:
         self.actors = actors
         self.theatre = theatre
+        self.event_nouns = event_nouns  # "attack", "strike", "operation": the nouns that tell an event
 
     def doer_and_target(
         self, trigger: Trigger, event_type: str, sentence: Span, mentions: list[ActorMention], context: StoryContext
@@ -86,6 +88,10 @@ class DoerFinder:
         actor = actor or self.actors.government_of(self.acting_capital(trigger.token) or "")
         if actor is None:
             country = state_in(sentence, subject_spans, trigger.token)  # "Freedonia shelled", "Sylvanian air strikes"
+            actor = forces_of(country, self.theatre) if country else None
+        if actor is None:
+            # "six are killed during a Sylvanian operation", "... in Freedonian strikes": the state whose event it came in
+            country = next(filter(None, (state_in(sentence, [], noun) for noun in self._events_it_came_in(trigger.token))), None)
             actor = forces_of(country, self.theatre) if country else None
         if actor is None and not trigger.text:
             # the reader's clause names no doer of its own ("thirteen are killed as Freedonia launches
@@ -160,6 +166,19 @@ class DoerFinder:
         if target == actor:
             target = None
         return actor, target
+
+    def _events_it_came_in(self, token: Token) -> list[Token]:
+        """The event nouns (or weapons) the trigger's words hang on by "in", "during" or "amid": "killed
+        in strikes", "killed and wounded in missile fire"."""
+        means = self.event_nouns | grammar.words("weapon_words")
+        return [
+            noun
+            for verb in (token, *(c for c in token.children if c.dep_ == "conj"))
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in grammar.words("in_the_course_of")
+            for noun in prep.children
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in means
+        ]
 
     def named_doer(self, trigger: Trigger, sentence: Span, mentions: list[ActorMention], spans: list[tuple[int, int]]) -> str | None:
         """The actor the doer's words name. A trigger that is itself an actor's word ("a suicide bomber
@@ -274,11 +293,10 @@ def _pronoun_subject(token: Token) -> bool:
 
 def _speaker_above(token: Token) -> Token | None:
     """The subject of the verb of saying whose clause holds the trigger: "Freedonia says (that) it ..."."""
-    speech = grammar.words("speech_heads")
     node = token
     while node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head.i != node.i:
         node = node.head
-        if node.lemma_.lower() in speech:
+        if says_or_claims(node):
             return next((c for c in node.children if c.dep_ == "nsubj"), None)
     return None
 
