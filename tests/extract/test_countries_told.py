@@ -47,3 +47,15 @@ def test_without_its_country_a_small_town_with_a_namesake_is_not_guessed(pipelin
 def test_without_its_country_the_only_town_of_its_name_is_still_found(pipeline) -> None:  # type: ignore[no-untyped-def]
     claims = read(pipeline, "Gunmen attacked a checkpoint in Afgooye on Monday, killing three soldiers.")
     assert any(c.place is not None and c.place.name == "Afgooye" for c in claims), claims
+
+
+
+def test_a_group_blamed_in_a_later_sentence_tells_the_country_of_an_earlier_town(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("A car bomb explodes outside a police station in Derry. Police blame the New IRA.", date(2019, 1, 21))
+    placed = [c for c in claims if c.place is not None]
+    assert placed and all(c.place.country == "GB" for c in placed), claims
+
+
+def test_without_the_group_the_same_town_is_a_coin_toss(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("A car bomb explodes outside a police station in Derry, wounding two officers.", date(2019, 1, 21))
+    assert claims and all(c.place is None and c.place_mention == "Derry" for c in claims), claims

@@ -151,6 +151,13 @@ class SentenceReader:
                 found.setdefault(trigger.event_type, set()).add((actor, target))
         return found
 
+    def homes_in_story(self, text: str) -> set[str]:
+        """The home countries of the armed groups a whole report names: a town the first sentence names is
+        no coin toss when a later one blames a group of that country ("... in Townville. Police blame the
+        Hill Army"). Countries named by name or adjective count from the sentence that names them on: a
+        person's nationality further on ("a Sylvanian minister") says less of where it happened."""
+        return self._homes_of(self.actors.find(text))
+
     def _homes_of(self, mentions: list[ActorMention]) -> set[str]:
         """The home countries of the armed groups named (Boko Haram's, the New IRA's): a story that
         names one is about that country as much as one that names it, and its small towns are no coin toss

@@ -96,6 +96,8 @@ class Pipeline:
             StoryContext(published=_anchor(r), running_date=self._headline_date(r), cited=_cited_dates(r.text), countries=t.countries or None)
             for r, t in zip(reports, theatres, strict=True)
         ]
+        for report, reader, context in zip(reports, readers, contexts, strict=True):
+            context.countries_told |= reader.homes_in_story(report.text)
         docs = list(self.nlp.pipe(pieces, as_tuples=True, batch_size=self.settings.batch_size))
         sentences = [(sentence, index, start) for doc, (index, start) in docs for sentence in doc.sents]
         spans = [s for s, _, _ in sentences]
