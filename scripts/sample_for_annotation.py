@@ -110,8 +110,9 @@ def main() -> None:
     for wave, (seed, first) in _DRAWN_AS_WAVE_TWELVE.items():
         if args.wave >= wave:
             wave_twelve(_undrawn(lines, args.out), args.out, seed=seed, first=first)
-    if args.wave >= 18:
-        wave_eighteen(_undrawn(lines, args.out), args.out)
+    for wave, (seed, first) in _DRAWN_AS_WAVE_EIGHTEEN.items():
+        if args.wave >= wave:
+            wave_eighteen(_undrawn(lines, args.out), args.out, seed=seed, first=first)
 
 
 def _undrawn(lines: list[dict], out: Path) -> list[dict]:
@@ -124,7 +125,9 @@ def _undrawn(lines: list[dict], out: Path) -> list[dict]:
 _DRAWN_AS_WAVE_TWELVE = {12: (20261211, 39), 13: (20261212, 43), 14: (20261213, 47), 15: (20261214, 51), 16: (20261215, 55), 17: (20261216, 59)}
 
 
-_LAST_WAVE = 18
+# the waves drawn as wave 18 was (every section), each from what the waves before it left
+_DRAWN_AS_WAVE_EIGHTEEN = {18: (20261217, 63), 19: (20261218, 67)}
+_LAST_WAVE = max(_DRAWN_AS_WAVE_EIGHTEEN)
 
 _WAR_WORDS = re.compile(
     r"\b(kill\w*|attack\w*|strikes?|struck|shell\w*|bomb\w*|troops|forces|militants?|rebels?|clash\w*|captur\w*|"
