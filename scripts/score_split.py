@@ -50,6 +50,7 @@ HELD_OUT = {  # wave -> its annotation files
     16: {"current_events": ("lines_55.jsonl", "lines_56.jsonl", "lines_57.jsonl", "lines_58.jsonl"), "fakes": ()},
     17: {"current_events": ("lines_59.jsonl", "lines_60.jsonl", "lines_61.jsonl", "lines_62.jsonl"), "fakes": ()},
     18: {"current_events": ("lines_63.jsonl", "lines_64.jsonl", "lines_65.jsonl", "lines_66.jsonl"), "fakes": ()},  # every section, not only uncategorized
+    19: {"current_events": ("lines_67.jsonl", "lines_68.jsonl", "lines_69.jsonl", "lines_70.jsonl"), "fakes": ()},  # drawn as wave 18
 }
 
 
