@@ -8,6 +8,8 @@ bystanders named only to say where. `doers.py` chooses among the actors these sp
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from frontlines.extract import grammar
@@ -107,12 +109,22 @@ def doing_subject_spans(sentence: Span) -> list[tuple[int, int]]:
 
 def speaks_of(token: Token) -> bool:
     """A verb whose subject says, urges or condemns something ("reports", "urges"): a speaker, never a doer."""
-    return token.lemma_.lower() in grammar.words("speech_heads") | grammar.words("speaking_heads")
+    return token.lemma_.lower() in _speaking_lemmas()
 
 
 def says_or_claims(token: Token) -> bool:
     """A verb of saying or of claiming: the clause under it is what the sentence tells."""
-    return token.lemma_.lower() in grammar.words("speech_heads") | grammar.words("claiming_heads")
+    return token.lemma_.lower() in _saying_or_claiming_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _speaking_lemmas() -> frozenset[str]:
+    return grammar.words("speech_heads") | grammar.words("speaking_heads")  # joined once: asked of every token
+
+
+@lru_cache(maxsize=1)
+def _saying_or_claiming_lemmas() -> frozenset[str]:
+    return grammar.words("speech_heads") | grammar.words("claiming_heads")
 
 
 def speaker_spans(sentence: Span) -> list[tuple[int, int]]:

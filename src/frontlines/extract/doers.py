@@ -47,7 +47,9 @@ class DoerFinder:
     def __init__(self, actors: ActorFinder, theatre: Theatre, event_nouns: frozenset[str] = frozenset()) -> None:
         self.actors = actors
         self.theatre = theatre
-        self.event_nouns = event_nouns  # "attack", "strike", "operation": the nouns that tell an event
+        # what the dead may have died in: the nouns that tell an event ("strike", "operation") and weapons
+        self._means = event_nouns | grammar.words("weapon_words")
+        self._in_the_course_of = grammar.words("in_the_course_of")
 
     def doer_and_target(
         self, trigger: Trigger, event_type: str, sentence: Span, mentions: list[ActorMention], context: StoryContext
@@ -170,14 +172,13 @@ class DoerFinder:
     def _events_it_came_in(self, token: Token) -> list[Token]:
         """The event nouns (or weapons) the trigger's words hang on by "in", "during" or "amid": "killed
         in strikes", "killed and wounded in missile fire"."""
-        means = self.event_nouns | grammar.words("weapon_words")
         return [
             noun
             for verb in (token, *(c for c in token.children if c.dep_ == "conj"))
             for prep in verb.children
-            if prep.dep_ == "prep" and prep.lower_ in grammar.words("in_the_course_of")
+            if prep.dep_ == "prep" and prep.lower_ in self._in_the_course_of
             for noun in prep.children
-            if noun.dep_ == "pobj" and noun.lemma_.lower() in means
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in self._means
         ]
 
     def named_doer(self, trigger: Trigger, sentence: Span, mentions: list[ActorMention], spans: list[tuple[int, int]]) -> str | None:
