@@ -113,3 +113,10 @@ def test_every_demo_report_of_another_war_is_matched_to_that_war(war: str) -> No
     reports = [r for r in read_inputs([str(WARS_CORPUS / war)]) if isinstance(r, Report)]
     assert reports
     assert {r.origin: match_theatre(f"{r.title}\n{r.text}", r.published).key for r in reports} == {r.origin: war for r in reports}
+
+
+def test_a_town_of_a_war_named_in_another_country_s_story_is_not_that_war() -> None:
+    text = "Protests spread across Lebanon; clashes between protesters and the army in Tripoli injure 40 soldiers."
+    assert matched(text, date(2020, 4, 28)) == FALLBACK_THEATRE  # Lebanon's Tripoli, not Libya's war
+    assert matched("Clashes in Tripoli kill five as the GNA pushes south.", date(2020, 4, 28)) == "libya-2019-2020"
+    assert matched("Shelling hits Tripoli, Libyan officials say.", date(2020, 4, 28)) == "libya-2019-2020"

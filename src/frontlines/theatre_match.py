@@ -4,7 +4,9 @@ Each theatre's words are its groups' aliases, its `cues` (countries, demonyms, c
 capitals. A word found in the report counts for every theatre that lists it, less the more theatres
 list it (an alias all wars share tells nothing), and little when it is a common noun ("militants",
 written without a capital). A theatre whose period holds the report's day scores half as much again.
-When the best-scoring theatre's period ended more than a year before the report's day, or starts more
+When all the best-scoring theatre's words the report names are its capitals and the countries it names
+are none of that war's, it is about another country's town of the same name (Tripoli in Lebanon), and
+is read in the fallback theatre. When the best-scoring theatre's period ended more than a year before the report's day, or starts more
 than a year after it, the report is about that country but not that war (Libya in 2011 is not the
 war of 2019, and its "government forces" not the government of 2019): it is read in the fallback
 theatre, and a war named only by words it shares with that one (NATO) does not take it.
@@ -93,6 +95,8 @@ class TheatreMatcher:
             return self.default
         if _far_from_period(ranked[0].theatre, published):
             return self.default
+        if _only_capitals_of_another_country(ranked[0], text):
+            return self.default
         return ranked[0].theatre
 
 
@@ -147,6 +151,19 @@ def _as_key(term: str) -> str:
 def _is_acronym(word: str) -> bool:
     """Short all-capital words (IS, RSF, SAF) match in their exact case: "is" and "saf" are no names."""
     return word.isupper() and len(word) <= 6
+
+
+def _only_capitals_of_another_country(best: TheatreScore, text: str) -> bool:
+    """Whether all the report names of the war is its capitals ("Tripoli") while the countries it names
+    are none of the war's: "clashes across Lebanon ... in Tripoli" are not Libya's war. (A town of the
+    war that is no capital, "Kunduz" beside "Germany", still tells it: capitals share their names.)"""
+    from frontlines.extract.countries_told import countries_told
+
+    capitals = {_as_key(capital) for capital in best.theatre.capitals}
+    if not best.words or not all(word in capitals for word in best.words):
+        return False
+    told = countries_told(text)
+    return bool(told) and not told & set(best.theatre.countries)
 
 
 def _far_from_period(theatre: Theatre, day: date | None) -> bool:

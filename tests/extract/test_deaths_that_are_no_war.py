@@ -45,3 +45,21 @@ def test_opening_fire_is_no_fire_disaster(pipeline) -> None:  # type: ignore[no-
 def test_combatants_captured_are_no_ground_taken(pipeline) -> None:  # type: ignore[no-untyped-def]
     claims = read(pipeline, "The two sides exchanged eleven combatants captured during the fighting near Las Anod, Somalia.")
     assert not any(c.event_type == "territory_taken" for c in claims), claims
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A hot air balloon crashed near Luxor, Egypt, on Monday. A tourist from Japan was killed and eight others were injured.",
+        "A ferry capsized off Mombasa, Kenya, on Monday. At least 30 people were killed.",
+    ],
+)
+def test_the_dead_told_just_after_a_disaster_are_its_dead(read_news, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert read_news(text, PUBLISHED) == []  # the trained reader alone would take the second sentence for an event
+
+
+def test_the_dead_told_after_fighting_are_still_its_dead(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "A ferry capsized off Mombasa, Kenya, on Monday. Separately, gunmen attacked a police post in Mombasa, killing two officers."
+    assert any(c.event_type == "attack" for c in read_news(text, PUBLISHED))
+    assert len(read_news("Fighting broke out near Kandahar, Afghanistan, on Monday. At least 30 people were killed.", PUBLISHED)) >= 2

@@ -50,3 +50,9 @@ def test_a_summary_line_with_no_country_places_its_event(read_news) -> None:  # 
 def test_a_summary_line_naming_an_ambiguous_town_keeps_its_words(read_news) -> None:  # type: ignore[no-untyped-def]
     claims = read_news("Gunmen fire on a police patrol in Jericho, wounding two officers.", PUBLISHED)
     assert claims and all(c.place is None for c in claims) and any(c.place_mention == "Jericho" for c in claims), claims
+
+
+@pytest.mark.parametrize(("name", "country"), [("Derna", "LY"), ("Bombay", "IN")])
+def test_a_city_known_by_this_name_comes_before_villages_whose_own_name_it_is(gazetteer: Gazetteer, name: str, country: str) -> None:
+    town = gazetteer.sole_town(name)  # the Libyan city's English name is a Romanian village's own; Bombay a hamlet's
+    assert town is not None and town.country == country

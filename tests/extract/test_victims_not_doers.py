@@ -93,3 +93,14 @@ def test_the_army_across_a_war_s_border_is_that_country_s(war: str) -> None:
     from frontlines.theatres import load_theatre
 
     assert load_theatre(war).state_forces_of("KE") == "Kenyan forces"  # a town across the border: not the war's own army
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Ten soldiers and six rebels died in clashes near Port Ulmo, Kenya, on Monday.", "Kenyan forces"),  # a generic word names no side
+        ("Five al-Shabaab fighters and two Kenyan soldiers were killed in fighting near Port Ulmo on Monday.", "al-Shabaab"),
+    ],
+)
+def test_of_two_sides_that_died_fighting_the_first_named_is_the_doer(pipeline, text: str, doer: str) -> None:  # type: ignore[no-untyped-def]
+    assert actors(pipeline, text, "battle") == {doer}

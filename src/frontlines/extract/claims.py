@@ -133,8 +133,14 @@ class SentenceReader:
             lent = any(c.actor is None for c in read) and not any(d.actor for d in drafts)  # read the trigger words' doers only then
             read = _with_rules_doer(read, drafts, self._doers_of(sentence, triggers, actor_mentions, context) if lent else {}, self.actors.resolve)
             claims = _keep_most_telling(claims + read)
-        if _tells_a_disaster(sentence):
+        disaster = _tells_a_disaster(sentence)
+        if disaster:
             claims = [c for c in claims if c.event_type != "casualties"]  # "four killed in flooding": no war's dead
+        elif context.disaster_before:
+            # "A balloon crashes near X. A tourist is killed.": a toll takes its cause from the sentence
+            # before; only a word of war of its own ("gunmen attacked") tells an event
+            claims = [c for c in claims if c.trigger and c.event_type != "casualties"]
+        context.disaster_before = disaster and not claims
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]

@@ -150,9 +150,14 @@ class DoerFinder:
             acting = acting if any(m.name != target and self.actors.is_combatant(m.name) for m in acting) else doers
             others = [self.specific(sentence, m, doers) for m in acting if m.name != target and self.actors.is_combatant(m.name)]
             dead = victim_spans(sentence) if event_type in _FOUGHT else []
-            fallen = [m for m in mentions if _inside(m, dead, base) and self._of_the_state(m.name)]
+            # the sides among the dead: the state's, and groups named by name ("rebels" names none)
+            sides = [m for m in mentions if _inside(m, dead, base) and self.actors.is_combatant(m.name)
+                     and (self._of_the_state(m.name) or not self.actors.is_unnamed_armed(m.name))]  # fmt: skip
+            fallen = [m for m in sides if self._of_the_state(m.name)]
             if fallen and all(self.actors.is_unnamed_armed(o) for o in others):
-                actor = self.specific(sentence, fallen[0], mentions)  # "ten soldiers and six rebels died in the clashes"
+                # "ten soldiers and six rebels died in the clashes": the state's; "five Hill Army fighters
+                # and two soldiers are killed in fighting": the first side named, as of two sides clashing
+                actor = self.specific(sentence, sides[0], mentions)
             elif others:
                 actor = others[0]
             elif event_type in ("territory_taken", "operation_start", "airstrike"):

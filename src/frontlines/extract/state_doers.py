@@ -28,6 +28,10 @@ def state_in(sentence: Span, spans: Sequence[tuple[int, int]], trigger: Token, *
     # "a Sylvanian missile strike", "Sylvanian tank and mortar attacks": the country qualifies the weapon
     tokens += qualifiers + [g for c in _with_conjuncts(qualifiers) if _is_weapon(c) for g in c.children if g.dep_ in _QUALIFIERS]
     for token in sorted(tokens, key=lambda t: t.i):
+        if token.dep_ == "poss" and token.lower_ in _POSSESSIVES:
+            country = _antecedent_country(sentence, token)
+            if country is not None:
+                return country  # "Freedonia said its forces captured the village": Freedonia's forces
         if not token.text[:1].isupper():
             continue
         for size in range(_LONGEST_NAME, 0, -1):
@@ -37,6 +41,21 @@ def state_in(sentence: Span, spans: Sequence[tuple[int, int]], trigger: Token, *
             country = country_of(sentence.doc[token.i : end].text)
             if country is not None and not _by_proxy(sentence.doc, token.i, end) and _names_the_doer(sentence.doc[end - 1], trigger, of_forces):
                 return country
+    return None
+
+
+_POSSESSIVES = frozenset({"its", "their"})
+
+
+def _antecedent_country(sentence: Span, pronoun: Token) -> str | None:
+    """The country a possessive pronoun stands for: the last one named before it in the sentence, as
+    the subject of a clause ("Sylvania says its troops ..."), not inside a place ("in Freedonia")."""
+    for token in reversed(sentence.doc[sentence.start : pronoun.i]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or not token.text[:1].isupper():
+            continue
+        country = country_of(token.text)
+        if country is not None:
+            return country
     return None
 
 

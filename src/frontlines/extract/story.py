@@ -30,3 +30,4 @@ class StoryContext:
     # countries the story has named by name or adjective ("the Freedonian town of"): their towns are no coin toss
     countries_told: set[str] = field(default_factory=set)
     cited: dict[str, date] = field(default_factory=dict)  # outlet -> date of the article the post cites
+    disaster_before: bool = False  # the sentence before told a disaster (a crash, a flood) and no war event

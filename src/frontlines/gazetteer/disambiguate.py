@@ -73,6 +73,7 @@ NEIGHBOUR_KM = 400.0  # a town this near the middle of a country a story names m
 # the largest town called Essex is in Maryland.
 SOLE_TOWN_POPULATION = 1_000
 _CLEAR_MARGIN = 0.02
+VILLAGE_POPULATION = 10_000
 
 
 @dataclass(frozen=True)
@@ -180,9 +181,18 @@ def prominent(place: Place) -> bool:
     return place.feature_code in _PROMINENT_CODES or place.population >= PROMINENT_POPULATION
 
 
-def sole_town(candidates: Sequence[Place]) -> Place | None:
+def sole_town(candidates: Sequence[Place], known_by_alias: Sequence[Place] = ()) -> Place | None:
     """The town a name means on its own, worldwide: the only candidate, a town of SOLE_TOWN_POPULATION
-    or more (a province or a feature of the name too, or a namesake town, and the name alone does not say)."""
+    or more (a province or a feature of the name too, or a namesake town, and the name alone does not say).
+
+    A prominent place the name is an alternate name of (`known_by_alias`) is meant before the towns whose
+    own name it is when it is the only such place and each of them is a village (under VILLAGE_POPULATION)
+    with a tenth of its people or fewer: "Derna" is the Libyan city (its English name) before the
+    Romanian village of that name, "Bombay" Mumbai before a New Zealand hamlet; "Ra'anana" stays the
+    Israeli town, though GeoNames lists the name among London's."""
+    known = [place for place in known_by_alias if prominent(place)]
+    if len(known) == 1 and all(town.population < VILLAGE_POPULATION and town.population * 10 <= known[0].population for town in candidates):
+        return known[0]
     if len(candidates) != 1 or candidates[0].feature_class != "P":
         return None
     return candidates[0] if candidates[0].population >= SOLE_TOWN_POPULATION else None

@@ -297,10 +297,14 @@ class Gazetteer:
 
     def sole_town(self, name: str) -> Place | None:
         """The town a name means with no country to go by: the only place whose own name it is, worldwide,
-        a town (`disambiguate.sole_town`); never by an alternate name (GeoNames gives London a spelling of
-        Ra'anana) nor a fuzzy match."""
+        a town (`disambiguate.sole_town`); by an alternate name only for a prominent place far larger than
+        every town whose own name it is (GeoNames gives London a spelling of Ra'anana, which is not
+        prominent); never by a fuzzy match."""
         key = name_key(name)
-        return sole_town([place for place, fit in self.candidates(key, countries=None) if fit >= _OWN_NAME]) if key else None
+        if not key:
+            return None
+        found = self.candidates(key, countries=None)
+        return sole_town([place for place, fit in found if fit >= _OWN_NAME], [place for place, fit in found if _ALIAS <= fit < _OWN_NAME])
 
     def match_spans(
         self,
