@@ -20,10 +20,13 @@ out = Console(highlight=False, soft_wrap=True)
 @click.option("--from-notes", is_flag=True, help="Learn from the analysts' verdicts in the database (--db).")
 @click.option("--splits", default="train,dev,scored", show_default=True, help="Splits to train on; the others are scored (scored: held-out waves whose figure is taken).")
 @click.option("--score-test", is_flag=True, help="Also score the frozen test split (once, for a final reader).")
+@click.option("--quiet-sections/--no-quiet-sections", default=False, show_default=True,
+              help="With --annotations: also learn, as sentences with no event, the corpus lines of sections that tell no war which a keyword list takes for war.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
 def train_command(
-    ctx: click.Context, out_dir: Path, annotations: Path | None, gold_folders: tuple[Path, ...], from_notes: bool, splits: str, score_test: bool, as_json: bool
+    ctx: click.Context, out_dir: Path, annotations: Path | None, gold_folders: tuple[Path, ...], from_notes: bool, splits: str, score_test: bool,
+    quiet_sections: bool, as_json: bool,
 ) -> None:  # fmt: skip
     """Train the event reader on CPU; use it with FRONTLINES_READER=FOLDER.
 
@@ -44,7 +47,7 @@ def train_command(
         raise click.BadParameter(f"unknown split {unknown[0]!r}; splits are {', '.join(SPLITS)}", param_hint="--splits")
     store_url = database_url(ctx.obj.get("db") if ctx.obj else None) if from_notes else None
     result = train(out_dir, annotations=annotations, gold_folders=gold_folders, store_url=store_url, splits=chosen,
-                   score_test=score_test, progress=lambda message: None if as_json else out.print(message))  # fmt: skip
+                   score_test=score_test, quiet_sections=quiet_sections, progress=lambda message: None if as_json else out.print(message))  # fmt: skip
     if as_json:
         out.print_json(json.dumps({"folder": str(result.folder), "examples": result.examples, "sources": result.sources,
                                    "held_out": result.held_out}))  # fmt: skip

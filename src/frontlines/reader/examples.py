@@ -3,7 +3,9 @@
 - current-events lines (`annotations/current_events/*.jsonl`): a line with the types it tells;
 - FA-KES articles (`annotations/fakes/*.jsonl`): each sentence with the gold events it states;
 - report files with gold (`X.txt` + `X.gold.jsonl`, the demo corpus or a team's own);
-- analysts' verdicts recorded with `frontlines note` (see `verdicts.py`).
+- analysts' verdicts recorded with `frontlines note` (see `verdicts.py`);
+- lines of the quiet sections (`data/reader/quiet_sections.yaml`) a keyword list takes for war, as
+  sentences with no event: hard negatives drawn by their section, never by reading.
 
 An example's `modality` is how its first event is told (None for a sentence with no event); its
 `split` comes from the day or the article, never from the sentence itself.
@@ -18,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from frontlines.reader.corpus import load_articles, load_lines
-from frontlines.reader.splits import split_of_item
+from frontlines.reader.splits import split_of, split_of_item
 from frontlines.reader.text import sentence_spans
 
 READER_MODALITIES = ("asserted", "reported", "hedged", "planned", "negated", "history")
@@ -79,6 +81,37 @@ def line_examples(paths: Iterable[Path]) -> list[Example]:
             )
         )
     return examples
+
+
+QUIET_SECTIONS = Path(__file__).resolve().parent.parent / "data" / "reader" / "quiet_sections.yaml"
+
+
+def quiet_section_examples(annotated: Iterable[Example]) -> list[Example]:
+    """Lines of train-split days under a section that tells no war (disasters, business, sport...),
+    which the keyword list would take for war, as sentences with no event; none the team annotated."""
+    import yaml
+
+    from frontlines.reader.baselines import keyword_verdicts
+
+    table = yaml.safe_load(QUIET_SECTIONS.read_text(encoding="utf-8"))
+    sections, share = frozenset(table["sections"]), float(table.get("share", 1.0))
+    seen = {e.origin for e in annotated}
+    quiet = [
+        line for line in load_lines().values()
+        if line.category in sections and f"ce:{line.id}" not in seen and split_of(line.day.isoformat()) == "train"
+        and _bucket(line.id) < share * 100
+    ]  # fmt: skip
+    verdicts = keyword_verdicts([line.text for line in quiet])
+    return [
+        Example(line.text, frozenset(), None, "train", f"ce:{line.id}", line.day.isoformat())
+        for line, verdict in zip(quiet, verdicts, strict=True) if verdict.types
+    ]  # fmt: skip
+
+
+def _bucket(key: str) -> int:
+    import hashlib
+
+    return int(hashlib.sha1(f"frontlines-quiet:{key}".encode()).hexdigest(), 16) % 100
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

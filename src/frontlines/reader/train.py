@@ -15,6 +15,7 @@ from frontlines.reader.examples import (
     article_examples,
     gold_report_examples,
     line_examples,
+    quiet_section_examples,
     with_lines_bare,
 )
 from frontlines.reader.linear import LinearReader, default_cues, fit_linear
@@ -45,9 +46,12 @@ def gather(
     article_annotations: Sequence[Path] = (),
     gold_folders: Sequence[Path] = (),
     verdicts: Sequence[Example] = (),
+    quiet_sections: bool = False,
 ) -> TrainingData:
     data = TrainingData()
     data.add("current-events lines", line_examples(line_annotations))
+    if quiet_sections:
+        data.add("quiet-section lines (no event, by their section)", quiet_section_examples(data.examples))
     data.add("FA-KES article sentences", article_examples(article_annotations))
     for folder in gold_folders:
         data.add(f"gold reports in {folder.name}", gold_report_examples(folder))
@@ -127,6 +131,7 @@ def train(
     store_url: str | None = None,
     splits: Sequence[str] = ("train", "dev", "scored"),
     score_test: bool = False,
+    quiet_sections: bool = False,
     progress: Callable[[str], None] = lambda _: None,
 ) -> TrainingResult:
     """Train a reader into `out` from an annotations folder (`current_events/`, `fakes/`), report
@@ -147,7 +152,7 @@ def train(
         with Store.open(store_url) as store:
             verdicts = verdict_examples(store)
     progress("reading the annotated text")
-    data = gather(lines, articles, gold_folders, verdicts)
+    data = gather(lines, articles, gold_folders, verdicts, quiet_sections=quiet_sections and bool(lines))
     if not data.split(*splits):
         from frontlines.errors import ModelError
 
