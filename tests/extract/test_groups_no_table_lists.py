@@ -22,6 +22,7 @@ DOERS = {
     "an embassy that reports explosions did not set them off": ("The American embassy in Asmara reports two explosions near the city's airport, a day after rockets hit the capital.", date(2020, 11, 28), None),
     "a state that urges its citizens to leave is not the side advancing": ("Britain urges its citizens to leave Sudan as rebels advance on Khartoum.", date(2023, 5, 1), "Unidentified armed group"),
     "the state whose operation the dead died in did the killing": ("Five people are killed during a Turkish operation in the town of Qamishli.", date(2019, 10, 12), "Turkish forces"),
+    "a name after militants from is the group, its Army no state's": ("Militants from the Red Valley Liberation Army attack an army post near Kidal, killing three soldiers.", date(2023, 5, 1), "Red Valley Liberation Army"),
 }  # fmt: skip
 
 
@@ -35,3 +36,4 @@ def test_a_state_that_claims_it_took_a_village_is_its_taker(read_news) -> None: 
     claims = read_news("Russia claims that it captured the village of Pisky near Donetsk.", date(2022, 8, 25))
     taken = [c for c in claims if c.event_type == "territory_taken"]
     assert taken and all(c.actor == "Russian forces" for c in taken), claims
+

@@ -100,7 +100,17 @@ def test_the_army_across_a_war_s_border_is_that_country_s(war: str) -> None:
     [
         ("Ten soldiers and six rebels died in clashes near Port Ulmo, Kenya, on Monday.", "Kenyan forces"),  # a generic word names no side
         ("Five al-Shabaab fighters and two Kenyan soldiers were killed in fighting near Port Ulmo on Monday.", "al-Shabaab"),
+        ("Twenty people were killed in clashes between protesters and security forces in Port Ulmo, Kenya, on Monday.", "Protesters"),
+        ("Six people were killed in clashes between al-Shabaab fighters and Kenyan troops in Port Ulmo on Monday.", "al-Shabaab"),
     ],
 )
 def test_of_two_sides_that_died_fighting_the_first_named_is_the_doer(pipeline, text: str, doer: str) -> None:  # type: ignore[no-untyped-def]
     assert actors(pipeline, text, "battle") == {doer}
+
+
+def test_whoever_survives_a_strike_was_its_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert actors(pipeline, "An al-Shabaab commander survived a Kenyan drone strike near Port Ulmo on Monday.", "airstrike") == {"Kenyan forces"}
+
+
+def test_a_state_qualifying_a_named_weapon_s_strike_is_its_doer(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert actors(pipeline, "An Ethiopian Wing Loong drone strike on a market near Port Ulmo killed six people on Monday.", "airstrike") == {"Ethiopian forces"}

@@ -38,7 +38,7 @@ from frontlines.extract.placing import (
 from frontlines.extract.story import StoryContext
 from frontlines.extract.verdicts import CLAIM_MODALITY, confidence_of, judge_rule_claims, reader_modality, uncovered_types
 from frontlines.extract.triggers import Trigger, captures_only_things, find_triggers
-from frontlines.extract.unlisted_groups import unlisted_groups
+from frontlines.extract.unlisted_groups import with_unlisted_groups
 from frontlines.gazetteer.disambiguate import COUNTRY_CODES, distance_km, prominent
 from frontlines.gazetteer.normalise import strip_article
 from frontlines.fuse import EVENT_MODALITIES
@@ -95,7 +95,7 @@ class SentenceReader:
         dateline = _DATELINE.match(text)
         skip_to = dateline.end() if dateline else 0  # "TOWNVILLE, Nov. 4 (Agency) --" names where it was filed
         actor_mentions = self.actors.find(text)
-        actor_mentions = sorted(actor_mentions + unlisted_groups(sentence, actor_mentions, self.actors.is_unnamed_armed), key=lambda m: m.start)
+        actor_mentions = with_unlisted_groups(sentence, actor_mentions, self.actors.is_unnamed_armed, self.actors.is_generic)
         context.countries_told |= self._homes_of(actor_mentions)
         found = self._places_in(text, context, [(m.start, m.end) for m in actor_mentions])
         matches = [m for m in found if m.start >= skip_to]

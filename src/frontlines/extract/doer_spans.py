@@ -35,7 +35,12 @@ def argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int,
     while told.dep_ == "conj" and told.head.pos_ in ("NOUN", "PROPN") and told.head.i != told.i:
         told = told.head  # "launched drones and missiles": the missiles were launched too
     if token.pos_ == "NOUN" and told.dep_ in ("dobj", "attr") and told.head.i != told.i and not speaks_of(told.head):
-        children += [c for c in told.head.children if c.dep_ == "nsubj"]  # "jets conducted raids": the jets did, "the embassy reports blasts" not
+        subject = [c for c in told.head.children if c.dep_ == "nsubj"]
+        if told.head.lemma_.lower() in grammar.words("suffering_verbs"):
+            # "a militant survives a drone strike": the militant was its target
+            objects += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in subject]
+        else:
+            children += subject  # "jets conducted raids": the jets did, "the embassy reports blasts" not
     for child in children:
         span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
         if child.dep_ == "nsubj":
@@ -52,6 +57,15 @@ def argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int,
             objects.append(span)
         elif child.dep_ == "prep" and child.lower_ == "by":
             subjects.append(span)
+        elif child.dep_ == "prep" and child.lower_ == "between" and token.pos_ == "NOUN":
+            # "clashes between protesters and police": of two sides clashing, the first named is the doer
+            first = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if first is not None:
+                second = [c for c in first.children if c.dep_ == "conj"]
+                end = second[0].left_edge if second else None
+                cut = min([c.idx for c in first.children if c.dep_ == "cc"] + ([end.idx] if end is not None else []), default=None)
+                subjects.append((first.left_edge.idx, cut if cut is not None else first.right_edge.idx + len(first.right_edge)))
+                objects += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in second]
         elif child.dep_ in ("compound", "poss", "amod") and token.pos_ == "NOUN":
             subjects.append(span)
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):

@@ -74,8 +74,8 @@ def _names_the_doer(token: Token, trigger: Token, of_forces: bool = False) -> bo
     "Freedonia's strikes", "strikes by Sylvanian jets"; not "bombings in Freedonia" nor "the
     Freedonian embassy attack" (the embassy is what was hit)."""
     locatives = _locatives()
-    if not of_forces and token.head.i == trigger.i and any(t.pos_ == "PROPN" for t in token.doc[token.i + 1 : trigger.i]):
-        return False  # "the Freedonian Grand Mosque bombing": the name qualifies the mosque
+    if not of_forces and token.head.i == trigger.i and any(t.pos_ == "PROPN" and not _of_a_weapon(t, trigger) for t in token.doc[token.i + 1 : trigger.i]):
+        return False  # "the Freedonian Grand Mosque bombing": the name qualifies the mosque ("a Sylvanian Zephyr drone strike": a weapon's)
     persons = grammar.words("private_persons")
     node = token
     while node.i not in (trigger.i, trigger.head.i) and node.head.i != node.i:  # up to the noun phrase the doer heads
@@ -95,6 +95,16 @@ def _names_the_doer(token: Token, trigger: Token, of_forces: bool = False) -> bo
 def _locatives() -> frozenset[str]:
     """Prepositions by which a country is where, or whence, not who: "in Freedonia", "from Sylvania"."""
     return grammar.words("locative_prepositions") | grammar.words("origin_prepositions")
+
+
+def _of_a_weapon(token: Token, trigger: Token) -> bool:
+    """Whether a name before the event's noun belongs to a weapon's: "Wing Loong" in "a Wing Loong drone strike"."""
+    node = token
+    while node.i != trigger.i and node.head.i != node.i:
+        node = node.head
+        if _is_weapon(node):
+            return True
+    return False
 
 
 def _is_weapon(token: Token) -> bool:

@@ -3,7 +3,8 @@
 No table holds every militia, cartel and splinter front of every war. A name the sentence gives a
 group in one of two positions is kept as written, so the event has its doer rather than none or "an
 unidentified armed group":
-- qualifying a generic word for irregulars: "Zaïre-FPAC militants", "Santa Rosa Cartel gunmen";
+- qualifying a generic word for irregulars: "Zaïre-FPAC militants", "Santa Rosa Cartel gunmen",
+  or after it with "of" or "from": "fighters of the National Liberation Forces";
 - an organisation that is the subject of a verb of armed doing: "the SPLA attacks", "the Front kills".
 
 A name that is a country's, a people's or a place's ("Somali militants", "Kashmir rebels") is not a
@@ -20,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from frontlines.extract import grammar
 from frontlines.extract.actors import ActorMention
+from frontlines.theatres import country_of
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # runs of capitalised words, with the small words names hold ("Front for the Liberation of X")
@@ -29,18 +31,23 @@ _QUALIFIERS = frozenset({"compound", "nmod", "amod"})
 _NOT_A_GROUP = frozenset({"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
-def unlisted_groups(sentence: Span, known: list[ActorMention], unnamed_armed: Callable[[str], bool]) -> list[ActorMention]:
-    """Mentions (sentence offsets) of groups the sentence names and the table does not know."""
+def with_unlisted_groups(
+    sentence: Span, known: list[ActorMention], unnamed_armed: Callable[[str], bool], generic: Callable[[str], bool] = lambda _: False
+) -> list[ActorMention]:
+    """The known mentions and those (sentence offsets) of groups the sentence names and the table does
+    not know, in order. A generic word inside such a name is no mention of its own when the name is
+    one no state's forces bear: "Army" in "the Valley Liberation Army", "Forces" in "the National
+    Liberation Forces" (but "the Sri Lankan Army" and "the Royal Air Force" stay state forces)."""
     base = sentence.start_char
-    taken = [(m.start, m.end) for m in known]
     found: list[ActorMention] = []
     for words in [*_qualifying_names(sentence, known, unnamed_armed), *_acting_organisations(sentence)]:
         start, end = words.start_char - base, words.end_char - base
-        if any(s < end and start < e for s, e in taken):
+        inside = [m for m in known if start <= m.start and m.end <= end and generic(m.name)] if _an_insurgent_name(words) else []
+        if any(m.start < end and start < m.end for m in [*known, *found] if m not in inside):
             continue
-        taken.append((start, end))
+        known = [m for m in known if m not in inside]
         found.append(ActorMention(start, end, spelled_out(words.text, sentence.text)))
-    return found
+    return sorted(known + found, key=lambda m: m.start)
 
 
 def spelled_out(name: str, text: str) -> str:
@@ -69,12 +76,28 @@ def _qualifying_names(sentence: Span, known: list[ActorMention], unnamed_armed: 
             continue
         head = words.root
         qualifiers = [c for c in head.lefts if c.dep_ in _QUALIFIERS and c.i < words.start]
-        if not qualifiers:
-            continue
-        name = _group_words(sentence.doc[min(q.left_edge.i for q in qualifiers) : words.start])
+        if qualifiers:
+            name = _group_words(sentence.doc[min(q.left_edge.i for q in qualifiers) : words.start])
+        else:
+            name = _group_after(head)
         if name is not None:
             names.append(name)
     return names
+
+
+def _an_insurgent_name(words: Span) -> bool:
+    """A name with a word no state's forces bear ("Liberation", "Front") and no country's name."""
+    return any(t.lower_ in grammar.words("insurgent_name_words") for t in words) and not any(country_of(t.text) for t in words)
+
+
+def _group_after(head: Token) -> Span | None:
+    """"fighters of the Hill Front", "militants from the Valley Army": the name after "of" or "from"."""
+    for preposition in head.rights:
+        if preposition.dep_ == "prep" and preposition.lower_ in ("of", "from"):
+            noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.pos_ == "PROPN":
+                return _group_words(noun.doc[noun.left_edge.i : noun.i + 1])
+    return None
 
 
 def _acting_organisations(sentence: Span) -> list[Span]:
