@@ -138,9 +138,11 @@ class SentenceReader:
             claims = [c for c in claims if c.event_type != "casualties"]  # "four killed in flooding": no war's dead
         elif context.disaster_before:
             # "A balloon crashes near X. A tourist is killed.": a toll takes its cause from the sentence
-            # before; only a word of war of its own ("gunmen attacked") tells an event
-            claims = [c for c in claims if c.trigger and c.event_type != "casualties"]
-        context.disaster_before = disaster and not claims
+            # before; a sentence with no word of war of its own ("gunmen attacked") tells no current event
+            warlike = any(t.event_type != "casualties" for t in triggers)  # "killed" alone is no word of war
+            claims = [c for c in claims if c.event_type != "casualties" and (warlike or c.modality not in EVENT_MODALITIES)]
+        # a disaster no armed side is named in ("the truce collapses" names the army and the rebels)
+        context.disaster_before = disaster and not claims and not any(self.actors.is_combatant(m.name) for m in actor_mentions)
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]
@@ -509,6 +511,8 @@ def _tells_a_disaster(sentence: Span) -> bool:
         if token.lemma_.lower() in disasters or token.lower_ in disasters:
             if token.lower_ == "fire" and (token.pos_ != "NOUN" or token.head.lemma_.lower() in grammar.words("fire_of_fighting")):
                 continue
+            if token.lower_ == "fire" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in grammar.words("fire_of_fighting"):
+                continue  # "a house is set on fire": arson
             return True
     return False
 
