@@ -141,7 +141,7 @@ class SentenceReader:
             # before; a sentence with no word of war of its own ("gunmen attacked") tells no current event
             warlike = any(t.event_type != "casualties" for t in triggers)  # "killed" alone is no word of war
             claims = [c for c in claims if c.event_type != "casualties" and (warlike or c.modality not in EVENT_MODALITIES)]
-        # a disaster no armed side is named in ("the truce collapses" names the army and the rebels)
+        # a disaster that names no armed side ("the truce between Sylvania and the Hill Army collapses" names two)
         context.disaster_before = disaster and not claims and not any(self.actors.is_combatant(m.name) for m in actor_mentions)
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
