@@ -41,5 +41,5 @@ def test_the_army_of_the_one_country_a_story_names_takes_a_village_the_gazetteer
 
 
 def test_a_state_that_says_its_forces_took_a_village_is_the_doer(read_news) -> None:  # type: ignore[no-untyped-def]
-    claims = read_news("Russia said its armed forces captured the village of Novoselivka Persha in Donetsk Oblast, Ukraine.", date(2024, 8, 4))
+    claims = read_news("Russia says its soldiers have seized Novoselivka Persha, a village east of Pokrovsk in Ukraine.", date(2024, 8, 4))
     assert any(c.event_type == "territory_taken" and c.actor == "Russian forces" for c in claims), claims
