@@ -68,6 +68,14 @@ def argument_spans(token: Token) -> tuple[list[tuple[int, int]], list[tuple[int,
                 objects += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in second]
         elif child.dep_ in ("compound", "poss", "amod") and token.pos_ == "NOUN":
             subjects.append(span)
+    if token.pos_ in ("VERB", "AUX") and not any(c.dep_ == "agent" for c in token.children) and any(c.dep_ == "nsubjpass" for c in token.children):
+        # "a man is killed and others are injured by settlers": the agent of the passive verb joined to it
+        for verb in (c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            subjects += [(a.left_edge.idx, a.right_edge.idx + len(a.right_edge)) for a in verb.children if a.dep_ == "agent"]
+    if token.pos_ == "NOUN":
+        # "rockets fired by the Hill Army", "a bomb planted by militants": the agent of what was done with it
+        for verb in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _firing_lemmas()):
+            subjects += [(a.left_edge.idx, a.right_edge.idx + len(a.right_edge)) for a in verb.children if a.dep_ == "agent"]
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "by":
@@ -90,7 +98,12 @@ def victim_spans(sentence: Span) -> list[tuple[int, int]]:
     harm = grammar.words("victim_verbs")
     fates = grammar.words("killed_forms") | grammar.words("wounding_words")
     spans: list[tuple[int, int]] = []
+    aimed = grammar.words("event_nouns")
     for token in sentence:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in aimed:
+            # "a third attack on the security service's office": what an attack is on was hit, not the doer
+            spans += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
+            continue
         if token.lemma_.lower() in grammar.words("harm_complement_verbs"):
             after = sentence.doc[token.i : min(token.right_edge.i + 2, sentence.end)]  # the fate may hang elsewhere
             if not any(t.lower_ in fates for t in after):
@@ -122,7 +135,8 @@ def doing_subject_spans(sentence: Span) -> list[tuple[int, int]]:
 
 
 def speaks_of(token: Token) -> bool:
-    """A verb whose subject says, urges or condemns something ("reports", "urges"): a speaker, never a doer."""
+    """A verb whose subject says, urges or condemns something ("reports", "urges"), or holds people to
+    account for it ("arrests", "charges", "thwarts"): a speaker or a judge, never the doer."""
     return token.lemma_.lower() in _speaking_lemmas()
 
 
@@ -132,8 +146,14 @@ def says_or_claims(token: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _firing_lemmas() -> frozenset[str]:
+    """What is done with a weapon by someone: "rockets fired by", "a bomb planted by" (not "areas held by")."""
+    return grammar.words("armed_doing_verbs") | grammar.words("explosive_placed_forms") | {"plant", "lay", "drop", "place"}
+
+
+@lru_cache(maxsize=1)
 def _speaking_lemmas() -> frozenset[str]:
-    return grammar.words("speech_heads") | grammar.words("speaking_heads")  # joined once: asked of every token
+    return grammar.words("speech_heads") | grammar.words("speaking_heads") | grammar.words("holding_heads")  # joined once: asked of every token
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +171,14 @@ def speaker_spans(sentence: Span) -> list[tuple[int, int]]:
         for c in t.children
         if c.dep_ == "nsubj"
     ]
+
+
+def holder_spans(sentence: Span) -> list[tuple[int, int]]:
+    """Character spans (document offsets) of who holds people to account for an event or stops it: the
+    subjects of its verbs of arrest, charge and thwarting ("Sylvanian police arrest a man convicted of
+    a bombing"): never its doer, even where the sentence names no other side."""
+    holding = grammar.words("holding_heads")
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for t in sentence if t.lemma_.lower() in holding for c in t.children if c.dep_ == "nsubj"]
 
 
 def source_spans(token: Token) -> list[tuple[int, int]]:
@@ -179,6 +207,9 @@ def accused_spans(token: Token) -> list[tuple[int, int]]:
     for _ in range(6):
         if node.lemma_.lower() in grammar.words("accusing_verbs"):
             held = [c for c in node.children if c.dep_ in ("nsubjpass", "dobj") and not (c.left_edge.i <= token.i <= c.right_edge.i)]
+            if not held and node.dep_ == "acl" and node.head.i != node.i:
+                person = node.head  # "Gurmeet Singh, convicted of a bombing", "gunmen suspected in the massacre"
+                return [(person.left_edge.idx, person.idx + len(person))]
             return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in held]
         if node.head.i == node.i or node.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "advcl", "acl", "dobj", "compound"):
             return []

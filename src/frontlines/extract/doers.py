@@ -20,6 +20,7 @@ from frontlines.extract.doer_spans import (
     argument_spans,
     bystander_spans,
     doing_subject_spans,
+    holder_spans,
     source_spans,
     says_or_claims,
     speaker_spans,
@@ -96,6 +97,9 @@ class DoerFinder:
             country = next(filter(None, (state_in(sentence, [], noun) for noun in self._events_it_came_in(trigger.token))), None)
             actor = forces_of(country, self.theatre) if country else None
         if actor is None and not trigger.text:
+            # "three are killed in clashes between protesters and police": the doer of the event the dead died in
+            actor = next(filter(None, (self.named_doer(trigger, sentence, doers, argument_spans(noun)[0]) for noun in self._events_it_came_in(trigger.token))), None)
+        if actor is None and not trigger.text:
             # the reader's clause names no doer of its own ("thirteen are killed as Freedonia launches
             # missiles"): the subject of the sentence's verb of armed doing, if one names an actor or a state
             spans = doing_subject_spans(sentence)
@@ -117,7 +121,7 @@ class DoerFinder:
         if actor is None and event_type in _FIRED:
             accused = accused_spans(trigger.token)  # "a man was arrested for attempting to bomb a shop": he tried it
             actor = self.named_doer(trigger, sentence, doers, accused) if accused else None
-            if actor is None and _person_did_it(sentence, subject_spans + accused):
+            if actor is None and (_person_did_it(sentence, subject_spans + accused) or _named_person(sentence, accused)):
                 actor = self.actors.unidentified()  # "a man opened fire": an armed man no one has named
         target = mention_in(mentions, object_spans, base)
         if event_type == "casualties":
@@ -147,14 +151,23 @@ class DoerFinder:
             # a side that only tells of it ("Freedonia's army reports that the Hill Army advanced") yields to one that acts
             speakers = speaker_spans(sentence)
             acting = [m for m in doers if not _inside(m, speakers, base)]
-            acting = acting if any(m.name != target and self.actors.is_combatant(m.name) for m in acting) else doers
+            holders = holder_spans(sentence)  # "Sylvanian police arrest a man convicted of a bombing": not by the police
+            if not any(m.name != target and self.actors.is_combatant(m.name) for m in acting):
+                # the side that tells of fighting is in it ("the army reports clashes in X"); the side
+                # that tells of a blow is more often the one hit ("the army says a rocket hit a post")
+                own = any(t.lower_ in PRONOUNS or t.lower_ in ("its", "their", "our") for t in sentence)  # "says they struck", "its own soldiers"
+                acting = [m for m in doers if not _inside(m, holders, base) and (event_type not in _FIRED or own or not _inside(m, speakers, base))]
             others = [self.specific(sentence, m, doers) for m in acting if m.name != target and self.actors.is_combatant(m.name)]
             dead = victim_spans(sentence) if event_type in _FOUGHT else []
             # the sides among the dead: the state's, and groups named by name ("rebels" names none)
             sides = [m for m in mentions if _inside(m, dead, base) and self.actors.is_combatant(m.name)
                      and (self._of_the_state(m.name) or not self.actors.is_unnamed_armed(m.name))]  # fmt: skip
             fallen = [m for m in sides if self._of_the_state(m.name)]
-            if fallen and all(self.actors.is_unnamed_armed(o) for o in others):
+            # two sides among the dead ("two Hill Army fighters and two pro-government militiamen are killed in clashes")
+            # two sides in two noun phrases ("Filipino ISIL leaders" is one), none of them a person's name ("Omar Maute")
+            among = [m for m in mentions if _inside(m, dead, base) and self.actors.is_combatant(m.name) and not _in_a_name(sentence, m)]
+            both = any(a.name != b.name and self._phrase_of(sentence, a) != self._phrase_of(sentence, b) for n, a in enumerate(among) for b in among[n + 1 :])
+            if (fallen or (sides and both)) and all(self.actors.is_unnamed_armed(o) for o in others):
                 # "ten soldiers and six rebels died in the clashes": the state's; "five Hill Army fighters
                 # and two soldiers are killed in fighting": the first side named, as of two sides clashing
                 actor = self.specific(sentence, sides[0], mentions)
@@ -204,6 +217,11 @@ class DoerFinder:
         # attack") yields to the doer the subject names
         kept = [n for m, n in zip(inside, named, strict=True) if not (self.actors.is_unnamed_armed(n) and _qualifies_trigger(sentence, m, trigger.token))]
         return (kept or named)[0]
+
+    @staticmethod
+    def _phrase_of(sentence: Span, mention: ActorMention) -> int | None:
+        head = _head_of(sentence, mention)
+        return _phrase_head(head).i if head is not None else None
 
     def _of_the_state(self, name: str) -> bool:
         """State forces, by the generic words or by name."""
@@ -278,6 +296,22 @@ def _head_of(sentence: Span, mention: ActorMention) -> Token | None:
     return span.root if span is not None else None
 
 
+def _in_a_name(sentence: Span, mention: ActorMention) -> bool:
+    """A mention inside a person's name ("Omar Maute"): a person, not the group."""
+    span = sentence.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and all(t.ent_type_ == "PERSON" for t in span)
+
+
+def _phrase_head(token: Token) -> Token:
+    """The noun a word qualifies, up its noun phrase: "Filipino" and "ISIL" in "Filipino ISIL leaders", and
+    the names in apposition to it."""
+    while token.head.i != token.i and (
+        token.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "appos") or (token.dep_ == "conj" and token.head.dep_ == "appos")
+    ):  # "ISIL leaders Hapilon and Maute": the names stand in apposition to the leaders
+        token = token.head
+    return token
+
+
 def _qualifies(token: Token, head: Token) -> bool:
     """Whether `token` sits in the noun phrase of `head` as what qualifies it ("fighters of X", "X
     fighters", "forces loyal to X"), not beside it ("troops and X", "troops, including X")."""
@@ -326,6 +360,12 @@ def _person_did_it(sentence: Span, spans: list[tuple[int, int]]) -> bool:
         t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.lemma_.lower() in persons and any(start <= t.idx < end for start, end in spans)
         for t in sentence
     )
+
+
+def _named_person(sentence: Span, spans: list[tuple[int, int]]) -> bool:
+    """A person named by name among the words of who is held for it ("police arrest Ivan Petrov, convicted
+    of a bombing"): one armed man no table lists."""
+    return any(t.ent_type_ == "PERSON" and any(start <= t.idx < end for start, end in spans) for t in sentence)
 
 
 def _inside(mention: ActorMention, spans: list[tuple[int, int]], base: int) -> bool:
