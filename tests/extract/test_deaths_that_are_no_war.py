@@ -63,3 +63,28 @@ def test_the_dead_told_after_fighting_are_still_its_dead(read_news) -> None:  # 
     text = "A ferry capsized off Mombasa, Kenya, on Monday. Separately, gunmen attacked a police post in Mombasa, killing two officers."
     assert any(c.event_type == "attack" for c in read_news(text, PUBLISHED))
     assert len(read_news("Fighting broke out near Kandahar, Afghanistan, on Monday. At least 30 people were killed.", PUBLISHED)) >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A landslide strikes the village of Bududa in eastern Uganda, with at least 40 people dead.",
+        "A fire kills at least four people and injures eight in Lahore, Pakistan.",
+        "A gas explosion at a market in Accra kills six people.",
+    ],
+)
+def test_a_disaster_with_no_word_of_war_and_no_armed_side_tells_no_event(read_news, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert read_news(text, PUBLISHED) == []  # the trained reader alone would take a blow of nature for one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters storm the parliament building in Tripoli, Libya, and set parts of it on fire.",
+        "A drone attack causes a large fire at an oil depot in Belgorod, Russia.",
+        "Artillery fire kills four civilians in Avdiivka, Ukraine.",
+        "A car bomb explosion kills six people at a market in Baghdad.",
+    ],
+)
+def test_a_disaster_word_beside_a_word_of_war_leaves_the_event(read_news, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert read_news(text, PUBLISHED), text

@@ -134,15 +134,20 @@ class SentenceReader:
             read = _with_rules_doer(read, drafts, self._doers_of(sentence, triggers, actor_mentions, context) if lent else {}, self.actors.resolve)
             claims = _keep_most_telling(claims + read)
         disaster = _tells_a_disaster(sentence)
+        # an armed side named, or a munition ("a cruise missile crashes near X" is no air crash)
+        armed = any(self.actors.is_combatant(m.name) for m in actor_mentions) or any(t.lower_ in grammar.words("munition_nouns") for t in sentence)
+        # "killed" alone is no word of war, nor "strikes" of a landslide, nor a gas explosion
+        warlike = any(t.event_type != "casualties" and not _done_by_nature(t.token) and not _accidental(t.token) for t in triggers)
         if disaster:
-            claims = [c for c in claims if c.event_type != "casualties"]  # "four killed in flooding": no war's dead
+            # "four killed in flooding": no war's dead; "a landslide hits the town", "a fire kills four": no
+            # event at all where the sentence has no word of war of its own and names no armed side
+            claims = [c for c in claims if c.event_type != "casualties" and (armed or warlike or c.modality not in EVENT_MODALITIES)]
         elif context.disaster_before:
             # "A balloon crashes near X. A tourist is killed.": a toll takes its cause from the sentence
             # before; a sentence with no word of war of its own ("gunmen attacked") tells no current event
-            warlike = any(t.event_type != "casualties" for t in triggers)  # "killed" alone is no word of war
             claims = [c for c in claims if c.event_type != "casualties" and (warlike or c.modality not in EVENT_MODALITIES)]
         # a disaster that names no armed side ("the truce between Sylvania and the Hill Army collapses" names two)
-        context.disaster_before = disaster and not claims and not any(self.actors.is_combatant(m.name) for m in actor_mentions)
+        context.disaster_before = disaster and not claims and not armed
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]
@@ -504,14 +509,42 @@ def _names_a_building(words: Span, sentence: Span) -> bool:
     return after < len(sentence) and sentence[after].lower_ in grammar.words("facility_nouns") | grammar.words("munition_nouns")
 
 
+_BLASTS = frozenset({"explosion", "blast", "explode"})
+
+
+def _accidental(token: Token) -> bool:
+    """A blast an accident makes: "a gas explosion", "a chemical plant explodes"."""
+    if token.lemma_.lower() not in _BLASTS:
+        return False
+    sources = grammar.words("accident_sources")
+    near = [c for c in token.children if c.dep_ in ("compound", "amod", "nsubj", "nmod")]
+    return any(t.lemma_.lower() in sources or t.lower_ in sources for c in near for t in (c, *c.children) if t.dep_ in ("compound", "amod", "nsubj", "nmod"))
+
+
+def _done_by_nature(token: Token) -> bool:
+    """A word of war whose subject is a blow of nature: "a landslide strikes the town", "lightning hits"."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in grammar.words("disaster_words") for c in token.children)
+
+
 def _tells_a_disaster(sentence: Span) -> bool:
-    """Deaths of a flood, a crash or an epidemic: "fire" only as a noun ("opened fire" is fighting)."""
+    """Deaths of a flood, a crash or an epidemic: "fire" only as a noun ("opened fire" is fighting); a
+    blast an accident makes ("a gas explosion")."""
     disasters = grammar.words("disaster_words")
     for token in sentence:
+        if _accidental(token):
+            return True
         if token.lemma_.lower() in disasters or token.lower_ in disasters:
-            if token.lower_ == "fire" and (token.pos_ != "NOUN" or token.head.lemma_.lower() in grammar.words("fire_of_fighting")):
+            fire = token.lemma_.lower() == "fire" or token.lower_ in ("fire", "fires")  # "fires missiles", "fired shells" too
+            if fire and (token.pos_ != "NOUN" or token.head.lemma_.lower() in grammar.words("fire_of_fighting")):
                 continue
-            if token.lower_ == "fire" and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in grammar.words("fire_of_fighting"):
+            if fire and any(c.dep_ in ("compound", "amod") and (c.lower_ in grammar.words("weapon_words") or c.ent_type_ == "NORP" or c.lower_ == "friendly") for c in token.children):
+                continue  # "rocket fire", "Sylvanian fire", "friendly fire": a side's
+            if token.lower_ in ("storm", "storms", "stormed", "storming") and token.pos_ != "NOUN":
+                continue  # "protesters storm the building": an assault
+            before = [t.lemma_.lower() for t in sentence.doc[max(sentence.start, token.i - 2) : token.i]]
+            if fire and before and (before[-1] in grammar.words("fire_of_fighting") or before[-2:] in (["exchange", "of"], ["hail", "of"])):
+                continue  # "the exchange of fire wounds two", however the parser hangs it
+            if fire and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in grammar.words("fire_of_fighting"):
                 continue  # "a house is set on fire": arson
             return True
     return False
