@@ -126,7 +126,7 @@ _DRAWN_AS_WAVE_TWELVE = {12: (20261211, 39), 13: (20261212, 43), 14: (20261213, 
 
 
 # the waves drawn as wave 18 was (every section), each from what the waves before it left
-_DRAWN_AS_WAVE_EIGHTEEN = {18: (20261217, 63), 19: (20261218, 67), 20: (20261219, 71), 21: (20261220, 75), 22: (20261221, 79)}
+_DRAWN_AS_WAVE_EIGHTEEN = {18: (20261217, 63), 19: (20261218, 67), 20: (20261219, 71), 21: (20261220, 75), 22: (20261221, 79), 23: (20261222, 83)}
 _LAST_WAVE = max(_DRAWN_AS_WAVE_EIGHTEEN)
 
 _WAR_WORDS = re.compile(
