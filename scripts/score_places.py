@@ -1,6 +1,6 @@
 """Score where and by whom, worldwide: the places and actors of annotated current-events lines.
 
-usage: python scripts/score_places.py --split dev|test|heldout [--wave 4|5|...|21|22] [--theatre T] [--json OUT] [--show-errors]
+usage: python scripts/score_places.py --split dev|test|heldout [--wave 4|5|...|22|23] [--theatre T] [--json OUT] [--show-errors]
 
 Items: `annotations/places/<split>_lines_places_*.jsonl`, each an event of a current-events line of
 a war outside Iraq and Syria with its place's coordinates and its doer (see the README there). Every
@@ -44,7 +44,7 @@ WITHIN_KM = 25.0
 UNNAMED = "Unidentified armed group"  # the generic actor of data/lexicon/actors.yaml
 
 
-WAVES = {4: ("15", "16"), 5: ("17", "18"), 6: ("19", "20"), 8: ("25", "26"), 9: ("27", "28", "29", "30"), 10: ("31", "32", "33", "34"), 12: ("39", "40", "41", "42"), 13: ("43", "44", "45", "46"), 14: ("47", "48", "49", "50"), 15: ("51", "52", "53", "54"), 16: ("55", "56", "57", "58"), 17: ("59", "60", "61", "62"), 18: ("63", "64", "65", "66"), 19: ("67", "68", "69", "70"), 20: ("71", "72", "73", "74"), 21: ("75", "76", "77", "78"), 22: ("79", "80", "81", "82")}  # held-out wave -> the numbers of its files
+WAVES = {4: ("15", "16"), 5: ("17", "18"), 6: ("19", "20"), 8: ("25", "26"), 9: ("27", "28", "29", "30"), 10: ("31", "32", "33", "34"), 12: ("39", "40", "41", "42"), 13: ("43", "44", "45", "46"), 14: ("47", "48", "49", "50"), 15: ("51", "52", "53", "54"), 16: ("55", "56", "57", "58"), 17: ("59", "60", "61", "62"), 18: ("63", "64", "65", "66"), 19: ("67", "68", "69", "70"), 20: ("71", "72", "73", "74"), 21: ("75", "76", "77", "78"), 22: ("79", "80", "81", "82"), 23: ("83", "84")}  # held-out wave -> the numbers of its files
 
 
 def main() -> None:

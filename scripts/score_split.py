@@ -1,6 +1,6 @@
 """Score the shipped reader, today's rules and a keyword list on one split, side by side.
 
-usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5|6|8|9|10|12|13|14|15|16|17|18|19|20|21|22] [--reader FOLDER] [--json OUT]
+usage: python scripts/score_split.py --split dev|test|heldout [--wave 4|5|6|8|9|10|12|13|14|15|16|17|18|19|20|21|22|23] [--reader FOLDER] [--json OUT]
 
 Sentence level (current-events lines and FA-KES sentences): event vs none, type macro F1, modality
 accuracy (over sentences whose gold tells an event; also given that the reader saw an event).
@@ -54,6 +54,7 @@ HELD_OUT = {  # wave -> its annotation files
     20: {"current_events": ("lines_71.jsonl", "lines_72.jsonl", "lines_73.jsonl", "lines_74.jsonl"), "fakes": ()},  # drawn as wave 18
     21: {"current_events": ("lines_75.jsonl", "lines_76.jsonl", "lines_77.jsonl", "lines_78.jsonl"), "fakes": ()},  # drawn as wave 18
     22: {"current_events": ("lines_79.jsonl", "lines_80.jsonl", "lines_81.jsonl", "lines_82.jsonl"), "fakes": ()},  # drawn as wave 18
+    23: {"current_events": ("lines_83.jsonl", "lines_84.jsonl"), "fakes": ()},  # drawn as wave 18: the last 131 such lines
 }
 
 
