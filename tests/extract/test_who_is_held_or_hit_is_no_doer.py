@@ -52,3 +52,14 @@ def test_what_an_attack_was_on_did_not_do_the_attacks_beside_it(read_news) -> No
     text = "Two guards are killed in suicide attacks in Herat, while a third attack on the Afghan police headquarters in Kabul is foiled."
     claims = read_news(text, date(2013, 3, 1))
     assert claims and "Afghan forces" not in _doers(claims), claims
+
+
+def test_a_violent_crowd_is_the_doer_where_no_armed_side_is_named(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "Three people are killed and a curfew is declared in Osh, Kyrgyzstan, after protesters attempted to storm a police station."
+    claims = read_news(text, date(2010, 6, 1))
+    assert claims and _doers(claims) == {"Protesters"}, claims
+
+
+def test_a_crowd_fired_on_is_no_doer(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Soldiers open fire on protesters in Mandalay, killing four.", date(2021, 3, 3))
+    assert claims and "Protesters" not in _doers(claims), claims

@@ -111,3 +111,13 @@ def test_an_elided_particle_inside_a_name_keeps_the_name_whole(gazetteer: Gazett
     assert found(gazetteer, "Protesters marched in Côte d’Ivoire on Monday.") == [
         ("Côte d’Ivoire", "Ivory Coast", "CI", "PCLI")
     ]
+
+
+def test_a_capital_s_own_name_means_it_before_a_village_it_is_only_another_spelling_of(gazetteer: Gazetteer) -> None:
+    text = "Mourners in Tehran, Iran, remember a general killed in a drone strike in Baghdad last week."
+    assert [(name, country) for words, name, country, _ in found(gazetteer, text) if words == "Baghdad"] == [("Baghdad", "IQ")]
+
+
+@pytest.mark.parametrize("text", ["Loyalist forces capture the town of Ra's Lanuf.", "An air strike near Qaa kills 23 farm workers."])
+def test_a_short_word_matches_no_place_by_a_code_among_its_alternate_names(gazetteer: Gazetteer, text: str) -> None:
+    assert not [m for m in found(gazetteer, text) if m[2] in ("PE", "AT", "IL", "MD")], found(gazetteer, text)

@@ -40,6 +40,8 @@ _FIRED = frozenset({"explosion", "airstrike", "attack"})
 # the events whose dead are their fighters: unless a group is named beside them, the state's dead tell
 # that its forces fought ("ten soldiers and six rebels died in the clashes")
 _FOUGHT = frozenset({"battle"})
+# the events a violent crowd (protesters, rioters, settlers) does when no armed side is named
+_CROWDS_DO = frozenset({"attack", "battle"})
 # how a name qualifies a generic word in the same noun phrase
 _QUALIFYING = frozenset({"compound", "amod", "poss", "nmod", "pobj", "prep", "acl"})
 
@@ -177,6 +179,12 @@ class DoerFinder:
                 actor = context.last_actor_against_enemy
             else:
                 actor = context.last_actor
+            if actor is None and event_type in _CROWDS_DO:
+                # no armed side named: a violent crowd the sentence names, not as the one hit, did it
+                # ("protesters in the state capital attack the government's headquarters")
+                at = trigger.token.idx - base
+                crowds = [m for m in acting if self._crowd(m.name) and m.name != target and (not trigger.text or m.start < at)]
+                actor = crowds[0].name if crowds else None
         if target is None and actor is not None and event_type in ("territory_taken", "battle", "attack", "airstrike"):
             named = [m.name for m in mentions if self.actors.is_combatant(m.name) and not self.actors.same_camp(m.name, actor)]
             if named:
@@ -217,6 +225,10 @@ class DoerFinder:
         # attack") yields to the doer the subject names
         kept = [n for m, n in zip(inside, named, strict=True) if not (self.actors.is_unnamed_armed(n) and _qualifies_trigger(sentence, m, trigger.token))]
         return (kept or named)[0]
+
+    def _crowd(self, name: str) -> bool:
+        """Civilians who act with violence: no side of the fighting, but a doer (actors.yaml)."""
+        return not self.actors.is_combatant(name) and self.actors.may_do_events(name) and self.actors.table.actors.get(name) is not None
 
     @staticmethod
     def _phrase_of(sentence: Span, mention: ActorMention) -> int | None:

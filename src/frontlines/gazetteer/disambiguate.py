@@ -152,6 +152,11 @@ def rank(
     """Candidates (place, name fit) filtered to `countries` and ordered best first, with scores."""
     order = {country: i for i, country in enumerate(countries)} if countries is not None else {}
     found = [fit for fit in found if countries is None or fit[0].country in order]
+    best = max((fit for _, fit in found), default=0.0)
+    if any(fit >= best and prominent(place) for place, fit in found):
+        # a name that is a prominent place's own name means it before a lesser place it is only another
+        # spelling of ("Baghdad" is the city, not an Iranian village GeoNames also calls so)
+        found = [(place, fit) for place, fit in found if fit >= best or prominent(place)]
     candidates = [place for place, _ in found]
 
     def obscure(place: Place) -> bool:  # searching every country, the prominent come first

@@ -68,6 +68,8 @@ _INNER_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "a
 _INNER_WORDS = frozenset({"junction", "city", "camp", "district", "plains", "of", "bin", "bu"})
 _ARABIC_PROCLITICS = ("لل", "و", "ب", "ف", "ل", "ك")
 _AMBIGUOUS_WEIGHT = 0.9
+_SHORT_NAME = 3  # letters of a name key at most, for which alternate names are not read
+_OWN_NAME_FIT = 1.0  # the fit of a place's own name (frontlines.gazetteer.index)
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,10 @@ class _Finder:
         if stop_first and not self.gazetteer.reaches_world(key, self.countries):
             return None
         fits = self.gazetteer.candidates(key, countries=self.countries)
+        if not arabic and len(key) <= _SHORT_NAME and not self.text[start:end].isupper():
+            # GeoNames lists codes and abbreviations among alternate names ("Ra" for Piura, "Qaa" for
+            # Acre): a short word matches a place by its own name only, unless written as a code ("NYC")
+            fits = [(place, fit) for place, fit in fits if fit >= _OWN_NAME_FIT]
         if not fits and arabic:
             start, fits = self._without_proclitic(i, n, end)
         if not fits:
