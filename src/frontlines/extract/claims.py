@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from typing import Protocol
 
@@ -105,7 +106,7 @@ class SentenceReader:
         countries_named = sorted((m for m in matches if m.place.feature_code in COUNTRY_CODES), key=lambda m: _acts_as_a_state(sentence, m))
         matches = [m for m in matches if m.place.feature_code not in COUNTRY_CODES]
         context.named_actors.update(m.name for m in actor_mentions)
-        date_mentions = [m for m in self.dates.mentions(text, context.published, context.running_date) if m.start >= skip_to]
+        date_mentions = [m for m in self.dates.mentions(text, context.published, context.running_date) if m.start >= skip_to and not _dateline_month(m, text, context.published)]
         triggers = find_triggers(sentence, self.triggers)
         modalities = {t.token.i: _told_as(t.token, sentence, verdict) for t in triggers}
         owners = [t for t in triggers if not purpose_of_operation(t, triggers, modalities)]
@@ -524,6 +525,16 @@ def _accidental(token: Token) -> bool:
 def _done_by_nature(token: Token) -> bool:
     """A word of war whose subject is a blow of nature: "a landslide strikes the town", "lightning hits"."""
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in grammar.words("disaster_words") for c in token.children)
+
+
+def _dateline_month(mention: DateMention, text: str, published: date) -> bool:
+    """The month and year a sentence opens with, in the month the report was published: the rest of a
+    dateline split from its day ("Monday 22 | Sep 2014 Government air strikes killed ..."), no event's date."""
+    value = mention.value
+    return (
+        value.precision == "month" and not text[: mention.start].strip()
+        and (value.value.year, value.value.month) == (published.year, published.month)
+    )  # fmt: skip
 
 
 def _tells_a_disaster(sentence: Span) -> bool:
