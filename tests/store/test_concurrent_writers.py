@@ -92,3 +92,24 @@ def test_two_ingests_at_once_extract_and_fuse_every_report_once(new_database_url
         assert fused == store.count("claims")
         linked = conn.execute(select(t.event_claims.c.claim_id, func.count()).group_by(t.event_claims.c.claim_id)).all()
         assert len(linked) == 12 and all(count == 1 for _, count in linked)
+
+
+def test_a_new_database_another_process_is_creating_opens_once_that_one_is_done(tmp_path: Path) -> None:
+    """SQLite refuses at once, busy timeout or not, to turn a file to WAL while another connection
+    writes to it (as a second ingest does while the first creates the tables): opening waits and tries
+    again instead of telling the user the database is locked."""
+    import sqlite3
+    import threading
+
+    path = tmp_path / "new.db"
+    creating = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    creating.execute("BEGIN IMMEDIATE")
+    creating.execute("CREATE TABLE being_created (a INTEGER)")
+    done = threading.Timer(0.6, lambda: creating.execute("COMMIT"))
+    done.start()
+    try:
+        with Store.open(f"sqlite:///{path}") as store:
+            assert store.count("reports") == 0
+    finally:
+        done.join()
+        creating.close()
