@@ -541,24 +541,29 @@ def _tells_a_disaster(sentence: Span) -> bool:
     """Deaths of a flood, a crash or an epidemic: "fire" only as a noun ("opened fire" is fighting); a
     blast an accident makes ("a gas explosion")."""
     disasters = grammar.words("disaster_words")
-    for token in sentence:
-        if _accidental(token):
-            return True
-        if token.lemma_.lower() in disasters or token.lower_ in disasters:
-            fire = token.lemma_.lower() == "fire" or token.lower_ in ("fire", "fires")  # "fires missiles", "fired shells" too
-            if fire and (token.pos_ != "NOUN" or token.head.lemma_.lower() in grammar.words("fire_of_fighting")):
-                continue
-            if fire and any(c.dep_ in ("compound", "amod") and (c.lower_ in grammar.words("weapon_words") or c.ent_type_ == "NORP" or c.lower_ == "friendly") for c in token.children):
-                continue  # "rocket fire", "Sylvanian fire", "friendly fire": a side's
-            if token.lower_ in ("storm", "storms", "stormed", "storming") and token.pos_ != "NOUN":
-                continue  # "protesters storm the building": an assault
-            before = [t.lemma_.lower() for t in sentence.doc[max(sentence.start, token.i - 2) : token.i]]
-            if fire and before and (before[-1] in grammar.words("fire_of_fighting") or before[-2:] in (["exchange", "of"], ["hail", "of"])):
-                continue  # "the exchange of fire wounds two", however the parser hangs it
-            if fire and token.head.dep_ == "prep" and token.head.head.lemma_.lower() in grammar.words("fire_of_fighting"):
-                continue  # "a house is set on fire": arson
-            return True
-    return False
+    return any(
+        _accidental(token) or ((token.lemma_.lower() in disasters or token.lower_ in disasters) and not _of_fighting(token, sentence))
+        for token in sentence
+    )
+
+
+def _of_fighting(token: Token, sentence: Span) -> bool:
+    """A disaster word said of fighting: "protesters storm the building", and "fire" anywhere but as a
+    blaze ("fires missiles", "opened fire", "rocket fire", "Sylvanian fire", "the exchange of fire",
+    "a house is set on fire": arson)."""
+    if token.lower_ in ("storm", "storms", "stormed", "storming"):
+        return token.pos_ != "NOUN"
+    if not (token.lemma_.lower() == "fire" or token.lower_ in ("fire", "fires")):
+        return False
+    fighting = grammar.words("fire_of_fighting")
+    if token.pos_ != "NOUN" or token.head.lemma_.lower() in fighting:
+        return True
+    if token.head.dep_ == "prep" and token.head.head.lemma_.lower() in fighting:
+        return True
+    if any(c.dep_ in ("compound", "amod") and (c.lower_ in grammar.words("weapon_words") or c.ent_type_ == "NORP" or c.lower_ == "friendly") for c in token.children):
+        return True
+    before = [t.lemma_.lower() for t in sentence.doc[max(sentence.start, token.i - 2) : token.i]]  # however the parser hangs it
+    return bool(before) and (before[-1] in fighting or before[-2:] in (["exchange", "of"], ["hail", "of"]))
 
 
 def _agreeing_with_appositions(matches: list[PlaceMatch], text: str) -> list[PlaceMatch]:

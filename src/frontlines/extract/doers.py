@@ -165,10 +165,10 @@ class DoerFinder:
             sides = [m for m in mentions if _inside(m, dead, base) and self.actors.is_combatant(m.name)
                      and (self._of_the_state(m.name) or not self.actors.is_unnamed_armed(m.name))]  # fmt: skip
             fallen = [m for m in sides if self._of_the_state(m.name)]
-            # two sides among the dead ("two Hill Army fighters and two pro-government militiamen are killed in clashes")
-            # two sides in two noun phrases ("Filipino ISIL leaders" is one), none of them a person's name ("Omar Maute")
+            # two sides among the dead, in two noun phrases ("two Hill Army fighters and two militiamen";
+            # "Filipino ISIL leaders" is one), none of them a person's name ("Omar Maute")
             among = [m for m in mentions if _inside(m, dead, base) and self.actors.is_combatant(m.name) and not _in_a_name(sentence, m)]
-            both = any(a.name != b.name and self._phrase_of(sentence, a) != self._phrase_of(sentence, b) for n, a in enumerate(among) for b in among[n + 1 :])
+            both = any(a.name != b.name and _phrase_of(sentence, a) != _phrase_of(sentence, b) for n, a in enumerate(among) for b in among[n + 1 :])
             if (fallen or (sides and both)) and all(self.actors.is_unnamed_armed(o) for o in others):
                 # "ten soldiers and six rebels died in the clashes": the state's; "five Hill Army fighters
                 # and two soldiers are killed in fighting": the first side named, as of two sides clashing
@@ -227,13 +227,9 @@ class DoerFinder:
         return (kept or named)[0]
 
     def _crowd(self, name: str) -> bool:
-        """Civilians who act with violence: no side of the fighting, but a doer (actors.yaml)."""
-        return not self.actors.is_combatant(name) and self.actors.may_do_events(name) and self.actors.table.actors.get(name) is not None
-
-    @staticmethod
-    def _phrase_of(sentence: Span, mention: ActorMention) -> int | None:
-        head = _head_of(sentence, mention)
-        return _phrase_head(head).i if head is not None else None
+        """Civilians who act with violence: no side of the fighting, but a doer (actors.yaml; an actor the
+        table does not know is a combatant)."""
+        return not self.actors.is_combatant(name) and self.actors.may_do_events(name)
 
     def _of_the_state(self, name: str) -> bool:
         """State forces, by the generic words or by name."""
@@ -312,6 +308,12 @@ def _in_a_name(sentence: Span, mention: ActorMention) -> bool:
     """A mention inside a person's name ("Omar Maute"): a person, not the group."""
     span = sentence.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and all(t.ent_type_ == "PERSON" for t in span)
+
+
+def _phrase_of(sentence: Span, mention: ActorMention) -> int | None:
+    """The index of the noun heading the phrase a mention stands in."""
+    head = _head_of(sentence, mention)
+    return _phrase_head(head).i if head is not None else None
 
 
 def _phrase_head(token: Token) -> Token:

@@ -42,7 +42,9 @@ from dataclasses import dataclass
 from frontlines.model import Place
 
 __all__ = [
+    "ALIAS_FIT",
     "CONTAINER_CODES",
+    "OWN_NAME_FIT",
     "PROMINENT_POPULATION",
     "Evidence",
     "FeatureHint",
@@ -55,6 +57,10 @@ __all__ = [
     "seat_of_namesake",
 ]
 
+# How well a name fits a place (frontlines.gazetteer.index): its own name beats one of its aliases;
+# fuzzy matches score below any exact one.
+OWN_NAME_FIT = 1.0
+ALIAS_FIT = 0.95
 CONTAINER_CODES = frozenset({"PCLI", "PCL", "PCLD", "ADM1", "ADM1H", "ADM2", "ADM2H", "ADM3", "ADMD"})
 COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD"})  # GeoNames codes of a country
 _PROMINENT_CODES = frozenset({"PPLC", "PCLI", "PCL", "PCLD", "ADM1"})

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from frontlines.errors import GazetteerError
-from frontlines.gazetteer.disambiguate import Evidence, FeatureHint, corroborated, decisive, rank, sole_town
+from frontlines.gazetteer.disambiguate import ALIAS_FIT, OWN_NAME_FIT, Evidence, FeatureHint, corroborated, decisive, rank, sole_town
 from frontlines.gazetteer.normalise import is_arabic, name_key
 from frontlines.gazetteer.records import read_places
 from frontlines.gazetteer.spans import find_place_spans
@@ -34,10 +34,8 @@ DEFAULT_COUNTRIES = ("IQ", "SY")
 BUNDLED_COUNTRIES = frozenset(DEFAULT_COUNTRIES)
 """Countries whose places the bundled file holds whole: the worldwide layer only adds names in other scripts."""
 
-# How well a name fits: the place's own name beats one of its aliases; fuzzy matches score below
-# any exact one.
-_OWN_NAME = 1.0
-_ALIAS = 0.95
+# How well a name fits: its own name (OWN_NAME_FIT) beats one of its aliases (ALIAS_FIT); fuzzy
+# matches score below any exact one.
 _FUZZY_WEIGHT = 0.9
 FUZZY_CUTOFF = 88  # rapidfuzz fuzz.ratio, 0-100
 _FUZZY_MIN_KEY = 5  # shorter keys are never fuzzy-matched: "hit" or "abas" are one edit from too much
@@ -98,10 +96,10 @@ class Gazetteer:
             names[place.key] = tuple(name for name, _ in keyed)
             own = next((key for name, key in keyed if name == place.name), None) or name_key(place.name)
             if own:
-                by_key.setdefault(own, []).append((place, _OWN_NAME))
+                by_key.setdefault(own, []).append((place, OWN_NAME_FIT))
             for key in {key for _, key in keyed}:
                 if key and key != own:
-                    by_key.setdefault(key, []).append((place, _ALIAS))
+                    by_key.setdefault(key, []).append((place, ALIAS_FIT))
         self._places, self._names, self._by_key = places, names, by_key
         # Fuzzy candidates by (first letter, length) and (last letter, length): a ratio ≥ FUZZY_CUTOFF
         # bounds the length difference, and a misspelling keeps the first or the last letter.
@@ -304,7 +302,7 @@ class Gazetteer:
         if not key:
             return None
         found = self.candidates(key, countries=None)
-        return sole_town([place for place, fit in found if fit >= _OWN_NAME], [place for place, fit in found if _ALIAS <= fit < _OWN_NAME])
+        return sole_town([place for place, fit in found if fit >= OWN_NAME_FIT], [place for place, fit in found if ALIAS_FIT <= fit < OWN_NAME_FIT])
 
     def match_spans(
         self,

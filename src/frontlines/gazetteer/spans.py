@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from frontlines.gazetteer.capitals import with_capitals
 from frontlines.gazetteer.disambiguate import (
+    OWN_NAME_FIT,
     SAME_PLACE_KM,
     Evidence,
     FeatureHint,
@@ -69,7 +70,6 @@ _INNER_WORDS = frozenset({"junction", "city", "camp", "district", "plains", "of"
 _ARABIC_PROCLITICS = ("لل", "و", "ب", "ف", "ل", "ك")
 _AMBIGUOUS_WEIGHT = 0.9
 _SHORT_NAME = 3  # letters of a name key at most, for which alternate names are not read
-_OWN_NAME_FIT = 1.0  # the fit of a place's own name (frontlines.gazetteer.index)
 
 
 @dataclass(frozen=True)
@@ -257,7 +257,7 @@ class _Finder:
         if not arabic and len(key) <= _SHORT_NAME and not self.text[start:end].isupper():
             # GeoNames lists codes and abbreviations among alternate names ("Ra" for Piura, "Qaa" for
             # Acre): a short word matches a place by its own name only, unless written as a code ("NYC")
-            fits = [(place, fit) for place, fit in fits if fit >= _OWN_NAME_FIT]
+            fits = [(place, fit) for place, fit in fits if fit >= OWN_NAME_FIT]
         if not fits and arabic:
             start, fits = self._without_proclitic(i, n, end)
         if not fits:
