@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from frontlines.reader.splits import SCORED_WAVES_FILE, SPLITS, scored_wave_files, split_of, split_of_item
+from frontlines.reader.splits import HELD_OUT_WAVES_FILE, SCORED_WAVES_FILE, SPLITS, scored_wave_files, split_of, split_of_item
 from frontlines.reader.train import train
 
 
@@ -34,6 +34,16 @@ def test_a_test_item_of_a_wave_already_scored_lies_in_the_scored_split(tmp_path:
     assert split_of_item("2017-11-03", scored) == "scored"  # spent as a measure: it may train
     assert split_of_item("2017-11-03", fresh) == "test"  # a wave not yet scored stays held out
     assert split_of_item("2022-02-24", scored) == "train"  # only test items move
+
+
+def test_an_item_of_a_wave_drawn_outside_the_test_split_is_held_out_until_scored(tmp_path: Path) -> None:
+    (tmp_path / "fakes").mkdir()
+    (tmp_path / HELD_OUT_WAVES_FILE).write_text("# wave 30\nfakes_60.jsonl\nfakes_61.jsonl\n", encoding="utf-8")
+    (tmp_path / SCORED_WAVES_FILE).write_text("fakes_61.jsonl\n", encoding="utf-8")
+    assert split_of("2022-02-24") == "train"
+    assert split_of_item("2022-02-24", tmp_path / "fakes" / "fakes_60.jsonl") == "test"  # whatever its hash
+    assert split_of_item("2022-02-24", tmp_path / "fakes" / "fakes_61.jsonl") == "scored"  # then spent, it trains
+    assert split_of_item("2022-02-24", tmp_path / "fakes" / "fakes_62.jsonl") == "train"  # a file not listed keeps its hash's
 
 
 def test_the_bundled_reader_learns_from_the_scored_waves_never_from_the_test_split() -> None:

@@ -19,7 +19,7 @@ from frontlines.ingest.infer_date import infer_published
 from frontlines.model import Claim, Report
 from frontlines.reader.corpus import CorpusArticle, load_articles
 from frontlines.reader.examples import CURRENT_MODALITIES, annotation_records
-from frontlines.reader.splits import split_of
+from frontlines.reader.splits import split_of_item
 
 
 _PRINTED_WITHIN = 250  # characters: FA-KES texts print their date before or just after the headline
@@ -64,7 +64,7 @@ def evaluate_articles(
     batch: int = 16,
 ) -> Evaluation:
     articles = load_articles()
-    records = [r for _, r in annotation_records(annotations) if split_of(r["id"]) in splits]
+    records = [r for file, r in annotation_records(annotations) if split_of_item(r["id"], file) in splits]
     result = Evaluation()
     for start in range(0, len(records), batch):
         chunk = records[start : start + batch]

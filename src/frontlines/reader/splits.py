@@ -5,7 +5,9 @@ lines it learned from. The test split is frozen: changing these numbers changes 
 
 Held-out waves are later batches of test-split items, annotated blind and scored once each. Once a
 wave's figure is taken, its files are listed in the annotations folder's `scored_waves.txt`, and
-their items form a fourth split, `scored`: spent as a measure, they train.
+their items form a fourth split, `scored`: spent as a measure, they train. A wave drawn from items
+outside the test split's days and articles (once the test split had none left to draw) is listed in
+`held_out_waves.txt`: its items stand where test items stand, held out until scored, whatever their hash.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 SPLITS = ("train", "dev", "test", "scored")
 SCORED_WAVES_FILE = "scored_waves.txt"  # in an annotations folder: the files of the waves already scored
+HELD_OUT_WAVES_FILE = "held_out_waves.txt"  # the files of held-out waves drawn outside the test split
 _BOUNDS = ((60, "train"), (75, "dev"), (100, "test"))
 
 
@@ -25,17 +28,24 @@ def split_of(key: str) -> str:
 
 
 def split_of_item(key: str, annotation_file: Path) -> str:
-    """The split of an annotated item: its hash's, or `scored` for a test item of a wave already scored."""
-    split = split_of(key)
-    if split == "test" and annotation_file.name in scored_wave_files(annotation_file.parent.parent):
+    """The split of an annotated item: its hash's (`test` for any item of a held-out wave drawn outside
+    the test split), or `scored` for a test item of a wave already scored."""
+    annotations = annotation_file.parent.parent
+    split = "test" if annotation_file.name in _listed(annotations, HELD_OUT_WAVES_FILE) else split_of(key)
+    if split == "test" and annotation_file.name in scored_wave_files(annotations):
         return "scored"
     return split
 
 
-@lru_cache(maxsize=8)
 def scored_wave_files(annotations: Path) -> frozenset[str]:
     """The annotation files (by name) of held-out waves whose figure has been taken."""
-    listing = annotations / SCORED_WAVES_FILE
+    return _listed(annotations, SCORED_WAVES_FILE)
+
+
+@lru_cache(maxsize=16)
+def _listed(annotations: Path, listing_name: str) -> frozenset[str]:
+    """The file names a listing in the annotations folder holds, one a row, `#` comments aside."""
+    listing = annotations / listing_name
     if not listing.is_file():
         return frozenset()
     rows = (row.split("#", 1)[0].strip() for row in listing.read_text(encoding="utf-8").splitlines())
