@@ -56,6 +56,7 @@ class TheatreMatcher:
         # every theatre's words by their word sequence: one pass over the report's words
         self._phrases = {_tokens(key): key for key in sorted(listed_by, key=len)}
         self._longest = max((len(tokens) for tokens in self._phrases), default=0)
+        self._first_words = frozenset(tokens[0] for tokens in self._phrases if tokens)
 
     def scores(self, text: str, published: date | None = None) -> list[TheatreScore]:
         """Every theatre's score for the text, best first."""
@@ -76,6 +77,9 @@ class TheatreMatcher:
         named: Counter[str] = Counter()
         i = 0
         while i < len(words):
+            if folded[i] not in self._first_words:
+                i += 1
+                continue
             for size in range(min(self._longest, len(words) - i), 0, -1):
                 key = self._phrases.get(tuple(folded[i : i + size]))
                 if key is not None and (not _is_acronym(key) or words[i] == key):

@@ -30,25 +30,28 @@ def countries_told(text: str) -> set[str]:
     return {code for _, _, code in country_spans(text)}
 
 
-def country_spans(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8)  # a sentence is asked about more than once in a row
+def country_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Where the text names a country, by a capitalised name or adjective: (start, end, ISO code)."""
-    words = _telling_words()
+    words, firsts = _telling_words(), _first_words()
     matches = list(_WORD.finditer(text))
     capitalised = [m.group()[:1].isupper() for m in matches]
     folded = [_fold(m.group().removesuffix("'s").removesuffix("’s")) for m in matches]  # each word folded once
     found, i = [], 0
     while i < len(folded):
-        if not capitalised[i]:
+        if not capitalised[i] or folded[i] not in firsts:
             i += 1
             continue
         size = next((n for n in range(min(_LONGEST_NAME, len(folded) - i), 0, -1) if " ".join(folded[i : i + n]) in words), 0)
         if size:  # the longest name wins, and its words name nothing else ("Congo" in "Democratic Republic of the Congo")
             found.append((matches[i].start(), matches[i + size - 1].end(), words[" ".join(folded[i : i + size])]))
         i += max(size, 1)
-    return found
+    return tuple(found)
 
 
 def _fold(words: str) -> str:
+    if words.isascii():
+        return words.lower()  # no accents to strip; casefold is lower for ASCII
     text = unicodedata.normalize("NFKD", words.casefold().replace("’", "'"))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
@@ -59,6 +62,12 @@ def _telling_words() -> dict[str, str]:
     found = {_fold(word): code for word, code in _cues(DATA_DIR / "country_cues.tsv").items()}
     found.update({_fold(word): code for word, code in country_words().items()})
     return found
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first folded word of each name or adjective that tells a country."""
+    return frozenset(name.split(" ", 1)[0] for name in _telling_words())
 
 
 def _cues(path: Path) -> dict[str, str]:
