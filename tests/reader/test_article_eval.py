@@ -46,6 +46,8 @@ def test_a_place_no_gazetteer_holds_is_its_own_event() -> None:
     [
         ("Wed 05 Apr 2017 Strikes hit the north", date(2017, 4, 5)),
         ("Car bomb kills six in the city NGO AFP Monday 17 Mar 2014 Six people were killed", date(2014, 3, 17)),
+        ("Last updated at Oct 042017 NORTHTOWN A strike hit the market", date(2017, 10, 4)),  # its comma stripped
+        ("Published Aug 12016 Shelling resumed", date(2016, 8, 1)),
         ("A headline with no date at all", None),
     ],
 )
