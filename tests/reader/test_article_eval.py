@@ -48,6 +48,8 @@ def test_a_place_no_gazetteer_holds_is_its_own_event() -> None:
         ("Car bomb kills six in the city NGO AFP Monday 17 Mar 2014 Six people were killed", date(2014, 3, 17)),
         ("Last updated at Oct 042017 NORTHTOWN A strike hit the market", date(2017, 10, 4)),  # its comma stripped
         ("Published Aug 12016 Shelling resumed", date(2016, 8, 1)),
+        ("24.08.2013 State media said on Saturday that rebels fired shells", date(2013, 8, 24)),  # dots: day first
+        ("01-10-2014 Twin car bombs hit the city", date(2014, 10, 1)),  # dashes: day first
         ("A headline with no date at all", None),
     ],
 )

@@ -9,7 +9,7 @@ Each finder looks in one place and says nothing when it is not sure:
 - :func:`latest_day_month`: the latest day and month the body names, year or not ("Sept. 29");
 - :func:`title_year`: a year in the title ("Iraq's war in 2017");
 - :func:`infer_published`: the latest full date (with its year) the texts mention: "11/3/17" in a
-  citation line, "November 3, 2017", "3 November 2017", "2017-11-03", "Nov 032017" (its comma stripped). A report is published on or
+  citation line, "November 3, 2017", "3 November 2017", "2017-11-03", "03.11.2017" and "03-11-2017" (day first), "Nov 032017" (its comma stripped). A report is published on or
   after the last day it names.
 """
 
@@ -29,6 +29,8 @@ _FULL_DATES = [
     re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # dots or dashes put the day first, as print does outside the US: "24.08.2013", "15-09-2013"
+    re.compile(r"(?<![\d.-])(?P<day>\d{1,2})(?P<sep>[.-])(?P<m>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d-]|\.\d)"),
     # a page scraped with its commas stripped: "Last updated at Oct 042017" is October 4, 2017
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?P<year>(?:19|20)\d\d)\b", re.I),
 ]
