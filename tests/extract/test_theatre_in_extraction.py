@@ -44,3 +44,14 @@ def test_a_capital_that_acts_stands_for_its_government_and_is_no_place_of_the_ev
     text = "Baghdad launched a new operation to retake Rawa on Sunday."
     assert read(gazetteer, load_theatre(), text) == [("operation_start", "Rawa", "Iraqi forces")]
     assert read(gazetteer, load_theatre(), "Baghdad fell to the rebels on Sunday.")[0][1] == "Baghdad"
+
+
+def test_the_capital_of_a_state_outside_the_war_that_acts_is_its_government_not_a_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert read(gazetteer, load_theatre(), "Moscow bombed rebel positions near Rawa on Sunday.") == [("airstrike", "Rawa", None)]
+    assert read(gazetteer, load_theatre(), "Moscow's jets bombed Rawa on Sunday.") == [("airstrike", "Rawa", None)]
+    assert read(gazetteer, load_theatre(), "Moscow was hit by drones on Sunday.")[0][1] == "Moscow"  # struck, it is a place
+
+
+def test_whoever_says_it_is_a_speaker_not_a_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels shelled Rawa on Sunday. Two children were killed, Hamdan said."  # a person's name that is also a town's
+    assert all(place == "Rawa" for _, place, _ in read(gazetteer, load_theatre(), text))

@@ -101,7 +101,7 @@ class SentenceReader:
         found = self._places_in(text, context, [(m.start, m.end) for m in actor_mentions])
         matches = [m for m in found if m.start >= skip_to]
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
-        matches = [m for m in sorted(matches + resolved, key=lambda m: m.start) if not self._speaks_for_government(sentence, m)]
+        matches = [m for m in sorted(matches + resolved, key=lambda m: m.start) if not self._stands_for_someone(head_token_of_span(sentence, m.start, m.end), m.text, m.place, context)]
         # "Freedonia strikes targets in Sylvania": the country that acts is where only when no other is named
         countries_named = sorted((m for m in matches if m.place.feature_code in COUNTRY_CODES), key=lambda m: _acts_as_a_state(sentence, m))
         matches = [m for m in matches if m.place.feature_code not in COUNTRY_CODES]
@@ -222,17 +222,29 @@ class SentenceReader:
         countries = self._country_places.of(told)
         return bool(countries) and all(distance_km(place, country) > _NAMESAKE_KM for country in countries)
 
-    def _speaks_for_government(self, sentence: Span, match: PlaceMatch) -> bool:
-        """"Moscow said", "Kyiv disputed the claim", "Baghdad has taken a step": a capital that speaks
-        or acts on something stands for its government, and is no place of the story ("Kyiv came under
-        fire" still is)."""
-        if not self.actors.government_of(match.text):
-            return False
-        head = head_token_of_span(sentence, match.start, match.end)
-        if head is None or head.dep_ != "nsubj":
+    def _stands_for_someone(self, head: Token | None, words: str, place: Place | None, context: StoryContext) -> bool:
+        """A name that speaks or acts for someone is no place of the story: the speaker of a verb of saying
+        ("... Hamdan said", "Moscow said"); a capital the war names that acts on something ("Baghdad has
+        taken a step"); the capital of a state outside the war's countries that acts or owns ("Moscow has
+        been waging an air campaign", "Moscow's report"). "Kyiv came under fire" still is a place."""
+        if head is None or head.dep_ not in ("nsubj", "poss"):
             return False
         verb = head.head
-        return verb.lemma_.lower() in grammar.words("government_acts") or any(c.dep_ == "dobj" for c in verb.children)
+        if head.dep_ == "nsubj" and verb.lemma_.lower() in grammar.words("speech_heads") | grammar.words("government_acts"):
+            # "... Deir Ezzor province a monitor said", its comma lost, parses the province as the speaker
+            return not any(word in grammar.words("place_nouns") for word in words.lower().split())
+        if head.dep_ == "nsubj" and self.actors.government_of(words) and any(c.dep_ == "dobj" for c in verb.children):
+            return True
+        return self._foreign_capital(words, place, context)
+
+    def _foreign_capital(self, words: str, place: Place | None, context: StoryContext) -> bool:
+        if not context.countries:
+            return False
+        lookup = getattr(self.places, "lookup", None)
+        if place is None and lookup is not None:
+            found = lookup(words, countries=None, limit=1)
+            place = found[0][0] if found else None
+        return place is not None and place.feature_code == "PPLC" and place.country not in context.countries
 
     def _claim(
         self,
@@ -377,6 +389,8 @@ class SentenceReader:
                 continue
             if self.actors.find(words) or not strip_article(words)[:1].isupper():
                 continue  # a group's name or its people's adjective: an actor, not a place
+            if self._stands_for_someone(ent.root, words, None, context):
+                continue
             place = resolve(words, countries=context.countries, context=context.places_seen) if resolve else None
             if place is not None and context.countries and place.country not in context.countries:
                 continue  # "the Sylvania-based monitor", "bombers from Sylvania": another state's name is no place of this war
