@@ -18,6 +18,7 @@ from frontlines.extract.dates import DateMention, DateResolver
 from frontlines.extract.doer_spans import says_or_claims
 from frontlines.extract.doers import DoerFinder
 from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places
+from frontlines.extract.retelling import ANY_TYPE, as_retelling, retold_types
 from frontlines.extract.tense import as_told_in_time
 from frontlines.extract.lexicon import TriggerTable
 from frontlines.extract.modality import (
@@ -150,6 +151,7 @@ class SentenceReader:
         # a disaster that names no armed side ("the truce between Sylvania and the Hill Army collapses" names two)
         context.disaster_before = disaster and not claims and not armed
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
+        claims = self._told_again(claims, sentence, context)
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]
 
@@ -476,6 +478,15 @@ class SentenceReader:
         )
         return [first, *claims[1:]]
 
+    def _told_again(self, claims: list[Claim], sentence: Span, context: StoryContext) -> list[Claim]:
+        """"The attack ...": an event the story told before, told again (`frontlines.extract.retelling`)."""
+        retold = retold_types(sentence, self.triggers.nouns) if claims and context.told else set()
+        return [
+            as_retelling(c, context.told[c.event_type])
+            if (c.event_type in retold or ANY_TYPE in retold) and c.event_type in context.told and c.modality in EVENT_MODALITIES else c
+            for c in claims
+        ]
+
     def _advance(self, context: StoryContext, dates: list[DateMention], matches: list[PlaceMatch], claims: list[Claim]) -> None:
         days = [m for m in dates if m.sets_running_date]
         if days:
@@ -488,6 +499,9 @@ class SentenceReader:
             context.last_place = towns[0]  # the sentence's topic comes first: "the town" next points back to it
         if claims and claims[-1].actor:
             context.last_actor = claims[-1].actor
+        for claim in claims:
+            if claim.modality in EVENT_MODALITIES and claim.place is not None:
+                context.told[claim.event_type] = claim
         self.doers.remember(context, claims)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from frontlines.model import Place, PlaceMatch
+from frontlines.model import Claim, Place, PlaceMatch
 from frontlines.theatres import load_theatre
 
 
@@ -31,3 +31,4 @@ class StoryContext:
     countries_told: set[str] = field(default_factory=set)
     cited: dict[str, date] = field(default_factory=dict)  # outlet -> date of the article the post cites
     disaster_before: bool = False  # the sentence before told a disaster (a crash, a flood) and no war event
+    told: dict[str, Claim] = field(default_factory=dict)  # event type -> the last current event of it told at a place
