@@ -115,7 +115,8 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     for candidate, o in results["events"].items():
         print(f"| {candidate} | {args.split} | {o['required']} | {o['predicted']} | {o['precision']:.3f} | {o['recall']:.3f} | {o['f1']:.3f} |")
-    print("\nper type (trained reader, lines):", {t: round(v["f1"], 3) for t, v in results["sentences"]["lines"]["trained reader"]["types"].items()})
+    for name, scores in results["sentences"].items():  # wave 24 has no line, waves 9-23 no article
+        print(f"\nper type (trained reader, {name}):", {t: round(v["f1"], 3) for t, v in scores["trained reader"]["types"].items()})
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str))
 
