@@ -102,7 +102,8 @@ class SentenceReader:
         found = self._places_in(text, context, [(m.start, m.end) for m in actor_mentions])
         matches = [m for m in found if m.start >= skip_to]
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
-        matches = [m for m in sorted(matches + resolved, key=lambda m: m.start) if not self._stands_for_someone(head_token_of_span(sentence, m.start, m.end), m.text, m.place, context)]
+        matches = sorted(matches + resolved, key=lambda m: m.start)
+        matches = [m for m in matches if not self._stands_for_someone(head_token_of_span(sentence, m.start, m.end), m.text, m.place, context)]
         # "Freedonia strikes targets in Sylvania": the country that acts is where only when no other is named
         countries_named = sorted((m for m in matches if m.place.feature_code in COUNTRY_CODES), key=lambda m: _acts_as_a_state(sentence, m))
         matches = [m for m in matches if m.place.feature_code not in COUNTRY_CODES]
@@ -240,6 +241,7 @@ class SentenceReader:
         return self._foreign_capital(words, place, context)
 
     def _foreign_capital(self, words: str, place: Place | None, context: StoryContext) -> bool:
+        """Whether the name is the capital of a state outside the war's countries (looked up when unresolved)."""
         if not context.countries:
             return False
         lookup = getattr(self.places, "lookup", None)

@@ -1,9 +1,10 @@
 """A story tells an event, then tells it again: "A car bomb killed 16 people in Townville on Tuesday.
 The attack, which also wounded dozens, occurred in the market district." The second sentence opens on
 the event itself, named with a definite article and no count: it is the same happening, so it keeps
-the first telling's place (unless it names one the gazetteer knows, or its own lies inside or near the
-first, a finer telling) and, when it gives no day of its own, the first telling's day. A place the
-gazetteer cannot resolve, or one lent by the story, then makes no second event."""
+the first telling's place (unless its own lies inside or near the first, a finer telling) and, when it
+gives no day of its own, the first telling's day. A place the gazetteer cannot resolve or misreads, or
+one lent by the story, then makes no second event. Only the sentence's main clause is read so: "As the
+raid got under way the troops went in" tells an entry of its own."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from spacy.tokens import Span
 
 from frontlines.extract import grammar
 from frontlines.fusion_rules import contains, distance_km
-from frontlines.model import Claim
+from frontlines.model import Claim, Place
 
 _POINTING_BACK = frozenset({"the", "this", "that", "these", "those"})
 ANY_TYPE = "*"  # "The attack ...": an event of any type
@@ -39,18 +40,15 @@ def retold_types(sentence: Span, event_nouns: Mapping[str, str]) -> set[str]:
 
 
 def as_retelling(claim: Claim, first: Claim) -> Claim:
-    """The claim told again of the first telling's event: its place, unless the sentence names one the
-    gazetteer knows, and, undated, its day."""
-    named_here = claim.place is not None and bool(claim.place_mention) and claim.place_mention in claim.quote
-    if first.place is not None and not _finer_or_same(claim, first):
+    """The claim told again of the first telling's event: its place, unless a finer one, and, undated, its day."""
+    if first.place is not None and not _finer_or_same(claim, first.place):
         claim = replace(claim, place=first.place, place_mention=first.place_mention, place_precision=first.place_precision)
     if claim.date is not None and not claim.date.text and first.date is not None:
         claim = replace(claim, date=first.date)
     return claim
 
 
-def _finer_or_same(claim: Claim, first: Claim) -> bool:
-    assert first.place is not None
+def _finer_or_same(claim: Claim, first_place: Place) -> bool:
     if claim.place is None:
         return False
-    return contains(first.place, claim.place) or distance_km(first.place, claim.place) <= NEAR_KM
+    return contains(first_place, claim.place) or distance_km(first_place, claim.place) <= NEAR_KM
