@@ -42,7 +42,8 @@ after wave 15: drawn the same way again (batches of 100 from 55). Wave 17, held 
 after wave 16: drawn the same way again (batches of 100 from 59). Waves 18 to 23 drew lines with a word
 of war from every section of test days until none was left. Wave 24, held out for the work after wave
 23: 40 FA-KES articles none drawn before, of any split's hash (none of the test split was left), held
-out until scored (batches of 20 from 15).
+out until scored (batches of 20 from 15). Wave 25, held out for the work after wave 24: drawn the same
+way from what wave 24 left (batches of 20 from 17).
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -116,8 +117,9 @@ def main() -> None:
     for wave, (seed, first) in _DRAWN_AS_WAVE_EIGHTEEN.items():
         if args.wave >= wave:
             wave_eighteen(_undrawn(lines, args.out), args.out, seed=seed, first=first)
-    if args.wave >= 24:
-        wave_twenty_four({i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}, args.out)
+    for wave, (seed, first) in _DRAWN_AS_WAVE_TWENTY_FOUR.items():
+        if args.wave >= wave:
+            wave_twenty_four({i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}, args.out, seed=seed, first=first)
 
 
 def _undrawn(lines: list[dict], out: Path) -> list[dict]:
@@ -132,7 +134,9 @@ _DRAWN_AS_WAVE_TWELVE = {12: (20261211, 39), 13: (20261212, 43), 14: (20261213, 
 
 # the waves drawn as wave 18 was (every section), each from what the waves before it left
 _DRAWN_AS_WAVE_EIGHTEEN = {18: (20261217, 63), 19: (20261218, 67), 20: (20261219, 71), 21: (20261220, 75), 22: (20261221, 79), 23: (20261222, 83)}
-_LAST_WAVE = 24
+# the waves of FA-KES articles drawn as wave 24 was, each from what the waves before it left
+_DRAWN_AS_WAVE_TWENTY_FOUR = {24: (20261223, 15), 25: (20261224, 17)}
+_LAST_WAVE = max(_DRAWN_AS_WAVE_TWENTY_FOUR)
 
 _WAR_WORDS = re.compile(
     r"\b(kill\w*|attack\w*|strikes?|struck|shell\w*|bomb\w*|troops|forces|militants?|rebels?|clash\w*|captur\w*|"

@@ -56,6 +56,7 @@ HELD_OUT = {  # wave -> its annotation files
     22: {"current_events": ("lines_79.jsonl", "lines_80.jsonl", "lines_81.jsonl", "lines_82.jsonl"), "fakes": ()},  # drawn as wave 18
     23: {"current_events": ("lines_83.jsonl", "lines_84.jsonl"), "fakes": ()},  # drawn as wave 18: the last 131 such lines
     24: {"current_events": (), "fakes": ("fakes_15.jsonl", "fakes_16.jsonl")},  # articles of any hash (annotations/held_out_waves.txt)
+    25: {"current_events": (), "fakes": ("fakes_17.jsonl", "fakes_18.jsonl")},  # drawn as wave 24
 }
 
 
