@@ -113,6 +113,12 @@ def test_a_missing_theatre_file_says_so(tmp_path: Path) -> None:
         load_theatre(tmp_path / "nowhere.yaml")
 
 
+def test_a_theatre_name_no_path_can_hold_says_so() -> None:
+    # a web query once asked for the theatre "\x00": a server error, found by the schema fuzzer
+    with pytest.raises(TheatreError, match="cannot be read"):
+        load_theatre("iraq\x00syria")
+
+
 def test_a_war_whose_groups_have_no_acronyms_is_read_all_the_same(tmp_path: Path) -> None:
     theatre = load_theatre(write(tmp_path, NORTHLAND))  # no alias is an acronym
     finder = ActorFinder(load_actors(theatre=theatre), theatre)

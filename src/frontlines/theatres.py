@@ -176,7 +176,7 @@ def _read_theatre(path: Path) -> Theatre:
     try:
         with path.open(encoding="utf-8") as handle:
             data = yaml.safe_load(handle)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, ValueError, yaml.YAMLError) as exc:  # ValueError: a name no path can hold ("a\x00b")
         hint = f"check the path and its YAML syntax, or name a bundled theatre: {', '.join(bundled_theatres())}"
         raise TheatreError(path, f"cannot be read: {exc}", hint) from exc
     if not isinstance(data, dict):
