@@ -278,11 +278,8 @@ def _mentions_earlier_event(trigger: Token) -> bool:
     nouns = [trigger] if trigger.pos_ == "NOUN" else [
         c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words("event_nouns")
     ]
-    return any(
-        c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "such", "these", "those", "this", "that", "few")
-        for noun in nouns
-        for c in noun.children
-    )
+    pointing_back = words("pointing_back_words") | words("pointing_back_kinds")
+    return any(c.dep_ in ("det", "amod", "predet") and c.lower_ in pointing_back for noun in nouns for c in noun.children)
 
 
 def _most_specific(assignments: list[PlaceAssignment]) -> list[PlaceAssignment]:

@@ -17,7 +17,6 @@ from frontlines.extract import grammar
 from frontlines.fusion_rules import contains, distance_km
 from frontlines.model import Claim, Place
 
-_POINTING_BACK = frozenset({"the", "this", "that", "these", "those"})
 ANY_TYPE = "*"  # "The attack ...": an event of any type
 NEAR_KM = 25.0  # a finer telling: a district, a village beside the town first named
 
@@ -34,7 +33,7 @@ def retold_types(sentence: Span, event_nouns: Mapping[str, str]) -> set[str]:
         if event_type is None:
             continue
         children = list(token.children)
-        if any(c.dep_ == "det" and c.lower_ in _POINTING_BACK for c in children) and not any(c.dep_ == "nummod" for c in children):
+        if any(c.dep_ == "det" and c.lower_ in grammar.words("pointing_back_words") for c in children) and not any(c.dep_ == "nummod" for c in children):
             found.add(event_type)
     return found
 
