@@ -39,6 +39,7 @@ class GoldEvent:
     quote: str
     required: bool
     resolved: Place | None
+    place_words: str = ""  # the place's words as the text writes them, where the gold keeps its offsets
 
 
 @dataclass
@@ -138,12 +139,12 @@ def distance_km(a: Place, b: Place) -> float:
 def same_place(claim: Claim, gold: GoldEvent) -> bool:
     """The same entry, within 10 km, or inside it when the gold names a province or a country (its precision).
 
-    A gold place no gazetteer entry holds (a village GeoNames lacks) matches the same words: an
-    event whose place cannot be resolved keeps them.
+    A gold place no gazetteer entry holds (a village GeoNames lacks) matches the same words, as the
+    gold names it or as the text writes it: an event whose place cannot be resolved keeps the text's.
     """
     if gold.resolved is None:
         words = claim.place_mention or (claim.place.name if claim.place else "")
-        return bool(words) and name_key(words) == name_key(gold.place)
+        return bool(words) and name_key(words) in {name_key(gold.place), name_key(gold.place_words or gold.place)}
     if claim.place is None:
         return False
     if claim.place.key == gold.resolved.key or distance_km(claim.place, gold.resolved) <= MATCH_RADIUS_KM:

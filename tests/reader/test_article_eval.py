@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from frontlines.evaluate import GoldEvent, same_place
 from frontlines.model import WITHIN, Claim, DateValue, Place
 from frontlines.reader.article_eval import one_per_event, printed_date
 
@@ -55,3 +56,17 @@ def test_a_place_no_gazetteer_holds_is_its_own_event() -> None:
 )
 def test_an_article_is_dated_by_the_date_it_prints(text: str, day: date | None) -> None:
     assert printed_date(text) == day
+
+
+def gold_at(place: str, written: str) -> GoldEvent:
+    return GoldEvent(
+        file="f", line=1, event_type="airstrike", place=place, country="SY", date="2016-08-14", actor=None, fatalities=None,
+        quote="q", required=True, resolved=None, place_words=written,
+    )  # fmt: skip
+
+
+def test_a_village_no_gazetteer_holds_matches_the_words_the_text_writes() -> None:
+    gold = gold_at("Tall Zandurah", "Tell Zandorra")  # the annotator's spelling, and the article's
+    assert same_place(strike(None, "Tell Zandorra"), gold)
+    assert same_place(strike(None, "Tall Zandurah"), gold)
+    assert not same_place(strike(None, "Kafr Zaytoun"), gold)

@@ -42,6 +42,7 @@ def gold_events(record: dict, article: CorpusArticle, gazetteer: Any) -> list[Go
     events = []
     for number, event in enumerate(record.get("events", []), 1):
         place, country = event.get("place") or "", event.get("country") or ""
+        written = article.text[slice(*event["place_span"])] if event.get("place_span") else ""
         candidates = gazetteer.lookup(place, countries=(country,)) if place and country else []
         events.append(
             GoldEvent(
@@ -49,7 +50,7 @@ def gold_events(record: dict, article: CorpusArticle, gazetteer: Any) -> list[Go
                 date=event.get("date") or "", actor=event.get("actor"), fatalities=event.get("fatalities"),
                 quote=article.text[event["start"] : event["end"]],
                 required=event["modality"] in CURRENT_MODALITIES and bool(event.get("date")),
-                resolved=candidates[0][0] if candidates else None,
+                resolved=candidates[0][0] if candidates else None, place_words=written,
             )  # fmt: skip
         )
     return events
