@@ -64,3 +64,21 @@ def test_two_villages_within_one_town_are_two_events(read_news) -> None:  # type
     claims = [replace(c, id=n) for n, c in enumerate(read_news(text, PUBLISHED), 1)]
     names = {fused.event.place_name for fused in fuse(claims, {1: "Test Wire"})}
     assert {"Qaryat Zandorra", "Tell Zandorra"} <= names, names
+
+
+def test_villages_listed_beside_a_town_are_events_of_their_own(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "Warplanes struck the towns of Kafr Zandorra, Umm Zandorra and Jisr al-Shughur on Thursday."
+    claims = read_news(text, PUBLISHED)
+    assert any(c.place is not None and c.place.name.startswith("Jisr") for c in claims), claims  # the town the gazetteer knows stays
+    listed = {c.place_mention for c in claims if c.place_precision == WITHIN}
+    assert {"Kafr Zandorra", "Umm Zandorra"} <= listed, claims  # beside Jisr al-Shughur, not in place of it
+
+
+def test_the_town_a_strike_targeted_is_its_place_not_the_province_after_it(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Warplanes targeted the town of Abu al-Duhur in Idlib province on Thursday.", PUBLISHED)
+    assert any(c.event_type == "airstrike" and c.place is not None and c.place.feature_code == "PPL" for c in claims), claims
+
+
+def test_a_place_named_as_the_next_target_is_still_no_place_of_a_strike(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Warplanes bombed rebel positions on Thursday; Saraqib is the next target, a commander said.", PUBLISHED)
+    assert not any(c.event_type == "airstrike" and c.place is not None and c.place.name == "Saraqib" for c in claims), claims

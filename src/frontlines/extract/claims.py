@@ -127,7 +127,9 @@ class SentenceReader:
         named_here = {c.trigger for c in text_only}
         # a place the story lent a trigger yields to the place its own sentence names, known or not
         drafts = [d for d in drafts if d.trigger not in named_here or (d.place is not None and d.place.key in own)] + text_only
-        drafts = at_finer_places(drafts, _finer_names(sentence, owners, modalities, unresolved), [(m.start, m.place.key) for m in matches], most=_MAX_PLACES)
+        drafts = at_finer_places(
+            drafts, _finer_names(sentence, owners, modalities, unresolved), [(m.start, m.end, m.place.key) for m in matches], most=_MAX_PLACES, text=text
+        )
         claims = _keep_most_telling(drafts)
         if verdict is not None:
             claims = judge_rule_claims(claims, verdict)
@@ -330,8 +332,9 @@ class SentenceReader:
                 drafts = [self._claim(anchor, a, modality, sentence, offset, args.actors, args.dates, context, [anchor]) for a in chosen[:_MAX_PLACES]]
                 drafts = [d for d in drafts if d is not None] or [self._unplaced_claim(anchor, modality, sentence, offset, args, context, None)]
                 drafts = at_finer_places(
-                    drafts, {"": [(start, words) for start, _, words in args.unresolved if _may_be_finer(words)]}, [(m.start, m.place.key) for m in args.matches], most=_MAX_PLACES
-                )
+                    drafts, {"": [(start, words) for start, _, words in args.unresolved if _may_be_finer(words)]},
+                    [(m.start, m.end, m.place.key) for m in args.matches], most=_MAX_PLACES, text=sentence.text,
+                )  # fmt: skip
             else:
                 drafts = [self._unplaced_claim(anchor, modality, sentence, offset, args, context, words) for _, _, words in args.unresolved[:_MAX_PLACES]]
             made += [replace(d, trigger="", confidence=confidence_of(event_type, modality, verdict)) for d in drafts]

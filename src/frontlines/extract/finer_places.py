@@ -7,6 +7,10 @@ coordinates, with the precision "within" (ACLED's "part of a region named": geo_
 analyst codes a village their gazetteer lacks. Several such names are several events. A name goes
 to the known place written next after it ("X in Y"), else to the one written last before it.
 
+A name listed beside a town ("the towns of X, Y and Z", Z known) is no part of it but a place of its
+own: an event of its own at X's words, beside Z ("within" stands for inside or beside: Z's coordinates
+are the nearest the gazetteer has), and the event at Z stays.
+
 A capture is different: taking X does not take Y. A capture whose only known place is a province
 or district around X is kept at X's words alone, with no coordinates, so control waits for X to be
 resolved; a capture of a town Y next to X is left as it is (both were taken, or Y was).
@@ -14,6 +18,7 @@ resolved; a capture of a town Y next to X is left as it is (both were taken, or 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -26,27 +31,35 @@ UNGOVERNED = "\0ungoverned"  # the key of `finer` for names no trigger governs: 
 CHANGES_HANDS = frozenset({"territory_taken"})  # the events after which a place has another holder
 
 FinerName = tuple[int, str]  # where the name starts in the sentence, and its words
-KnownPlace = tuple[int, str]  # where a place the gazetteer knows is named in the sentence, and its key
+KnownPlace = tuple[int, int, str]  # where a place the gazetteer knows is named in the sentence (start, end), and its key
+
+_LIST_GAP = re.compile(r"(?:[\s,;&]|\band\b|\bor\b|\bas well as\b)*", re.IGNORECASE)  # what may stand between items of a list
+_JOINING_WORD = re.compile(r"\b(?:and|or|as well as)\b|&", re.IGNORECASE)
 
 
-def at_finer_places(claims: Sequence[Claim], finer: Mapping[str, Sequence[FinerName]], known: Sequence[KnownPlace], *, most: int) -> list[Claim]:
+def at_finer_places(
+    claims: Sequence[Claim], finer: Mapping[str, Sequence[FinerName]], known: Sequence[KnownPlace], *, most: int, text: str = ""
+) -> list[Claim]:
     """Claims at the places the gazetteer lacks that their triggers govern (`finer`: trigger text → names,
     in the order written; UNGOVERNED → names no trigger governs, which only a province or district takes).
     `known`: where the sentence names places the gazetteer knows; a name whose next known place no
-    claim is at ("X town in Y", Y no event's place) is left alone."""
+    claim is at ("X town in Y", Y no event's place) is left alone. `text`: the sentence, to tell a list
+    ("X, Y and Z") from a place within another ("X in Z")."""
     if not finer:
         return list(claims)  # most sentences name no place the gazetteer lacks
-    targets: dict[int, list[str]] = {}
+    names = [(start, start + len(words)) for listed in finer.values() for start, words in listed]
+    aim = _Aim(known, text, names)
     for trigger in {c.trigger for c in claims}:
         placed = [(i, c) for i, c in enumerate(claims) if c.trigger == trigger and _takes_finer(c)]
         for start, words in finer.get(trigger, ()):
-            _aim(placed, start, words, known, targets)
+            aim(placed, start, words)
         around = [(i, c) for i, c in placed if c.place is not None and c.place.feature_code in CONTAINER_CODES]
         for start, words in finer.get(UNGOVERNED, ()):
-            _aim(around, start, words, known, targets)
+            aim(around, start, words)
     out: list[Claim] = []
     for i, claim in enumerate(claims):
-        words = targets.get(i)
+        words = aim.within.get(i)
+        beside = [replace(claim, place_mention=w, place_precision=WITHIN) for w in aim.beside.get(i, [])[: most - 1]]
         if not words:
             out.append(claim)
         elif claim.event_type in CHANGES_HANDS:
@@ -56,6 +69,7 @@ def at_finer_places(claims: Sequence[Claim], finer: Mapping[str, Sequence[FinerN
                 out.append(claim)
         else:
             out += [replace(claim, place_mention=w, place_precision=WITHIN) for w in words[:most]]
+        out += beside
     return out
 
 
@@ -63,15 +77,44 @@ def _takes_finer(claim: Claim) -> bool:
     return claim.place is not None and claim.place.feature_code not in COUNTRY_CODES and claim.place_precision != WITHIN
 
 
-def _aim(placed: list[tuple[int, Claim]], start: int, words: str, known: Sequence[KnownPlace], targets: dict[int, list[str]]) -> None:
-    """Give the name to the claim at the known place written next after it; with none after it, to the
-    claim at the one written last before it."""
-    key = name_key(words)
-    at_place = {c.place.key: i for i, c in placed if c.place is not None and name_key(c.place_mention or c.place.name) != key}
-    after = [k for at, k in sorted(known) if at > start]
-    if after:
-        chosen = at_place.get(after[0])  # "X in Y": Y, or no one when Y is no event's place
-    else:
-        chosen = next((at_place[k] for at, k in sorted(known, reverse=True) if at < start and k in at_place), None)
-    if chosen is not None and words not in targets.setdefault(chosen, []):
-        targets[chosen].append(words)
+class _Aim:
+    """Gives each name to the claim at the known place written next after it, or with none after it, to
+    the claim at the one written last before it: within that place, or beside it when listed with it."""
+
+    def __init__(self, known: Sequence[KnownPlace], text: str, names: Sequence[tuple[int, int]]) -> None:
+        self.known = sorted(known)
+        self.text = text
+        self.names = names
+        self.within: dict[int, list[str]] = {}
+        self.beside: dict[int, list[str]] = {}
+
+    def __call__(self, placed: list[tuple[int, Claim]], start: int, words: str) -> None:
+        key = name_key(words)
+        at_place = {c.place.key: (i, c) for i, c in placed if c.place is not None and name_key(c.place_mention or c.place.name) != key}
+        end = start + len(words)
+        after = [(at, to, k) for at, to, k in self.known if at > start]
+        if after:
+            at, _, k = after[0]
+            chosen, gap = at_place.get(k), (end, at)  # "X in Y": Y, or no one when Y is no event's place
+        else:
+            before = [(to, k) for at, to, k in reversed(self.known) if at < start and k in at_place]
+            chosen, gap = (at_place[before[0][1]], (before[0][0], start)) if before else (None, (0, 0))
+        if chosen is None:
+            return
+        index, claim = chosen
+        listed = self._listed_beside(*gap, claim.place is not None and claim.place.feature_code in CONTAINER_CODES)
+        names = (self.beside if listed else self.within).setdefault(index, [])
+        if words not in names:
+            names.append(words)
+
+    def _listed_beside(self, start: int, end: int, container: bool) -> bool:
+        """Whether only list marks (commas, "and", other names of the list) stand between a name and a
+        known place: "X, Y and Z" lists three places; "X, Z province" and "X Z" put X in Z."""
+        if not self.text or start >= end:
+            return False
+        gap = "".join(" " if any(s <= i < e for s, e in self.names) else ch for i, ch in enumerate(self.text[start:end], start))
+        if _LIST_GAP.fullmatch(gap) is None:
+            return False  # "X in Z", "X town, Z": words that place X
+        if _JOINING_WORD.search(gap):
+            return True
+        return "," in gap and not container  # "X, Z" lists two towns; "X, Z province" puts X in Z

@@ -14,8 +14,10 @@ _NOT_PLACES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONE
 
 
 def names_after_locatives(sentence: Span) -> list[tuple[int, int]]:
-    """Proper names governed by "in", "near", "at" (and the names joined to them by "and"), as sentence offsets."""
+    """Proper names governed by "in", "near", "at" (and the names joined to them by "and"), and the names
+    listed after the first in "the villages of X, Y and Z", as sentence offsets."""
     locatives = grammar.words("locative_prepositions")
+    settlements = grammar.words("settlement_nouns")
     spans = []
     for token in sentence:
         if token.pos_ != "PROPN" or token.dep_ not in ("pobj", "conj") or any(c.dep_ == "compound" and c.i > token.i for c in token.children):
@@ -25,7 +27,7 @@ def names_after_locatives(sentence: Span) -> list[tuple[int, int]]:
         head = token
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-        if head.dep_ != "pobj" or head.head.lower_ not in locatives:
+        if head.dep_ != "pobj" or not (head.head.lower_ in locatives or (token.i != head.i and _of_settlements(head.head, settlements))):
             continue
         first, inside = token, {token.i}
         while first.i > sentence.start:
@@ -36,6 +38,10 @@ def names_after_locatives(sentence: Span) -> list[tuple[int, int]]:
             inside.add(before.i)
         spans.append((first.idx - sentence.start_char, token.idx + len(token) - sentence.start_char))
     return _joined(sentence.text, spans)
+
+
+def _of_settlements(preposition: Token, settlements: frozenset[str]) -> bool:
+    return preposition.lower_ == "of" and preposition.head.lemma_.lower() in settlements
 
 
 def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

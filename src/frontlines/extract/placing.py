@@ -56,10 +56,10 @@ def assign_places(
         if _names_a_speaker(head):
             speakers.append((match, *_flags_nearby(head)))
             continue
-        if any(t.lemma_.lower() in words("objective_words") for t in _path_up(head, 3)) and not any(
+        if any(t.lemma_.lower() in words("objective_words") and t.i not in trigger_at for t in _path_up(head, 3)) and not any(
             t.event_type == "operation_start" for t in triggers
         ):
-            continue
+            continue  # "X is the next target"; but "jets targeted X": the trigger's own verb is the event
         if match.place.feature_code not in CONTAINER_CODES and not _is_near(head):
             preceding.append((match, head))
         owner, path = owning_trigger(head, trigger_at)
