@@ -82,3 +82,15 @@ def test_the_town_a_strike_targeted_is_its_place_not_the_province_after_it(read_
 def test_a_place_named_as_the_next_target_is_still_no_place_of_a_strike(read_news) -> None:  # type: ignore[no-untyped-def]
     claims = read_news("Warplanes bombed rebel positions on Thursday; Saraqib is the next target, a commander said.", PUBLISHED)
     assert not any(c.event_type == "airstrike" and c.place is not None and c.place.name == "Saraqib" for c in claims), claims
+
+
+def test_a_quarter_named_after_a_far_town_is_no_event_in_that_town(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "Militants fired mortar shells on the Mosul neighbourhood in Damascus on Thursday, wounding four."
+    claims = read_news(text, PUBLISHED)
+    assert any(c.place is not None and c.place.name == "Damascus" for c in claims), claims
+    assert not any(c.place is not None and c.place.country == "IQ" for c in claims), claims  # a quarter of Damascus, not the Iraqi city
+
+
+def test_a_town_written_as_a_neighbourhood_near_the_city_stays(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Warplanes struck the Douma neighbourhood east of Damascus on Thursday.", PUBLISHED)
+    assert any(c.place is not None and c.place.name in ("Douma", "Dūmā") for c in claims), claims

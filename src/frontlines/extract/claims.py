@@ -18,6 +18,7 @@ from frontlines.extract.dates import DateMention, DateResolver
 from frontlines.extract.doer_spans import says_or_claims
 from frontlines.extract.doers import DoerFinder
 from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places
+from frontlines.extract.quarters import namesake_quarters
 from frontlines.extract.retelling import ANY_TYPE, as_retelling, retold_types
 from frontlines.extract.tense import as_told_in_time
 from frontlines.extract.lexicon import TriggerTable
@@ -104,6 +105,10 @@ class SentenceReader:
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
         matches = sorted(matches + resolved, key=lambda m: m.start)
         matches = [m for m in matches if not self._stands_for_someone(head_token_of_span(sentence, m.start, m.end), m.text, m.place, context)]
+        quarters = namesake_quarters(matches, text, context.last_place)  # "the Sulaymaniyah neighbourhood" of another city
+        if quarters:
+            matches = [m for m in matches if m not in quarters]
+            unresolved = sorted(unresolved + [(m.start, m.end, m.text) for m in quarters])
         # "Freedonia strikes targets in Sylvania": the country that acts is where only when no other is named
         countries_named = sorted((m for m in matches if m.place.feature_code in COUNTRY_CODES), key=lambda m: _acts_as_a_state(sentence, m))
         matches = [m for m in matches if m.place.feature_code not in COUNTRY_CODES]

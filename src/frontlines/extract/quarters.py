@@ -1,0 +1,43 @@
+"""A quarter of a city named after a town elsewhere is no event in that town.
+
+Cities name their quarters after other places: "shells fell in the Sulaymaniyah neighbourhood" of a
+Syrian city is no shelling of the Iraqi city. A name the gazetteer resolves to a town, written as a
+quarter ("X neighbourhood", "the neighbourhood of X"), and farther from the town the sentence (or else
+the story) is about than a city reaches, is the quarter's name: its words are kept, as a spot within
+that town, and the namesake's coordinates are not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from frontlines.extract import grammar
+from frontlines.extract.placing import CONTAINER_CODES
+from frontlines.gazetteer.disambiguate import distance_km
+from frontlines.model import PlaceMatch
+
+CITY_REACH_KM = 25.0  # a quarter lies within this of its city's point
+
+
+def namesake_quarters(matches: Sequence[PlaceMatch], text: str, story_town: PlaceMatch | None) -> list[PlaceMatch]:
+    """The matches of a sentence that name a quarter of another town, not the town they resolved to."""
+    after, before = _quarter_patterns()
+    towns = [m.place for m in matches if m.place.feature_code not in CONTAINER_CODES]
+    quarters = []
+    for match in matches:
+        if match.place.feature_class != "P" or match.place.feature_code in CONTAINER_CODES:
+            continue
+        if not (after.match(text, match.end) or before.search(text, 0, match.start)):
+            continue
+        others = [town for town in towns if town.key != match.place.key] or ([story_town.place] if story_town else [])
+        if others and all(distance_km(match.place, town) > CITY_REACH_KM for town in others):
+            quarters.append(match)
+    return quarters
+
+
+@lru_cache(maxsize=1)
+def _quarter_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    nouns = "|".join(re.escape(w) for w in sorted(grammar.words("quarter_nouns"), key=len, reverse=True))
+    return re.compile(rf"\s+(?:{nouns})s?\b", re.IGNORECASE), re.compile(rf"\b(?:{nouns})s? of\s+(?:the\s+)?$", re.IGNORECASE)
