@@ -32,3 +32,9 @@ def test_more_bombs_are_more_events(read_news) -> None:  # type: ignore[no-untyp
 def test_an_assault_that_sets_the_scene_is_its_own_event(read_news) -> None:  # type: ignore[no-untyped-def]
     told = places_and_days(read_news, "Troops clashed with militants in Rawa on Sunday. As the assault began on Monday, troops pushed into Hit from the north.")
     assert ("battle", "Hit", "2017-11-06") in told, told
+
+
+def test_a_detail_that_names_no_place_belongs_to_the_event_told_of_its_type(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "Warplanes struck a market in Rawa on Sunday, killing six people. Clashes broke out in Anah later that day. A witness at the hospital said he saw many wounded people."
+    told = places_and_days(read_news, text)
+    assert not any(kind == "airstrike" and place == "Anah" for kind, place, _ in told), told  # the strike's wounded, not a strike on the last town named

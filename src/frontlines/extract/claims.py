@@ -19,7 +19,7 @@ from frontlines.extract.doer_spans import says_or_claims
 from frontlines.extract.doers import DoerFinder
 from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places
 from frontlines.extract.quarters import namesake_quarters
-from frontlines.extract.retelling import ANY_TYPE, as_retelling, retold_types
+from frontlines.extract.retelling import ANY_TYPE, as_retelling, at_told_place, retold_types
 from frontlines.extract.tense import as_told_in_time
 from frontlines.extract.lexicon import TriggerTable
 from frontlines.extract.modality import (
@@ -159,7 +159,8 @@ class SentenceReader:
         # a disaster that names no armed side ("the truce between Sylvania and the Hill Army collapses" names two)
         context.disaster_before = disaster and not claims and not armed
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
-        claims = self._told_again(claims, sentence, context)
+        placeless = not (matches or unresolved or countries_named or _points_to_a_place(sentence))
+        claims = self._told_again(claims, sentence, context, placeless=placeless)
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]
 
@@ -488,14 +489,19 @@ class SentenceReader:
         )
         return [first, *claims[1:]]
 
-    def _told_again(self, claims: list[Claim], sentence: Span, context: StoryContext) -> list[Claim]:
-        """"The attack ...": an event the story told before, told again (`frontlines.extract.retelling`)."""
+    def _told_again(self, claims: list[Claim], sentence: Span, context: StoryContext, *, placeless: bool) -> list[Claim]:
+        """"The attack ...": an event the story told before, told again (`frontlines.extract.retelling`);
+        so is what the reader alone reads in a sentence that names no place ("A witness at the hospital
+        said he saw many wounded"): a detail of the event of that type the story last told."""
         retold = retold_types(sentence, self.triggers.nouns) if claims and context.told else set()
-        return [
+        claims = [
             as_retelling(c, context.told[c.event_type])
             if (c.event_type in retold or ANY_TYPE in retold) and c.event_type in context.told and c.modality in EVENT_MODALITIES else c
             for c in claims
         ]
+        if not placeless:
+            return claims
+        return [at_told_place(c, context.told[c.event_type]) if _a_detail(c, context) else c for c in claims]
 
     def _advance(self, context: StoryContext, dates: list[DateMention], matches: list[PlaceMatch], claims: list[Claim]) -> None:
         days = [m for m in dates if m.sets_running_date]
@@ -513,6 +519,17 @@ class SentenceReader:
             if claim.modality in EVENT_MODALITIES and claim.place is not None:
                 context.told[claim.event_type] = claim
         self.doers.remember(context, claims)
+
+
+def _points_to_a_place(sentence: Span) -> bool:
+    """"died in the clashes there": the sentence names the story's last place, by pointing at it."""
+    return any(t.lower_ == "there" and t.dep_ != "expl" for t in sentence)
+
+
+def _a_detail(claim: Claim, context: StoryContext) -> bool:
+    """What the reader alone reads in a sentence that names no place: a detail of the event of its type
+    the story told last. Never a capture: control acts on a capture's place, and the story's is a guess."""
+    return not (claim.trigger or claim.event_type in CHANGES_HANDS or claim.event_type not in context.told or claim.modality not in EVENT_MODALITIES)
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,17 @@ def retold_types(sentence: Span, event_nouns: Mapping[str, str]) -> set[str]:
 def as_retelling(claim: Claim, first: Claim) -> Claim:
     """The claim told again of the first telling's event: its place, unless a finer one, and, undated, its day."""
     if first.place is not None and not _finer_or_same(claim, first.place):
-        claim = replace(claim, place=first.place, place_mention=first.place_mention, place_precision=first.place_precision)
+        claim = at_told_place(claim, first)
     if claim.date is not None and not claim.date.text and first.date is not None:
         claim = replace(claim, date=first.date)
     return claim
+
+
+def at_told_place(claim: Claim, first: Claim) -> Claim:
+    """A detail of the event told before ("A witness said he saw many wounded"): at its place."""
+    if first.place is None:
+        return claim
+    return replace(claim, place=first.place, place_mention=first.place_mention, place_precision=first.place_precision)
 
 
 def _finer_or_same(claim: Claim, first_place: Place) -> bool:
