@@ -3,8 +3,8 @@
 Cities name their quarters after other places: "shells fell in the Sulaymaniyah neighbourhood" of a
 Syrian city is no shelling of the Iraqi city. A name the gazetteer resolves to a town, written as a
 quarter ("X neighbourhood", "the neighbourhood of X"), and farther from the town the sentence (or else
-the story) is about than a city reaches, is the quarter's name: its words are kept, as a spot within
-that town, and the namesake's coordinates are not.
+the story) is about than a city reaches, is the quarter's name: its words are kept (a spot within the
+town the sentence names; with none named, words alone), and the namesake's coordinates are not.
 """
 
 from __future__ import annotations
