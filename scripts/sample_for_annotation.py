@@ -43,7 +43,8 @@ after wave 16: drawn the same way again (batches of 100 from 59). Waves 18 to 23
 of war from every section of test days until none was left. Wave 24, held out for the work after wave
 23: 40 FA-KES articles none drawn before, of any split's hash (none of the test split was left), held
 out until scored (batches of 20 from 15). Wave 25, held out for the work after wave 24: drawn the same
-way from what wave 24 left (batches of 20 from 17).
+way from what wave 24 left (batches of 20 from 17). Wave 26, held out for the work after wave 25: drawn
+the same way from what wave 25 left (batches of 20 from 19).
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -135,7 +136,7 @@ _DRAWN_AS_WAVE_TWELVE = {12: (20261211, 39), 13: (20261212, 43), 14: (20261213, 
 # the waves drawn as wave 18 was (every section), each from what the waves before it left
 _DRAWN_AS_WAVE_EIGHTEEN = {18: (20261217, 63), 19: (20261218, 67), 20: (20261219, 71), 21: (20261220, 75), 22: (20261221, 79), 23: (20261222, 83)}
 # the waves of FA-KES articles drawn as wave 24 was, each from what the waves before it left
-_DRAWN_AS_WAVE_TWENTY_FOUR = {24: (20261223, 15), 25: (20261224, 17)}
+_DRAWN_AS_WAVE_TWENTY_FOUR = {24: (20261223, 15), 25: (20261224, 17), 26: (20261225, 19)}
 _LAST_WAVE = max(_DRAWN_AS_WAVE_TWENTY_FOUR)
 
 _WAR_WORDS = re.compile(
