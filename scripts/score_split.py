@@ -57,6 +57,7 @@ HELD_OUT = {  # wave -> its annotation files
     23: {"current_events": ("lines_83.jsonl", "lines_84.jsonl"), "fakes": ()},  # drawn as wave 18: the last 131 such lines
     24: {"current_events": (), "fakes": ("fakes_15.jsonl", "fakes_16.jsonl")},  # articles of any hash (annotations/held_out_waves.txt)
     25: {"current_events": (), "fakes": ("fakes_17.jsonl", "fakes_18.jsonl")},  # drawn as wave 24
+    26: {"current_events": (), "fakes": ("fakes_19.jsonl", "fakes_20.jsonl")},  # drawn as wave 24; six near-copies (held_out_waves.txt)
 }
 
 
