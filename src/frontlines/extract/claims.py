@@ -113,6 +113,8 @@ class SentenceReader:
         countries_named = sorted((m for m in matches if m.place.feature_code in COUNTRY_CODES), key=lambda m: _acts_as_a_state(sentence, m))
         matches = [m for m in matches if m.place.feature_code not in COUNTRY_CODES]
         context.named_actors.update(m.name for m in actor_mentions)
+        if _opens_another_thread(sentence, matches):
+            context.running_date = context.base_date
         date_mentions = [m for m in self.dates.mentions(text, context.published, context.running_date) if m.start >= skip_to and not _dateline_month(m, text, context.published)]
         triggers = find_triggers(sentence, self.triggers)
         modalities = {t.token.i: _told_as(t.token, sentence, verdict) for t in triggers}
@@ -519,6 +521,20 @@ class SentenceReader:
             if claim.modality in EVENT_MODALITIES and claim.place is not None:
                 context.told[claim.event_type] = claim
         self.doers.remember(context, claims)
+
+
+def _opens_another_thread(sentence: Span, matches: list[PlaceMatch]) -> bool:
+    """A roundup's next thread: the sentence opens on "Elsewhere" or on where it is ("In X province, ...",
+    "In the neighbouring X province ...")."""
+    words = [t for t in sentence if not t.is_punct]
+    if not words:
+        return False
+    if words[0].lower_ in grammar.words("thread_openers"):
+        return True
+    if words[0].lower_ != "in" or len(words) < 2:
+        return False
+    opening = words[min(3, len(words) - 1)].idx + len(words[min(3, len(words) - 1)]) - sentence.start_char
+    return any(0 < m.start < opening for m in matches)
 
 
 def _points_to_a_place(sentence: Span) -> bool:

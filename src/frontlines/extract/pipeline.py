@@ -93,7 +93,7 @@ class Pipeline:
         theatres = [self.theatre_of(r) for r in reports]
         readers = [self.reader_for(t) for t in theatres]
         contexts = [
-            StoryContext(published=_anchor(r), running_date=self._headline_date(r), cited=_cited_dates(r.text), countries=t.countries or None)
+            StoryContext(published=_anchor(r), running_date=(day := self._headline_date(r)), base_date=day, cited=_cited_dates(r.text), countries=t.countries or None)
             for r, t in zip(reports, theatres, strict=True)
         ]
         for report, reader, context in zip(reports, readers, contexts, strict=True):
