@@ -1,6 +1,6 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|...|17]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|...|27]
 
 Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
 700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
@@ -44,7 +44,8 @@ of war from every section of test days until none was left. Wave 24, held out fo
 23: 40 FA-KES articles none drawn before, of any split's hash (none of the test split was left), held
 out until scored (batches of 20 from 15). Wave 25, held out for the work after wave 24: drawn the same
 way from what wave 24 left (batches of 20 from 17). Wave 26, held out for the work after wave 25: drawn
-the same way from what wave 25 left (batches of 20 from 19).
+the same way from what wave 25 left (batches of 20 from 19). Wave 27, for the work after wave 26: drawn
+the same way, leaving out near-copies of articles drawn before (batches of 20 from 21).
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -120,7 +121,8 @@ def main() -> None:
             wave_eighteen(_undrawn(lines, args.out), args.out, seed=seed, first=first)
     for wave, (seed, first) in _DRAWN_AS_WAVE_TWENTY_FOUR.items():
         if args.wave >= wave:
-            wave_twenty_four({i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}, args.out, seed=seed, first=first)
+            drawn = {i for f in args.out.glob("fakes_*.ids") for i in f.read_text().split()}
+            wave_twenty_four(drawn, args.out, seed=seed, first=first, distinct=wave >= _DISTINCT_FROM)
 
 
 def _undrawn(lines: list[dict], out: Path) -> list[dict]:
@@ -136,7 +138,8 @@ _DRAWN_AS_WAVE_TWELVE = {12: (20261211, 39), 13: (20261212, 43), 14: (20261213, 
 # the waves drawn as wave 18 was (every section), each from what the waves before it left
 _DRAWN_AS_WAVE_EIGHTEEN = {18: (20261217, 63), 19: (20261218, 67), 20: (20261219, 71), 21: (20261220, 75), 22: (20261221, 79), 23: (20261222, 83)}
 # the waves of FA-KES articles drawn as wave 24 was, each from what the waves before it left
-_DRAWN_AS_WAVE_TWENTY_FOUR = {24: (20261223, 15), 25: (20261224, 17), 26: (20261225, 19)}
+_DRAWN_AS_WAVE_TWENTY_FOUR = {24: (20261223, 15), 25: (20261224, 17), 26: (20261225, 19), 27: (20261226, 21)}
+_DISTINCT_FROM = 27  # from this wave on, no near-copy of an article drawn before
 _LAST_WAVE = max(_DRAWN_AS_WAVE_TWENTY_FOUR)
 
 _WAR_WORDS = re.compile(
@@ -169,15 +172,43 @@ def wave_eighteen(lines: list[dict], out: Path, seed: int = 20261217, first: int
     _write_batches(out, "lines", [x["id"] for x in drawn], 100, first)
 
 
-def wave_twenty_four(articles_drawn: set[str], out: Path, seed: int = 20261223, first: int = 15, total: int = 40) -> None:
+def wave_twenty_four(articles_drawn: set[str], out: Path, seed: int = 20261223, first: int = 15, total: int = 40, distinct: bool = False) -> None:
     """40 FA-KES articles none drawn before, whatever their split's hash: no test article was left, and an
     article no one has annotated was never learned from nor tuned on. They are held out until scored
-    (annotations/held_out_waves.txt lists their files), in batches of 20 from 15."""
+    (annotations/held_out_waves.txt lists their files), in batches of 20 from 15. `distinct` (wave 27 on):
+    no article that is another outlet's copy of one drawn before or in the same wave (word 5-gram Jaccard
+    of NEAR_COPY or more): waves 24 to 26 held 4, 1 and 6 such copies, which the reader had learned."""
     rng = random.Random(seed)
-    articles = [json.loads(row)["id"] for row in (CORPUS / "fa-kes" / "articles.jsonl").open(encoding="utf-8")]
-    rest = [a for a in articles if a not in articles_drawn]
+    rows = [json.loads(row) for row in (CORPUS / "fa-kes" / "articles.jsonl").open(encoding="utf-8")]
+    texts = {d["id"]: d["text"] for d in rows}
+    rest = [d["id"] for d in rows if d["id"] not in articles_drawn]  # every row, as drawn since wave 24 (some ids are twice)
     rng.shuffle(rest)
+    if distinct:
+        rest = _distinct(rest, [texts[a] for a in articles_drawn if a in texts], texts, total)
     _write_batches(out, "fakes", rest[:total], 20, first)
+
+
+NEAR_COPY = 0.5
+
+
+def _distinct(candidates: list[str], drawn_texts: list[str], texts: dict[str, str], total: int) -> list[str]:
+    """The first `total` candidates, in order, that are no near-copy of a drawn text nor of one taken before."""
+    seen = [_shingles(t) for t in drawn_texts]
+    taken: list[str] = []
+    for article in candidates:
+        shingles = _shingles(texts[article])
+        if any(len(shingles & other) >= NEAR_COPY * len(shingles | other) for other in seen if shingles | other):
+            continue
+        taken.append(article)
+        seen.append(shingles)
+        if len(taken) == total:
+            break
+    return taken
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + 5]) for i in range(max(0, len(words) - 4))}
 
 
 def wave_ten(lines: list[dict], out: Path) -> None:
