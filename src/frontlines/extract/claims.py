@@ -533,7 +533,8 @@ def _opens_another_thread(sentence: Span, matches: list[PlaceMatch]) -> bool:
         return True
     if words[0].lower_ != "in" or len(words) < 2:
         return False
-    opening = words[min(3, len(words) - 1)].idx + len(words[min(3, len(words) - 1)]) - sentence.start_char
+    fourth = words[min(3, len(words) - 1)]
+    opening = fourth.idx + len(fourth) - sentence.start_char  # "In X", "In the X", "In the neighbouring X"
     return any(0 < m.start < opening for m in matches)
 
 
