@@ -55,3 +55,10 @@ def test_the_capital_of_a_state_outside_the_war_that_acts_is_its_government_not_
 def test_whoever_says_it_is_a_speaker_not_a_place(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Rebels shelled Rawa on Sunday. Two children were killed, Hamdan said."  # a person's name that is also a town's
     assert all(place == "Rawa" for _, place, _ in read(gazetteer, load_theatre(), text))
+
+
+def test_an_ally_s_air_force_is_its_own_actor_in_its_camp(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    theatre = load_theatre("iraq-syria-2014-2019")
+    claims = read(gazetteer, theatre, "Russian warplanes struck the town of Saraqib on Sunday.")
+    assert claims and {actor for _, _, actor in claims} == {"Russian forces"}, claims  # no Syrian air force
+    assert theatre.camp_of(theatre.groups["Russian forces"].side) == theatre.camp_of(theatre.groups["Syrian forces"].side)
