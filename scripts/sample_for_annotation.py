@@ -197,13 +197,18 @@ def _distinct(candidates: list[str], drawn_texts: list[str], texts: dict[str, st
     taken: list[str] = []
     for article in candidates:
         shingles = _shingles(texts[article])
-        if any(len(shingles & other) >= NEAR_COPY * len(shingles | other) for other in seen if shingles | other):
+        if any(_near_copy(shingles, other) for other in seen):
             continue
         taken.append(article)
         seen.append(shingles)
         if len(taken) == total:
             break
     return taken
+
+
+def _near_copy(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> bool:
+    union = len(a | b)
+    return union > 0 and len(a & b) >= NEAR_COPY * union
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

@@ -161,8 +161,9 @@ class SentenceReader:
         # a disaster that names no armed side ("the truce between Sylvania and the Hill Army collapses" names two)
         context.disaster_before = disaster and not claims and not armed
         claims = self._with_toll(claims, count_toll(sentence, self._side_of))
-        placeless = not (matches or unresolved or countries_named or _points_to_a_place(sentence))
-        claims = self._told_again(claims, sentence, context, placeless=placeless)
+        if claims and context.told:  # a story's first telling of anything is no retelling
+            placeless = not (matches or unresolved or countries_named or _points_to_a_place(sentence))
+            claims = self._told_again(claims, sentence, context, placeless=placeless)
         self._advance(context, date_mentions, matches, claims)
         return [as_told_in_time(c, context.published) for c in claims]
 
@@ -495,7 +496,7 @@ class SentenceReader:
         """"The attack ...": an event the story told before, told again (`frontlines.extract.retelling`);
         so is what the reader alone reads in a sentence that names no place ("A witness at the hospital
         said he saw many wounded"): a detail of the event of that type the story last told."""
-        retold = retold_types(sentence, self.triggers.nouns) if claims and context.told else set()
+        retold = retold_types(sentence, self.triggers.nouns)
         claims = [
             as_retelling(c, context.told[c.event_type])
             if (c.event_type in retold or ANY_TYPE in retold) and c.event_type in context.told and c.modality in EVENT_MODALITIES else c
