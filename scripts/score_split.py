@@ -58,6 +58,7 @@ HELD_OUT = {  # wave -> its annotation files
     24: {"current_events": (), "fakes": ("fakes_15.jsonl", "fakes_16.jsonl")},  # articles of any hash (annotations/held_out_waves.txt)
     25: {"current_events": (), "fakes": ("fakes_17.jsonl", "fakes_18.jsonl")},  # drawn as wave 24
     26: {"current_events": (), "fakes": ("fakes_19.jsonl", "fakes_20.jsonl")},  # drawn as wave 24; six near-copies (held_out_waves.txt)
+    27: {"current_events": (), "fakes": ("fakes_21.jsonl", "fakes_22.jsonl")},  # drawn as wave 24, near-copies of earlier gold left out
 }
 
 
