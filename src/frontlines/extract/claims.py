@@ -510,6 +510,8 @@ class SentenceReader:
         days = [m for m in dates if m.sets_running_date]
         if days:
             context.running_date = days[-1].value.value
+            if context.base_date is None:
+                context.base_date = days[0].value.value
         for match in matches:  # the story's places steer how its later names resolve
             if match.place not in context.places_seen:
                 context.places_seen.append(match.place)

@@ -19,7 +19,7 @@ class StoryContext:
 
     published: date
     running_date: date | None = None
-    base_date: date | None = None  # the day the story starts from (its headline's, else none: the publication's)
+    base_date: date | None = None  # the day the story starts from: its headline's, else the first its text tells (none: the publication's)
     last_place: PlaceMatch | None = None
     last_actor: str | None = None
     # the last doer the story named that is neither the theatre's common enemy nor civilians
