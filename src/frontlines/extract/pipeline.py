@@ -7,7 +7,7 @@ reports and returns plain claims, loading the model once per process.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -28,12 +28,22 @@ from frontlines.extract.responsibility import claimed_by, with_claimed_doer, wit
 from frontlines.extract.sentences import citations, story_paragraphs
 from frontlines.extract.story import StoryContext
 from frontlines.model import Claim, Report
-from frontlines.reader.bundled import EventReader, load_reader, reader_setting
+from frontlines.reader.bundled import EventReader, load_judge, load_reader, reader_setting
+from frontlines.reader.judge import ClaimJudge
+from frontlines.reader.scoring import SentenceVerdict
 from frontlines.report_dates import anchor_day, dates_as_far_as_known
 from frontlines.theatre_match import matcher_for
 from frontlines.theatres import Theatre, all_theatres, load_theatre
 
 EXTRACTOR_VERSION = "1"
+
+
+@dataclass
+class ReadReport:
+    """One report as the extractor read it, before the claim judge."""
+
+    claims: list[Claim]
+    verdicts: list[SentenceVerdict | None]  # the reader's verdict on each claim's sentence
 
 
 class Pipeline:
@@ -49,6 +59,7 @@ class Pipeline:
         settings: Settings | None = None,
         reader: EventReader | None | str = "default",
         theatre: Theatre | None = None,
+        judge: ClaimJudge | None | str = "default",
     ) -> None:
         """`theatre`: the war every report is read in (countries, armed groups, sides). Without one,
         each report is read in the war it names (see `frontlines.theatre_match`), the bundled default
@@ -58,6 +69,8 @@ class Pipeline:
         self.theatre = theatre or load_theatre()
         self._matcher = matcher_for(all_theatres()) if theatre is None and actors is None else None
         self.event_reader = load_reader(reader_setting()) if reader == "default" else (load_reader(reader) if isinstance(reader, str) else reader)
+        folder = reader_setting() if reader == "default" else (reader if isinstance(reader, str) else None)
+        self.judge = (load_judge(folder) if folder and self.event_reader else None) if judge == "default" else (load_judge(judge) if isinstance(judge, str) else judge)
         self.nlp = nlp or load_nlp(self.settings.model)
         if gazetteer is None:
             from frontlines.gazetteer import Gazetteer
@@ -88,6 +101,13 @@ class Pipeline:
 
     def extract_batch(self, reports: Sequence[Report]) -> list[list[Claim]]:
         """Claims of each report, in order; the quote of each claim is the report text at its span."""
+        read = self.read_batch(reports)
+        if self.judge is None:
+            return [r.claims for r in read]
+        return [self.judge.keep(r.claims, r.verdicts, report) for report, r in zip(reports, read, strict=True)]
+
+    def read_batch(self, reports: Sequence[Report]) -> list[ReadReport]:
+        """Each report's claims before the judge, with the reader's verdict on each claim's sentence."""
         pieces = [(p.text, (index, p.start)) for index, report in enumerate(reports) for p in story_paragraphs(report.text)]
         results: list[list[Claim]] = [[] for _ in reports]
         theatres = [self.theatre_of(r) for r in reports]
@@ -102,16 +122,21 @@ class Pipeline:
         sentences = [(sentence, index, start) for doc, (index, start) in docs for sentence in doc.sents]
         spans = [s for s, _, _ in sentences]
         verdicts = self.event_reader.read([s.text for s in spans], spans) if self.event_reader else [None] * len(sentences)
+        verdict_at: list[dict[int, SentenceVerdict | None]] = [{} for _ in reports]  # claim start -> its sentence's verdict
         for (sentence, index, start), verdict in zip(sentences, verdicts, strict=True):
             offset = start + sentence.start_char
             for claim in readers[index].read(sentence, offset, contexts[index], verdict):
                 results[index].append(replace(claim, report_id=reports[index].id))
+                verdict_at[index][claim.start] = verdict
         told: list[list[str]] = [[] for _ in reports]
         for sentence, index, _ in sentences:
             told[index].append(sentence.text)
         results = [with_claimed_doer(claims, claimed_by(told[i], readers[i].actors), readers[i].actors) for i, claims in enumerate(results)]
         results = [with_unnamed_doer(claims, contexts[i].named_actors, readers[i].actors) for i, claims in enumerate(results)]
-        return [dates_as_far_as_known(report, claims) for report, claims in zip(reports, results, strict=True)]
+        return [
+            ReadReport(claims, [verdict_at[i].get(c.start) for c in claims])
+            for i, claims in enumerate(dates_as_far_as_known(report, claims) for report, claims in zip(reports, results, strict=True))
+        ]
 
 
     def _headline_date(self, report: Report) -> date | None:

@@ -13,6 +13,8 @@ from frontlines.reader.scoring import SentenceVerdict
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from frontlines.reader.judge import ClaimJudge
+
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "models" / "reader"
 RULES_ONLY = "rules"  # FRONTLINES_READER=rules: read with the trigger rules alone
 
@@ -39,3 +41,14 @@ def load_reader(setting: str) -> EventReader | None:
     from frontlines.reader.linear import LinearReader
 
     return LinearReader.load(folder)
+
+
+@lru_cache(maxsize=4)
+def load_judge(setting: str) -> ClaimJudge | None:
+    """The claim judge beside a reader's weights (`judge.json`), or None: a reader trained without one,
+    or the trigger rules alone."""
+    if setting == RULES_ONLY:
+        return None
+    from frontlines.reader.judge import ClaimJudge
+
+    return ClaimJudge.load(Path(setting))

@@ -42,6 +42,28 @@ def write_card(folder: Path, meta: dict) -> Path:
         lines += [f"None scored: the {' and '.join(held_back)} split{'s were' if len(held_back) > 1 else ' was'} held out unscored."
                   if held_back else "None: it was trained on every split it was given."]  # fmt: skip
     lines += ["", "Thresholds: " + ", ".join(f"{k} {v}" for k, v in meta.get("thresholds", {}).items()), ""]
+    lines += _judge_lines(meta.get("judge"))
     path = folder / "MODEL_CARD.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def _judge_lines(judge: dict | None) -> list[str]:
+    from frontlines.reader.judge import MIN_WORDS
+
+    if not judge:
+        return ["No claim judge: every claim the reader and the rules make is kept.", ""]
+    figures = judge.get("cross_validated_f1", {})
+    threshold = judge["threshold"]
+    return [
+        "## The claim judge (`judge.json`)",
+        "",
+        f"A logistic regression over {judge.get('features', 'a few dozen')} features of each claim in its story "
+        "(`frontlines.reader.judge_features`), fitted on "
+        f"{judge.get('claims')} claims ({judge.get('matched')} matching an analyst's gold event) of {judge.get('stories')} annotated "
+        f"FA-KES articles of the splits {', '.join(judge.get('splits', []))}; a claim told as a current event that names a place, in a "
+        f"report of {MIN_WORDS} words or more, is kept when its event's chance reaches {threshold}.",
+        f"- F1 of events over those articles, each judged by a judge fitted without it (five folds by article): "
+        f"{figures.get('0.0', float('nan')):.3f} with no judge, {figures.get(str(threshold), float('nan')):.3f} at the threshold chosen.",
+        "",
+    ]

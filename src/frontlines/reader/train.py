@@ -18,6 +18,8 @@ from frontlines.reader.examples import (
     quiet_section_examples,
     with_lines_bare,
 )
+from frontlines.reader.judge import FILE as JUDGE_FILE
+from frontlines.reader.judge_training import train_judge
 from frontlines.reader.linear import LinearReader, default_cues, fit_linear
 from frontlines.reader.parse_views import VIEWS, parse_texts
 from frontlines.reader.scoring import score_sentences
@@ -121,6 +123,7 @@ class TrainingResult:
     examples: int
     sources: dict[str, int]
     held_out: dict[str, dict]  # split -> sentence scores on annotated items of splits not trained on
+    judge: dict | None = None  # the claim judge's threshold and cross-validated figures, when one was fitted
 
 
 def train(
@@ -132,13 +135,16 @@ def train(
     splits: Sequence[str] = ("train", "dev", "scored"),
     score_test: bool = False,
     quiet_sections: bool = False,
+    judge_claims: bool = True,
     progress: Callable[[str], None] = lambda _: None,
 ) -> TrainingResult:
     """Train a reader into `out` from an annotations folder (`current_events/`, `fakes/`), report
     folders with gold files and the verdicts of a store; score it on dev when dev is held out.
 
     The test split is scored only when asked (`score_test`): it is frozen and scored once, when
-    a reader is final, so that no choice is ever tuned on it.
+    a reader is final, so that no choice is ever tuned on it. With annotated articles, a claim judge
+    (`frontlines.reader.judge`) is then fitted for the new reader on the articles of `splits`
+    (`judge_claims`).
     """
     from frontlines.reader.card import write_card
 
@@ -181,5 +187,8 @@ def train(
     reader.meta["held_out"] = {k: {"event_f1": round(v["event"]["f1"], 4), "type_macro_f1": round(v["macro_f1"], 4),
                                    "modality_accuracy": round(v["modality_accuracy"], 4), "items": v["items"]} for k, v in held_out.items()}  # fmt: skip
     reader.save(out)
-    write_card(out, {**reader.meta, "thresholds": reader.thresholds, "views": list(reader.views)})
-    return TrainingResult(out, len(data.split(*splits)), dict(data.sources), held_out)
+    (out / JUDGE_FILE).unlink(missing_ok=True)  # a judge learned another reader's scores
+    judge = train_judge(out, articles, splits, progress) if judge_claims and articles else None
+    judged = {"threshold": judge.threshold, "features": len(judge.names), **judge.meta} if judge else None
+    write_card(out, {**reader.meta, "thresholds": reader.thresholds, "views": list(reader.views), "judge": judged})
+    return TrainingResult(out, len(data.split(*splits)), dict(data.sources), held_out, judged)

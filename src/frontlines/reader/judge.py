@@ -1,0 +1,154 @@
+"""The claim judge: a logistic regression that weighs each claim against its story and keeps it when it is
+likely an event an analyst would put in the chronology at that place and day.
+
+The reader says which events a sentence tells; the rules say where and when. Many claims so made are
+not the story's events: an earlier strike retold at another town, a neighbourhood where the analyst
+codes the city, a date a day off. The judge learns from annotated articles (`judge_training`) which
+claims match an analyst's gold event, from the reader's scores and where and when the claim puts the
+event (`judge_features`). It only weighs claims told as current events that name a place (a claim with
+no place is kept: nothing is dropped for want of a place) in reports of at least `MIN_WORDS` words (a
+news summary of a line or two has no story to weigh a claim against; the reader alone reads it). It ships as `judge.json` beside
+the reader's weights; a reader folder without one has no judge.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from frontlines.model import Claim, Report
+from frontlines.reader.judge_features import event_key, feature_names, story_features
+from frontlines.reader.scoring import SentenceVerdict
+
+FILE = "judge.json"
+MIN_WORDS = 100  # current-events lines: 99% are shorter; news articles: 95% are longer
+JUDGED_MODALITIES = frozenset({"asserted", "reported_speech", "hedged"})
+THRESHOLD_GRID = tuple(round(0.1 + 0.05 * n, 2) for n in range(9))  # 0.10 .. 0.50
+
+
+@dataclass
+class ClaimJudge:
+    names: list[str]
+    weights: list[float]
+    bias: float
+    threshold: float
+    meta: dict = field(default_factory=dict)
+
+    def probabilities(self, rows: Sequence[dict[str, float]]) -> list[float]:
+        out = []
+        for row in rows:
+            z = self.bias + sum(w * row.get(n, 0.0) for n, w in zip(self.names, self.weights, strict=True))
+            out.append(1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))))
+        return out
+
+    def keep(self, claims: Sequence[Claim], verdicts: Sequence[SentenceVerdict | None], report: Report) -> list[Claim]:
+        """The claims of one report the judge keeps, in order: all of them in a report too short to be a
+        story, and every claim it does not weigh."""
+        if not is_a_story(report) or not claims:
+            return list(claims)
+        chances = by_event(claims, self.probabilities(story_features(claims, verdicts, report)))
+        return [c for c, p in zip(claims, chances, strict=True) if not weighed(c) or p >= self.threshold]
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = {"features": dict(zip(self.names, (round(w, 6) for w in self.weights), strict=True)), "bias": round(self.bias, 6),
+                "threshold": self.threshold, **self.meta}  # fmt: skip
+        (folder / FILE).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> ClaimJudge | None:
+        path = folder / FILE
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        meta = {k: v for k, v in data.items() if k not in ("features", "bias", "threshold")}
+        return cls(list(data["features"]), list(data["features"].values()), data["bias"], data["threshold"], meta)
+
+
+def by_event(claims: Sequence[Claim], chances: Sequence[float]) -> list[float]:
+    """Each claim's chance raised to the best of the claims that tell the same event (type, place, day):
+    an event is kept or left whole, however many sentences tell it."""
+    best: dict[tuple, float] = {}
+    for claim, chance in zip(claims, chances, strict=True):
+        key = event_key(claim)
+        best[key] = max(best.get(key, 0.0), chance)
+    return [best[event_key(c)] for c in claims]
+
+
+def is_a_story(report: Report) -> bool:
+    return len(report.text.split()) >= MIN_WORDS
+
+
+def weighed(claim: Claim) -> bool:
+    """The claims the judge weighs: current events that name a place (resolved or in the text's words)."""
+    return claim.modality in JUDGED_MODALITIES and (claim.place is not None or bool(claim.place_mention))
+
+
+@dataclass
+class JudgedStory:
+    """One annotated report as the extractor read it, before any judge: its claims, the reader's verdict on
+    each claim's sentence, and whether each claim matches an analyst's gold event."""
+
+    report: Report
+    claims: list[Claim]
+    verdicts: list[SentenceVerdict | None]
+    matched: list[bool]
+    gold: list = field(default_factory=list)  # the analyst's events (frontlines.evaluate.GoldEvent), to score by
+    group: str = ""  # stories of one group (an article) are never split between fitting and choosing
+
+
+def fit_judge(
+    stories: Sequence[JudgedStory], score: Callable[[Sequence[JudgedStory], Sequence[list[Claim]]], float], *, folds: int = 5, c: float = 1.0
+) -> ClaimJudge:
+    """Fit on every weighed claim; choose the threshold by `score` (F1 of events over the stories) on
+    claims judged by judges that did not see their story (folds by group)."""
+    from sklearn.linear_model import LogisticRegression
+
+    names = feature_names()
+    rows, labels, owners = [], [], []
+    for index, story in enumerate(stories):
+        if not is_a_story(story.report):
+            continue
+        for claim, row, matched in zip(story.claims, story_features(story.claims, story.verdicts, story.report), story.matched, strict=True):
+            if weighed(claim):
+                rows.append([row.get(n, 0.0) for n in names])
+                labels.append(int(matched))
+                owners.append(index)
+    fold_of = {story.group: _fold(story.group, folds) for story in stories}
+    chances: list[float] = [1.0] * len(rows)
+    for fold in range(folds):
+        train = [i for i, o in enumerate(owners) if fold_of[stories[o].group] != fold]
+        held = [i for i, o in enumerate(owners) if fold_of[stories[o].group] == fold]
+        if not held or len({labels[i] for i in train}) < 2:
+            continue
+        model = LogisticRegression(C=c, max_iter=5000).fit([rows[i] for i in train], [labels[i] for i in train])
+        for i, p in zip(held, model.predict_proba([rows[i] for i in held])[:, 1], strict=True):
+            chances[i] = float(p)
+    by_story: dict[int, list[float]] = {}
+    for owner, chance in zip(owners, chances, strict=True):
+        by_story.setdefault(owner, []).append(chance)
+
+    story_chances = []
+    for index, story in enumerate(stories):
+        mine = iter(by_story.get(index, []))
+        judged = is_a_story(story.report)
+        story_chances.append(by_event(story.claims, [next(mine) if judged and weighed(c) else 1.0 for c in story.claims]))
+
+    def kept_at(threshold: float) -> list[list[Claim]]:
+        return [[c for c, p in zip(story.claims, chances, strict=True) if not weighed(c) or p >= threshold] for story, chances in zip(stories, story_chances, strict=True)]
+
+    figures = {th: score(stories, kept_at(th)) for th in (0.0, *THRESHOLD_GRID)}
+    threshold = max(THRESHOLD_GRID, key=lambda th: (figures[th], -th))
+    model = LogisticRegression(C=c, max_iter=5000).fit(rows, labels)
+    meta = {"claims": len(rows), "matched": sum(labels), "stories": len(stories),
+            "cross_validated_f1": {str(th): round(f, 4) for th, f in figures.items()}}  # fmt: skip
+    return ClaimJudge(names, [float(w) for w in model.coef_[0]], float(model.intercept_[0]), threshold, meta)
+
+
+def _fold(group: str, folds: int) -> int:
+    import hashlib
+
+    return int(hashlib.sha1(group.encode("utf-8")).hexdigest(), 16) % folds

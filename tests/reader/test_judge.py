@@ -1,0 +1,106 @@
+"""The claim judge weighs each claim against its story and keeps the ones likely to be the story's events:
+it never weighs a claim with no place, history or a plan, or the claims of a report too short to be a story;
+it keeps or leaves one event whole; it learns from which claims matched an analyst's gold event."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from frontlines.model import Claim, DateValue, Place, Report
+from frontlines.reader.judge import ClaimJudge, JudgedStory, fit_judge
+from frontlines.reader.judge_features import feature_names
+from frontlines.reader.scoring import SentenceVerdict
+
+DAY = date(2016, 8, 14)
+TOWN = Place(key="gn:3", name="Townville", lat=35.9, lon=36.6, country="SY", admin1="Idlib", feature_code="PPL", population=20000)
+OTHER = Place(key="gn:4", name="Otherton", lat=35.5, lon=36.2, country="SY", admin1="Idlib", feature_code="PPL", population=5000)
+REPORT = Report(outlet="Wire", title="Strikes on Townville", published=DAY, text="word " * 400, raw=b"")
+SURE = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.99, "airstrike": 0.98}, modality_score=0.9)
+UNSURE = SentenceVerdict(types=frozenset({"airstrike"}), modality="asserted", scores={"event": 0.4, "airstrike": 0.2}, modality_score=0.4)
+
+
+def strike(start: int, place: Place | None = TOWN, **changes: object) -> Claim:
+    claim = Claim(report_id=1, event_type="airstrike", quote="q", start=start, end=start + 1, place=place, date=DateValue(DAY), place_precision="town")
+    return replace(claim, **changes)  # type: ignore[arg-type]
+
+
+def judge_of_type_score(threshold: float = 0.5) -> ClaimJudge:
+    """A judge that trusts the reader's score of the claim's type and nothing else."""
+    names = feature_names()
+    return ClaimJudge(names, [12.0 if n == "type_score" else 0.0 for n in names], -6.0, threshold)
+
+
+def test_a_claim_the_reader_is_unsure_of_is_left_out_and_a_sure_one_kept() -> None:
+    sure, unsure = strike(0), strike(100, OTHER)
+    assert judge_of_type_score().keep([sure, unsure], [SURE, UNSURE], REPORT) == [sure]
+
+
+def test_what_the_judge_never_weighs_is_kept() -> None:
+    no_place = strike(100, None, place_precision=None)
+    history = strike(200, OTHER, modality="history")
+    plan = strike(300, OTHER, modality="planned")
+    kept = judge_of_type_score().keep([no_place, history, plan], [UNSURE] * 3, REPORT)
+    assert kept == [no_place, history, plan]
+
+
+def test_a_report_too_short_to_be_a_story_is_kept_whole() -> None:
+    claims = [strike(0, OTHER)]
+    summary = replace(REPORT, text=" ".join(["word"] * 99))
+    assert judge_of_type_score().keep(claims, [UNSURE], summary) == claims
+    assert judge_of_type_score().keep(claims, [UNSURE], replace(summary, text=summary.text + " more")) == []
+
+
+def test_an_event_told_in_a_sure_sentence_keeps_its_unsure_tellings() -> None:
+    told_twice = [strike(0), strike(100)]
+    assert judge_of_type_score().keep(told_twice, [SURE, UNSURE], REPORT) == told_twice
+
+
+def test_a_saved_judge_loads_as_it_was(tmp_path: Path) -> None:
+    judge = judge_of_type_score(0.35)
+    judge.meta = {"claims": 3}
+    judge.save(tmp_path)
+    assert ClaimJudge.load(tmp_path) == judge
+    assert ClaimJudge.load(tmp_path / "nothing") is None
+
+
+def test_fitting_learns_which_claims_match_the_gold_and_chooses_its_threshold_on_held_back_articles() -> None:
+    def story(number: int) -> JudgedStory:
+        claims = [strike(0, TOWN), strike(100, OTHER)]
+        return JudgedStory(REPORT, claims, [SURE, UNSURE], matched=[True, False], group=f"article {number}")
+
+    stories = [story(n) for n in range(40)]
+
+    def share_kept_that_matched(stories: list[JudgedStory], kept: list[list[Claim]]) -> float:
+        claims = [c for k in kept for c in k]
+        return sum(c.place == TOWN for c in claims) / len(claims) if claims else 0.0
+
+    judge = fit_judge(stories, share_kept_that_matched)
+    assert judge.threshold > 0
+    assert judge.meta["claims"] == 80 and judge.meta["matched"] == 40
+    assert judge.meta["cross_validated_f1"]["0.0"] == pytest.approx(0.5)
+    assert judge.keep(stories[0].claims, stories[0].verdicts, REPORT) == [stories[0].claims[0]]
+
+
+@pytest.mark.model
+def test_a_judge_is_fitted_from_annotated_articles_and_kept_beside_its_reader(corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from frontlines.reader.bundled import BUNDLED
+    from frontlines.reader.judge_training import train_judge
+
+    reader = tmp_path / "reader"
+    shutil.copytree(BUNDLED, reader)
+    (reader / "judge.json").unlink()
+    annotated = tmp_path / "fakes_00.jsonl"
+    source = Path(__file__).resolve().parents[2] / "annotations" / "fakes" / "fakes_00.jsonl"
+    annotated.write_text("".join(source.read_text(encoding="utf-8").splitlines(keepends=True)[:10]), encoding="utf-8")
+    judge = train_judge(reader, [annotated], ("train", "dev", "scored", "test"))
+    assert judge is not None and judge.meta["stories"] == 10 and 0 < judge.meta["matched"] < judge.meta["claims"]
+    loaded = ClaimJudge.load(reader)
+    assert loaded is not None and loaded.names == judge.names and loaded.threshold == judge.threshold
+    assert loaded.weights == pytest.approx(judge.weights, abs=1e-6)
+    assert train_judge(reader, [annotated], ()) is None
