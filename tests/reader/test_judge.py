@@ -59,6 +59,11 @@ def test_an_event_told_in_a_sure_sentence_keeps_its_unsure_tellings() -> None:
     assert judge_of_type_score().keep(told_twice, [SURE, UNSURE], REPORT) == told_twice
 
 
+def test_a_history_telling_does_not_vouch_for_a_doubted_current_one() -> None:
+    doubted, background = strike(0), strike(100, modality="history")
+    assert judge_of_type_score().keep([doubted, background], [UNSURE, SURE], REPORT) == [background]
+
+
 def test_a_saved_judge_loads_as_it_was(tmp_path: Path) -> None:
     judge = judge_of_type_score(0.35)
     judge.meta = {"claims": 3}

@@ -49,8 +49,8 @@ class ClaimJudge:
         story, and every claim it does not weigh."""
         if not is_a_story(report) or not claims:
             return list(claims)
-        chances = by_event(claims, self.probabilities(story_features(claims, verdicts, report)))
-        return [c for c, p in zip(claims, chances, strict=True) if not weighed(c) or p >= self.threshold]
+        chances = event_chances(claims, self.probabilities(story_features(claims, verdicts, report)))
+        return [c for c, p in zip(claims, chances, strict=True) if p >= self.threshold]
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -68,14 +68,15 @@ class ClaimJudge:
         return cls(list(data["features"]), list(data["features"].values()), data["bias"], data["threshold"], meta)
 
 
-def by_event(claims: Sequence[Claim], chances: Sequence[float]) -> list[float]:
-    """Each claim's chance raised to the best of the claims that tell the same event (type, place, day):
-    an event is kept or left whole, however many sentences tell it."""
+def event_chances(claims: Sequence[Claim], chances: Sequence[float]) -> list[float]:
+    """Each weighed claim's chance raised to the best of the weighed claims that tell the same event
+    (type, place, day): an event is kept or left whole, however many sentences tell it. A claim the
+    judge does not weigh has a chance of 1."""
     best: dict[tuple, float] = {}
     for claim, chance in zip(claims, chances, strict=True):
-        key = event_key(claim)
-        best[key] = max(best.get(key, 0.0), chance)
-    return [best[event_key(c)] for c in claims]
+        if weighed(claim):
+            best[event_key(claim)] = max(best.get(event_key(claim), 0.0), chance)
+    return [best[event_key(c)] if weighed(c) else 1.0 for c in claims]
 
 
 def is_a_story(report: Report) -> bool:
@@ -108,6 +109,31 @@ def fit_judge(
     from sklearn.linear_model import LogisticRegression
 
     names = feature_names()
+    rows, labels, owners = _weighed_rows(stories, names)
+    held_back = _cross_validated(rows, labels, [_fold(stories[o].group, folds) for o in owners], folds, c)
+    chances: list[list[float]] = [[1.0] * len(story.claims) for story in stories]
+    for (story_index, claim_index), chance in zip(_positions(stories), held_back, strict=True):
+        chances[story_index][claim_index] = chance
+    chances = [event_chances(story.claims, mine) for story, mine in zip(stories, chances, strict=True)]
+
+    def kept_at(threshold: float) -> list[list[Claim]]:
+        return [[c for c, p in zip(story.claims, mine, strict=True) if p >= threshold] for story, mine in zip(stories, chances, strict=True)]
+
+    figures = {th: score(stories, kept_at(th)) for th in (0.0, *THRESHOLD_GRID)}
+    threshold = max(THRESHOLD_GRID, key=lambda th: (figures[th], -th))
+    model = LogisticRegression(C=c, max_iter=5000).fit(rows, labels)
+    meta = {"claims": len(rows), "matched": sum(labels), "stories": len(stories),
+            "cross_validated_f1": {str(th): round(f, 4) for th, f in figures.items()}}  # fmt: skip
+    return ClaimJudge(names, [float(w) for w in model.coef_[0]], float(model.intercept_[0]), threshold, meta)
+
+
+def _positions(stories: Sequence[JudgedStory]) -> list[tuple[int, int]]:
+    """(story, claim) of every claim the judge weighs, in order."""
+    return [(s, k) for s, story in enumerate(stories) if is_a_story(story.report) for k, claim in enumerate(story.claims) if weighed(claim)]
+
+
+def _weighed_rows(stories: Sequence[JudgedStory], names: list[str]) -> tuple[list[list[float]], list[int], list[int]]:
+    """Features, labels and owning story of every claim the judge weighs, in `_positions` order."""
     rows, labels, owners = [], [], []
     for index, story in enumerate(stories):
         if not is_a_story(story.report):
@@ -117,35 +143,23 @@ def fit_judge(
                 rows.append([row.get(n, 0.0) for n in names])
                 labels.append(int(matched))
                 owners.append(index)
-    fold_of = {story.group: _fold(story.group, folds) for story in stories}
-    chances: list[float] = [1.0] * len(rows)
+    return rows, labels, owners
+
+
+def _cross_validated(rows: list[list[float]], labels: list[int], fold_of_row: list[int], folds: int, c: float) -> list[float]:
+    """Each row's chance by a model fitted on the other folds (1.0 where a fold cannot be fitted)."""
+    from sklearn.linear_model import LogisticRegression
+
+    chances = [1.0] * len(rows)
     for fold in range(folds):
-        train = [i for i, o in enumerate(owners) if fold_of[stories[o].group] != fold]
-        held = [i for i, o in enumerate(owners) if fold_of[stories[o].group] == fold]
+        train = [i for i, f in enumerate(fold_of_row) if f != fold]
+        held = [i for i, f in enumerate(fold_of_row) if f == fold]
         if not held or len({labels[i] for i in train}) < 2:
             continue
         model = LogisticRegression(C=c, max_iter=5000).fit([rows[i] for i in train], [labels[i] for i in train])
         for i, p in zip(held, model.predict_proba([rows[i] for i in held])[:, 1], strict=True):
             chances[i] = float(p)
-    by_story: dict[int, list[float]] = {}
-    for owner, chance in zip(owners, chances, strict=True):
-        by_story.setdefault(owner, []).append(chance)
-
-    story_chances = []
-    for index, story in enumerate(stories):
-        mine = iter(by_story.get(index, []))
-        judged = is_a_story(story.report)
-        story_chances.append(by_event(story.claims, [next(mine) if judged and weighed(c) else 1.0 for c in story.claims]))
-
-    def kept_at(threshold: float) -> list[list[Claim]]:
-        return [[c for c, p in zip(story.claims, chances, strict=True) if not weighed(c) or p >= threshold] for story, chances in zip(stories, story_chances, strict=True)]
-
-    figures = {th: score(stories, kept_at(th)) for th in (0.0, *THRESHOLD_GRID)}
-    threshold = max(THRESHOLD_GRID, key=lambda th: (figures[th], -th))
-    model = LogisticRegression(C=c, max_iter=5000).fit(rows, labels)
-    meta = {"claims": len(rows), "matched": sum(labels), "stories": len(stories),
-            "cross_validated_f1": {str(th): round(f, 4) for th, f in figures.items()}}  # fmt: skip
-    return ClaimJudge(names, [float(w) for w in model.coef_[0]], float(model.intercept_[0]), threshold, meta)
+    return chances
 
 
 def _fold(group: str, folds: int) -> int:
