@@ -54,3 +54,9 @@ def test_every_word_in_the_data_files_reads_as_a_word(name: str) -> None:
         return []
 
     assert not [item for item in listed(data) if isinstance(item, bool)], name
+
+
+def test_no_list_is_named_twice_in_the_data_file() -> None:
+    text = (EXTRACTOR.parent / "data" / "lexicon" / "grammar.yaml").read_text(encoding="utf-8")
+    names = re.findall(r"^([a-z_]+):", text, flags=re.MULTILINE)
+    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
