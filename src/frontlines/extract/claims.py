@@ -18,6 +18,7 @@ from frontlines.extract.dates import DateMention, DateResolver
 from frontlines.extract.doer_spans import says_or_claims
 from frontlines.extract.doers import DoerFinder
 from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places
+from frontlines.extract.glued_lists import glued_items
 from frontlines.extract.quarters import namesake_quarters
 from frontlines.extract.retelling import ANY_TYPE, as_retelling, at_told_place, retold_types
 from frontlines.extract.tense import as_told_in_time
@@ -384,6 +385,9 @@ class SentenceReader:
         spans += names_after_locatives(sentence)  # "shelling in X": spaCy often calls a village a person
         before_nouns = names_before_place_nouns(sentence)  # "X town", "the al-X area": spaCy may call X a people
         spans += before_nouns
+        if context.commas_lost:  # "the villages of X Y and Z" in a text that lost its commas
+            listed = glued_items(sentence.text)
+            spans = [(s, e) for s, e in spans if not any(s < e1 and s1 < e for s1, e1 in listed)] + listed
         told = context.countries_told | _vouching(matches, None)  # any war: the countries that vouch for a name resolved
         seen: set[tuple[int, int]] = set()
         countries = [(start, end) for start, end, _ in country_spans(sentence.text)]
@@ -441,12 +445,20 @@ class SentenceReader:
             return []
         placed = {claim.trigger for claim in drafts if claim.place is not None and claim.place.key in own}
         trigger_at = {t.token.i: t for t in triggers}
+        listed = set(glued_items(sentence.text)) if context.commas_lost else set()  # each name of a glued list is an event
         claims = []
+        list_owner: int | None = None
         for start, end, words in unresolved:
             head = head_token_of_span(sentence, start, end)
             owner = owning_trigger(head, trigger_at)[0] if head is not None else None
-            if owner is None or modalities[owner] in NON_EVENT_MODALITIES or trigger_at[owner].text in placed:
+            in_list = (start, end) in listed
+            if in_list and owner is None:
+                owner = list_owner  # the parse seldom links the later names of a glued list to its verb
+            if owner is None or modalities[owner] in NON_EVENT_MODALITIES:
                 continue
+            if trigger_at[owner].text in placed and not (in_list and owner == list_owner and len(claims) < _MAX_PLACES):
+                continue
+            list_owner = owner if in_list else list_owner
             trigger = trigger_at[owner]
             actor, target = self._actors(trigger, trigger.event_type, sentence, actor_mentions, context)
             actor, target = self._resolved_unplaced(actor, context), self._resolved_unplaced(target, context)

@@ -17,6 +17,7 @@ from frontlines.config import Settings
 from frontlines.extract.actors import ActorFinder
 from frontlines.extract.claims import PlaceFinder, SentenceReader
 from frontlines.extract.dates import DateResolver
+from frontlines.extract.glued_lists import lost_its_commas
 from frontlines.extract.lexicon import (
     ActorTable,
     TriggerTable,
@@ -113,7 +114,8 @@ class Pipeline:
         theatres = [self.theatre_of(r) for r in reports]
         readers = [self.reader_for(t) for t in theatres]
         contexts = [
-            StoryContext(published=_anchor(r), running_date=(day := self._headline_date(r)), base_date=day, cited=_cited_dates(r.text), countries=t.countries or None)
+            StoryContext(published=_anchor(r), running_date=(day := self._headline_date(r)), base_date=day, cited=_cited_dates(r.text), countries=t.countries or None,
+                         commas_lost=lost_its_commas(r.text))
             for r, t in zip(reports, theatres, strict=True)
         ]
         for report, reader, context in zip(reports, readers, contexts, strict=True):

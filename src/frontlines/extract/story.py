@@ -30,6 +30,7 @@ class StoryContext:
     places_seen: list[Place] = field(default_factory=list)
     # countries the story has named by name or adjective ("the Freedonian town of"): their towns are no coin toss
     countries_told: set[str] = field(default_factory=set)
+    commas_lost: bool = False  # the report lost every comma: a run of names may be a list (`glued_lists`)
     cited: dict[str, date] = field(default_factory=dict)  # outlet -> date of the article the post cites
     disaster_before: bool = False  # the sentence before told a disaster (a crash, a flood) and no war event
     told: dict[str, Claim] = field(default_factory=dict)  # event type -> the last current event of it told at a place
