@@ -70,8 +70,7 @@ class Pipeline:
         self.theatre = theatre or load_theatre()
         self._matcher = matcher_for(all_theatres()) if theatre is None and actors is None else None
         self.event_reader = load_reader(reader_setting()) if reader == "default" else (load_reader(reader) if isinstance(reader, str) else reader)
-        folder = reader_setting() if reader == "default" else (reader if isinstance(reader, str) else None)
-        self.judge = (load_judge(folder) if folder and self.event_reader else None) if judge == "default" else (load_judge(judge) if isinstance(judge, str) else judge)
+        self.judge = _judge_for(reader, self.event_reader) if judge == "default" else (load_judge(judge) if isinstance(judge, str) else judge)
         self.nlp = nlp or load_nlp(self.settings.model)
         if gazetteer is None:
             from frontlines.gazetteer import Gazetteer
@@ -145,6 +144,13 @@ class Pipeline:
         """A day named in the headline ("3 November: ...") is where the story starts."""
         days = [m for m in self.reader.dates.mentions(report.title, _anchor(report), None) if m.sets_running_date]
         return days[0].value.value if days else None
+
+
+def _judge_for(reader: EventReader | None | str, event_reader: EventReader | None) -> ClaimJudge | None:
+    """The judge beside a reader named by folder (the bundled one by default); none for a reader passed
+    as an object, or for the trigger rules alone."""
+    folder = reader_setting() if reader == "default" else (reader if isinstance(reader, str) else None)
+    return load_judge(folder) if folder and event_reader is not None else None
 
 
 def _cited_dates(text: str) -> dict[str, date]:

@@ -69,8 +69,7 @@ def feature_names() -> list[str]:
     names += [f"precision={p}" for p in _PRECISIONS] + ["unresolved", "place_in_title", "population"]
     names += ["no_date", "date=day", "date=month", "date=year", "date=range", "same_day", "day_before", "days_2_7", "days_8_more", "after_publication", "relative_date"]
     names += ["position", "sentence_rank", "lead", "has_toll", "has_actor", "has_speaker", "claims_in_sentence", "claims_in_story", "claims_of_type",
-              "times_told", "claims_at_place",
-              "told_before", "place_told_before", "quote_length"]  # fmt: skip
+              "times_told", "claims_at_place", "told_before", "place_told_before", "quote_length"]  # fmt: skip
     return names
 
 
