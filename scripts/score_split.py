@@ -59,6 +59,7 @@ HELD_OUT = {  # wave -> its annotation files
     25: {"current_events": (), "fakes": ("fakes_17.jsonl", "fakes_18.jsonl")},  # drawn as wave 24
     26: {"current_events": (), "fakes": ("fakes_19.jsonl", "fakes_20.jsonl")},  # drawn as wave 24; six near-copies (held_out_waves.txt)
     27: {"current_events": (), "fakes": ("fakes_21.jsonl", "fakes_22.jsonl")},  # drawn as wave 24, near-copies of earlier gold left out
+    28: {"current_events": (), "fakes": ("fakes_23.jsonl", "fakes_24.jsonl")},  # drawn as wave 27 from what it left
 }
 
 
