@@ -65,7 +65,9 @@ class Pipeline:
         """`theatre`: the war every report is read in (countries, armed groups, sides). Without one,
         each report is read in the war it names (see `frontlines.theatre_match`), the bundled default
         theatre when it names none. `actors`, a ready actor table, is made for one war: with it, every
-        report is read in `theatre` (the default one unless given)."""
+        report is read in `theatre` (the default one unless given). `judge`: the claim judge
+        (`frontlines.reader.judge`), by default the one beside a reader named by folder; None reads without
+        one."""
         self.settings = settings or Settings()
         self.theatre = theatre or load_theatre()
         self._matcher = matcher_for(all_theatres()) if theatre is None and actors is None else None
