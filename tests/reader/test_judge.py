@@ -109,3 +109,15 @@ def test_a_judge_is_fitted_from_annotated_articles_and_kept_beside_its_reader(co
     assert loaded is not None and loaded.names == judge.names and loaded.threshold == judge.threshold
     assert loaded.weights == pytest.approx(judge.weights, abs=1e-6)
     assert train_judge(reader, [annotated], ()) is None
+
+
+def test_the_card_names_the_judge_its_threshold_and_its_blind_figures(tmp_path: Path) -> None:
+    from frontlines.reader.card import write_card
+
+    judge = {"threshold": 0.3, "features": 53, "claims": 10, "matched": 6, "stories": 4, "splits": ["train"],
+             "cross_validated_f1": {"0.0": 0.41, "0.3": 0.45},
+             "held_out": {"wave 99": {"precision": 0.5, "recall": 0.6, "precision_without": 0.4, "recall_without": 0.7}}}  # fmt: skip
+    card = write_card(tmp_path, {"judge": judge}).read_text(encoding="utf-8")
+    assert "chance reaches 0.3" in card and "0.410 with no judge, 0.450 at the threshold chosen" in card
+    assert "wave 99: events P 0.500 R 0.600 with the judge, P 0.400 R 0.700 without it" in card
+    assert "No claim judge" in write_card(tmp_path, {}).read_text(encoding="utf-8")

@@ -65,5 +65,7 @@ def _judge_lines(judge: dict | None) -> list[str]:
         f"report of {MIN_WORDS} words or more, is kept when its event's chance reaches {threshold}.",
         f"- F1 of events over those articles, each judged by a judge fitted without it (five folds by article): "
         f"{figures.get('0.0', float('nan')):.3f} with no judge, {figures.get(str(threshold), float('nan')):.3f} at the threshold chosen.",
+        *(f"- {name}: events P {v['precision']:.3f} R {v['recall']:.3f} with the judge, P {v['precision_without']:.3f} R {v['recall_without']:.3f} without it"
+          for name, v in judge.get("held_out", {}).items()),
         "",
     ]
