@@ -12,7 +12,7 @@ import pytest
 
 from frontlines.model import Claim, DateValue, Place, Report
 from frontlines.reader.judge import ClaimJudge, JudgedStory, fit_judge
-from frontlines.reader.judge_features import feature_names
+from frontlines.reader.judge_features import feature_names, story_features
 from frontlines.reader.scoring import SentenceVerdict
 
 DAY = date(2016, 8, 14)
@@ -121,3 +121,48 @@ def test_the_card_names_the_judge_its_threshold_and_its_blind_figures(tmp_path: 
     assert "chance reaches 0.3" in card and "0.410 with no judge, 0.450 at the threshold chosen" in card
     assert "wave 99: events P 0.500 R 0.600 with the judge, P 0.400 R 0.700 without it" in card
     assert "No claim judge" in write_card(tmp_path, {}).read_text(encoding="utf-8")
+
+
+def test_analysts_verdicts_teach_the_judge_beside_the_articles() -> None:
+    def story(number: int) -> JudgedStory:
+        return JudgedStory(REPORT, [strike(0, TOWN), strike(100, OTHER)], [SURE, UNSURE], matched=[True, False], group=f"article {number}")
+
+    def share(stories: list[JudgedStory], kept: list[list[Claim]]) -> float:
+        claims = [c for k in kept for c in k]
+        return sum(c.place == TOWN for c in claims) / len(claims) if claims else 0.0
+
+    # a team whose analysts rejected every strike the reader was sure of, and confirmed the doubted ones
+    rejected = [JudgedStory(REPORT, [strike(0, TOWN), strike(100, OTHER)], [SURE, UNSURE], matched=[False, True], group=f"report:{n}") for n in range(400)]
+    taught = fit_judge([story(n) for n in range(40)], share, lessons=rejected)
+    alone = fit_judge([story(n) for n in range(40)], share)
+    sure = story(0).claims[:1]
+    assert taught.meta["verdicts"] == 800 and alone.meta["verdicts"] == 0
+    assert taught.probabilities(story_features(sure, [SURE], REPORT)) < alone.probabilities(story_features(sure, [SURE], REPORT))
+
+
+def test_claims_no_analyst_reviewed_teach_nothing() -> None:
+    reviewed = JudgedStory(REPORT, [strike(0, TOWN), strike(100, OTHER)], [SURE, UNSURE], matched=[True, False], labelled=[True, False])
+    assert [reviewed.teaches(k) for k in range(2)] == [True, False]
+
+
+@pytest.mark.model
+def test_a_confirmed_event_and_a_rejected_one_label_their_claims_read_again(sqlite_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import frontlines
+    from frontlines.reader.bundled import BUNDLED
+    from frontlines.reader.judge_verdicts import verdict_stories
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "two.txt").write_text(
+        "title: Two towns\noutlet: Test Wire\npublished: 2017-11-18\n\n"
+        "Iraqi forces retook the town of Rawa from the Islamic State on Friday, the army said. "
+        "A car bomb exploded in Kirkuk on Friday, killing four people, police said.\n",
+        encoding="utf-8",
+    )
+    frontlines.ingest([folder], store=sqlite_store)
+    events = {e.event_type: e for e in frontlines.events(sqlite_store)}
+    frontlines.add_note(sqlite_store, "event", events["territory_taken"].id, "right", author="analyst", verdict="confirm")
+    frontlines.add_note(sqlite_store, "event", events["explosion"].id, "wrong", author="analyst", verdict="reject")
+    (story,) = verdict_stories(sqlite_store, BUNDLED)
+    labelled = {c.event_type: m for c, m, known in zip(story.claims, story.matched, story.labelled or [], strict=True) if known}
+    assert labelled == {"territory_taken": True, "explosion": False}

@@ -61,7 +61,9 @@ def _judge_lines(judge: dict | None) -> list[str]:
         f"A logistic regression over {judge.get('features', 'a few dozen')} features of each claim in its story "
         "(`frontlines.reader.judge_features`), fitted on "
         f"{judge.get('claims')} claims ({judge.get('matched')} matching an analyst's gold event) of {judge.get('stories')} annotated "
-        f"FA-KES articles of the splits {', '.join(judge.get('splits', []))}; a claim told as a current event that names a place, in a "
+        f"FA-KES articles of the splits {', '.join(judge.get('splits', []))}"
+        + (f" and {judge['verdicts']} claims analysts reviewed (`frontlines note`)" if judge.get("verdicts") else "")
+        + "; a claim told as a current event that names a place, in a "
         f"report of {MIN_WORDS} words or more, is kept when its event's chance reaches {threshold}.",
         f"- F1 of events over those articles, each judged by a judge fitted without it (five folds by article): "
         f"{figures.get('0.0', float('nan')):.3f} with no judge, {figures.get(str(threshold), float('nan')):.3f} at the threshold chosen.",

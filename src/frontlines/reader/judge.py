@@ -4,8 +4,8 @@ likely an event an analyst would put in the chronology at that place and day.
 The reader says which events a sentence tells; the rules say where and when. Many claims so made are
 not the story's events: an earlier strike retold at another town, a neighbourhood where the analyst
 codes the city, a date a day off. The judge learns from annotated articles (`judge_training`) which
-claims match an analyst's gold event, from the reader's scores and where and when the claim puts the
-event (`judge_features`). It only weighs claims told as current events that name a place (a claim with
+claims match an analyst's gold event, and from the events analysts confirmed or rejected in the store
+(`judge_verdicts`), by the reader's scores and where and when the claim puts the event (`judge_features`). It only weighs claims told as current events that name a place (a claim with
 no place is kept: nothing is dropped for want of a place) in reports of at least `MIN_WORDS` words (a
 news summary of a line or two has no story to weigh a claim against; the reader alone reads it). It ships as `judge.json` beside
 the reader's weights; a reader folder without one has no judge.
@@ -99,18 +99,29 @@ class JudgedStory:
     matched: list[bool]
     gold: list = field(default_factory=list)  # the analyst's events (frontlines.evaluate.GoldEvent), to score by
     group: str = ""  # stories of one group (an article) are never split between fitting and choosing
+    labelled: list[bool] | None = None  # which claims `matched` speaks for (None: all; an analyst reviews some)
+
+    def teaches(self, index: int) -> bool:
+        return weighed(self.claims[index]) and (self.labelled is None or self.labelled[index])
 
 
 def fit_judge(
-    stories: Sequence[JudgedStory], score: Callable[[Sequence[JudgedStory], Sequence[list[Claim]]], float], *, folds: int = 5, c: float = 1.0
+    stories: Sequence[JudgedStory],
+    score: Callable[[Sequence[JudgedStory], Sequence[list[Claim]]], float],
+    *,
+    lessons: Sequence[JudgedStory] = (),
+    folds: int = 5,
+    c: float = 1.0,
 ) -> ClaimJudge:
     """Fit on every weighed claim; choose the threshold by `score` (F1 of events over the stories) on
-    claims judged by judges that did not see their story (folds by group)."""
+    claims judged by judges that did not see their story (folds by group). `lessons` (analysts' verdicts,
+    `frontlines.reader.judge_verdicts`) are learned by every fold and by the judge, and scored by none."""
     from sklearn.linear_model import LogisticRegression
 
     names = feature_names()
     rows, labels, owners = _weighed_rows(stories, names)
-    held_back = _cross_validated(rows, labels, [_fold(stories[o].group, folds) for o in owners], folds, c)
+    taught, taught_labels, _ = _weighed_rows(lessons, names)
+    held_back = _cross_validated(rows, labels, [_fold(stories[o].group, folds) for o in owners], folds, c, taught, taught_labels)
     chances: list[list[float]] = [[1.0] * len(story.claims) for story in stories]
     for (story_index, claim_index), chance in zip(_positions(stories), held_back, strict=True):
         chances[story_index][claim_index] = chance
@@ -121,15 +132,15 @@ def fit_judge(
 
     figures = {th: score(stories, kept_at(th)) for th in (0.0, *THRESHOLD_GRID)}
     threshold = max(THRESHOLD_GRID, key=lambda th: (figures[th], -th))
-    model = LogisticRegression(C=c, max_iter=5000).fit(rows, labels)
-    meta = {"claims": len(rows), "matched": sum(labels), "stories": len(stories),
+    model = LogisticRegression(C=c, max_iter=5000).fit(rows + taught, labels + taught_labels)
+    meta = {"claims": len(rows), "matched": sum(labels), "stories": len(stories), "verdicts": len(taught),
             "cross_validated_f1": {str(th): round(f, 4) for th, f in figures.items()}}  # fmt: skip
     return ClaimJudge(names, [float(w) for w in model.coef_[0]], float(model.intercept_[0]), threshold, meta)
 
 
 def _positions(stories: Sequence[JudgedStory]) -> list[tuple[int, int]]:
     """(story, claim) of every claim the judge weighs, in order."""
-    return [(s, k) for s, story in enumerate(stories) if is_a_story(story.report) for k, claim in enumerate(story.claims) if weighed(claim)]
+    return [(s, k) for s, story in enumerate(stories) if is_a_story(story.report) for k in range(len(story.claims)) if story.teaches(k)]
 
 
 def _weighed_rows(stories: Sequence[JudgedStory], names: list[str]) -> tuple[list[list[float]], list[int], list[int]]:
@@ -138,25 +149,27 @@ def _weighed_rows(stories: Sequence[JudgedStory], names: list[str]) -> tuple[lis
     for index, story in enumerate(stories):
         if not is_a_story(story.report):
             continue
-        for claim, row, matched in zip(story.claims, story_features(story.claims, story.verdicts, story.report), story.matched, strict=True):
-            if weighed(claim):
+        for k, (row, matched) in enumerate(zip(story_features(story.claims, story.verdicts, story.report), story.matched, strict=True)):
+            if story.teaches(k):
                 rows.append([row.get(n, 0.0) for n in names])
                 labels.append(int(matched))
                 owners.append(index)
     return rows, labels, owners
 
 
-def _cross_validated(rows: list[list[float]], labels: list[int], fold_of_row: list[int], folds: int, c: float) -> list[float]:
-    """Each row's chance by a model fitted on the other folds (1.0 where a fold cannot be fitted)."""
+def _cross_validated(
+    rows: list[list[float]], labels: list[int], fold_of_row: list[int], folds: int, c: float, taught: list[list[float]], taught_labels: list[int]
+) -> list[float]:
+    """Each row's chance by a model fitted on the other folds and the lessons (1.0 where a fold cannot be fitted)."""
     from sklearn.linear_model import LogisticRegression
 
     chances = [1.0] * len(rows)
     for fold in range(folds):
         train = [i for i, f in enumerate(fold_of_row) if f != fold]
         held = [i for i, f in enumerate(fold_of_row) if f == fold]
-        if not held or len({labels[i] for i in train}) < 2:
+        if not held or len({labels[i] for i in train} | set(taught_labels)) < 2:
             continue
-        model = LogisticRegression(C=c, max_iter=5000).fit([rows[i] for i in train], [labels[i] for i in train])
+        model = LogisticRegression(C=c, max_iter=5000).fit([rows[i] for i in train] + taught, [labels[i] for i in train] + taught_labels)
         for i, p in zip(held, model.predict_proba([rows[i] for i in held])[:, 1], strict=True):
             chances[i] = float(p)
     return chances

@@ -49,15 +49,21 @@ def event_f1(stories: Sequence[JudgedStory], kept: Sequence[list[Claim]]) -> flo
 
 
 def train_judge(
-    reader_folder: Path, article_annotations: Sequence[Path], splits: Sequence[str], progress: Callable[[str], None] = lambda _: None
+    reader_folder: Path,
+    article_annotations: Sequence[Path],
+    splits: Sequence[str],
+    progress: Callable[[str], None] = lambda _: None,
+    *,
+    lessons: Sequence[JudgedStory] = (),
 ) -> ClaimJudge | None:
     """Fit a judge for the reader in `reader_folder` and save it there; None when no annotated article is
-    in `splits` (the reader then reads without one)."""
+    in `splits` (the reader then reads without one). `lessons`: reports analysts reviewed
+    (`frontlines.reader.judge_verdicts`), learned beside the articles."""
     stories = judged_stories(reader_folder, article_annotations, splits, progress)
     if not stories:
         return None
     progress(f"fitting the claim judge on {sum(len(s.claims) for s in stories)} claims of {len(stories)} articles")
-    judge = fit_judge(stories, event_f1)
+    judge = fit_judge(stories, event_f1, lessons=lessons)
     judge.meta["splits"] = list(splits)
     judge.save(reader_folder)
     return judge

@@ -188,7 +188,18 @@ def train(
                                    "modality_accuracy": round(v["modality_accuracy"], 4), "items": v["items"]} for k, v in held_out.items()}  # fmt: skip
     reader.save(out)
     (out / JUDGE_FILE).unlink(missing_ok=True)  # a judge learned another reader's scores
-    judge = train_judge(out, articles, splits, progress) if judge_claims and articles else None
+    judge = train_judge(out, articles, splits, progress, lessons=_lessons(store_url, out, progress)) if judge_claims and articles else None
     judged = {"threshold": judge.threshold, "features": len(judge.names), **judge.meta} if judge else None
     write_card(out, {**reader.meta, "thresholds": reader.thresholds, "views": list(reader.views), "judge": judged})
     return TrainingResult(out, len(data.split(*splits)), dict(data.sources), held_out, judged)
+
+
+def _lessons(store_url: str | None, reader_folder: Path, progress: Callable[[str], None]) -> list:
+    """The reports analysts reviewed in the store, as lessons for the claim judge of the new reader."""
+    if not store_url:
+        return []
+    from frontlines.reader.judge_verdicts import verdict_stories
+    from frontlines.store import Store
+
+    with Store.open(store_url) as store:
+        return verdict_stories(store, reader_folder, progress)
