@@ -5,10 +5,11 @@ The reader says which events a sentence tells; the rules say where and when. Man
 not the story's events: an earlier strike retold at another town, a neighbourhood where the analyst
 codes the city, a date a day off. The judge learns from annotated articles (`judge_training`) which
 claims match an analyst's gold event, and from the events analysts confirmed or rejected in the store
-(`judge_verdicts`), by the reader's scores and where and when the claim puts the event (`judge_features`). It only weighs claims told as current events that name a place (a claim with
-no place is kept: nothing is dropped for want of a place) in reports of at least `MIN_WORDS` words (a
-news summary of a line or two has no story to weigh a claim against; the reader alone reads it). It ships as `judge.json` beside
-the reader's weights; a reader folder without one has no judge.
+(`judge_verdicts`), by the reader's scores and where and when the claim puts the event
+(`judge_features`). It only weighs claims told as current events that name a place (a claim with no
+place is kept: nothing is dropped for want of a place) in reports of at least `MIN_WORDS` words (a news
+summary of a line or two has no story to weigh a claim against; the reader alone reads it). It ships as
+`judge.json` beside the reader's weights; a reader folder without one has no judge.
 """
 
 from __future__ import annotations
