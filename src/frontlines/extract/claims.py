@@ -103,7 +103,8 @@ class SentenceReader:
         context.countries_told |= self._homes_of(actor_mentions)
         found = self._places_in(text, context, [(m.start, m.end) for m in actor_mentions])
         matches = [m for m in found if m.start >= skip_to]
-        resolved, unresolved = self._entity_places(sentence, matches, skip_to, context)
+        listed = glued_items(text) if context.commas_lost else []  # "the villages of X Y and Z" in a text that lost its commas
+        resolved, unresolved = self._entity_places(sentence, matches, skip_to, context, listed)
         matches = sorted(matches + resolved, key=lambda m: m.start)
         matches = [m for m in matches if not self._stands_for_someone(head_token_of_span(sentence, m.start, m.end), m.text, m.place, context)]
         quarters = namesake_quarters(matches, text, context.last_place)  # "the Sulaymaniyah neighbourhood" of another city
@@ -131,7 +132,7 @@ class SentenceReader:
                 if draft is not None:
                     drafts.append(draft)
         own = {m.place.key for m in matches} | {m.place.key for m in countries_named}
-        text_only = self._text_only_claims(sentence, offset, owners, modalities, unresolved, drafts, actor_mentions, date_mentions, context, own)
+        text_only = self._text_only_claims(sentence, offset, owners, modalities, unresolved, drafts, actor_mentions, date_mentions, context, own, set(listed))
         named_here = {c.trigger for c in text_only}
         # a place the story lent a trigger yields to the place its own sentence names, known or not
         drafts = [d for d in drafts if d.trigger not in named_here or (d.place is not None and d.place.key in own)] + text_only
@@ -373,9 +374,10 @@ class SentenceReader:
         return self.doers.doer_and_target(trigger, event_type, sentence, mentions, context)
 
     def _entity_places(
-        self, sentence: Span, matches: list[PlaceMatch], skip_to: int, context: StoryContext
+        self, sentence: Span, matches: list[PlaceMatch], skip_to: int, context: StoryContext, listed: list[tuple[int, int]]
     ) -> tuple[list[PlaceMatch], list[tuple[int, int, str]]]:
-        """Place names spaCy found that the gazetteer matcher did not: resolved in context, or kept as text."""
+        """Place names spaCy found that the gazetteer matcher did not: resolved in context, or kept as text.
+        `listed`: the names of a list that lost its commas (`glued_lists`), which stand for the spans over them."""
         resolve = getattr(self.places, "resolve", None)
         resolved: list[PlaceMatch] = []
         unresolved: list[tuple[int, int, str]] = []
@@ -385,8 +387,7 @@ class SentenceReader:
         spans += names_after_locatives(sentence)  # "shelling in X": spaCy often calls a village a person
         before_nouns = names_before_place_nouns(sentence)  # "X town", "the al-X area": spaCy may call X a people
         spans += before_nouns
-        if context.commas_lost:  # "the villages of X Y and Z" in a text that lost its commas
-            listed = glued_items(sentence.text)
+        if listed:
             spans = [(s, e) for s, e in spans if not any(s < e1 and s1 < e for s1, e1 in listed)] + listed
         told = context.countries_told | _vouching(matches, None)  # any war: the countries that vouch for a name resolved
         seen: set[tuple[int, int]] = set()
@@ -438,14 +439,15 @@ class SentenceReader:
         date_mentions: list[DateMention],
         context: StoryContext,
         own: set[str],
+        listed: set[tuple[int, int]],
     ) -> list[Claim]:
         """A place name the gazetteer cannot resolve is kept as text, with no coordinates: never guessed.
-        It stands for a trigger that has no place of its own sentence (`own`: the keys of the places it names)."""
+        It stands for a trigger that has no place of its own sentence (`own`: the keys of the places it names);
+        each name of a list that lost its commas (`listed`) is an event."""
         if not unresolved:
             return []
         placed = {claim.trigger for claim in drafts if claim.place is not None and claim.place.key in own}
         trigger_at = {t.token.i: t for t in triggers}
-        listed = set(glued_items(sentence.text)) if context.commas_lost else set()  # each name of a glued list is an event
         claims = []
         list_owner: int | None = None
         for start, end, words in unresolved:

@@ -20,13 +20,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from frontlines.fuse import EVENT_MODALITIES
 from frontlines.model import Claim, Report
 from frontlines.reader.judge_features import event_key, feature_names, story_features
 from frontlines.reader.scoring import SentenceVerdict
 
 FILE = "judge.json"
 MIN_WORDS = 100  # current-events lines: 99% are shorter; news articles: 95% are longer
-JUDGED_MODALITIES = frozenset({"asserted", "reported_speech", "hedged"})
 THRESHOLD_GRID = tuple(round(0.1 + 0.05 * n, 2) for n in range(9))  # 0.10 .. 0.50
 
 
@@ -52,6 +52,10 @@ class ClaimJudge:
             return list(claims)
         chances = event_chances(claims, self.probabilities(story_features(claims, verdicts, report)))
         return [c for c, p in zip(claims, chances, strict=True) if p >= self.threshold]
+
+    def summary(self) -> dict:
+        """What the model card and `frontlines train --json` say of the judge."""
+        return {"threshold": self.threshold, "features": len(self.names), **self.meta}
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -86,7 +90,7 @@ def is_a_story(report: Report) -> bool:
 
 def weighed(claim: Claim) -> bool:
     """The claims the judge weighs: current events that name a place (resolved or in the text's words)."""
-    return claim.modality in JUDGED_MODALITIES and (claim.place is not None or bool(claim.place_mention))
+    return claim.modality in EVENT_MODALITIES and (claim.place is not None or bool(claim.place_mention))
 
 
 @dataclass
@@ -120,11 +124,11 @@ def fit_judge(
     from sklearn.linear_model import LogisticRegression
 
     names = feature_names()
-    rows, labels, owners = _weighed_rows(stories, names)
+    rows, labels, positions = _weighed_rows(stories, names)
     taught, taught_labels, _ = _weighed_rows(lessons, names)
-    held_back = _cross_validated(rows, labels, [_fold(stories[o].group, folds) for o in owners], folds, c, taught, taught_labels)
+    held_back = _cross_validated(rows, labels, [_fold(stories[s].group, folds) for s, _ in positions], folds, c, taught, taught_labels)
     chances: list[list[float]] = [[1.0] * len(story.claims) for story in stories]
-    for (story_index, claim_index), chance in zip(_positions(stories), held_back, strict=True):
+    for (story_index, claim_index), chance in zip(positions, held_back, strict=True):
         chances[story_index][claim_index] = chance
     chances = [event_chances(story.claims, mine) for story, mine in zip(stories, chances, strict=True)]
 
@@ -139,14 +143,9 @@ def fit_judge(
     return ClaimJudge(names, [float(w) for w in model.coef_[0]], float(model.intercept_[0]), threshold, meta)
 
 
-def _positions(stories: Sequence[JudgedStory]) -> list[tuple[int, int]]:
-    """(story, claim) of every claim the judge weighs, in order."""
-    return [(s, k) for s, story in enumerate(stories) if is_a_story(story.report) for k in range(len(story.claims)) if story.teaches(k)]
-
-
-def _weighed_rows(stories: Sequence[JudgedStory], names: list[str]) -> tuple[list[list[float]], list[int], list[int]]:
-    """Features, labels and owning story of every claim the judge weighs, in `_positions` order."""
-    rows, labels, owners = [], [], []
+def _weighed_rows(stories: Sequence[JudgedStory], names: list[str]) -> tuple[list[list[float]], list[int], list[tuple[int, int]]]:
+    """Features, labels and (story, claim) positions of every claim the stories teach, in order."""
+    rows, labels, positions = [], [], []
     for index, story in enumerate(stories):
         if not is_a_story(story.report):
             continue
@@ -154,8 +153,8 @@ def _weighed_rows(stories: Sequence[JudgedStory], names: list[str]) -> tuple[lis
             if story.teaches(k):
                 rows.append([row.get(n, 0.0) for n in names])
                 labels.append(int(matched))
-                owners.append(index)
-    return rows, labels, owners
+                positions.append((index, k))
+    return rows, labels, positions
 
 
 def _cross_validated(

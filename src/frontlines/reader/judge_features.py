@@ -5,6 +5,7 @@ background at the end). Every feature is a number; names not listed are zero."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 from frontlines.model import EVENT_TYPES, Claim, Report
@@ -16,22 +17,19 @@ _PRECISIONS = ("town", "within", "province", "country", "point")
 def story_features(claims: Sequence[Claim], verdicts: Sequence[SentenceVerdict | None], report: Report) -> list[dict[str, float]]:
     """The features of each claim of one report, in order (`verdicts[i]` is the reader's verdict on the
     sentence of `claims[i]`, None where the reader did not read it)."""
-    sentence_starts = sorted({c.start for c in claims})
+    rank_of = {start: rank for rank, start in enumerate(sorted({c.start for c in claims}))}  # the sentence's rank among those that tell claims
+    in_sentence = Counter(c.start for c in claims)
     title = (report.title or "").lower()
     length = max(len(report.text), 1)
     told: set[tuple[str, str]] = set()
     places_told: set[str] = set()
-    by_type: dict[str, int] = {}
-    tellings: dict[tuple, int] = {}  # one event (type, place, day) told in several sentences
-    at_place: dict[str, int] = {}
-    for claim in claims:
-        by_type[claim.event_type] = by_type.get(claim.event_type, 0) + 1
-        tellings[event_key(claim)] = tellings.get(event_key(claim), 0) + 1
-        at_place[_place_key(claim)] = at_place.get(_place_key(claim), 0) + 1
+    by_type = Counter(c.event_type for c in claims)
+    tellings = Counter(event_key(c) for c in claims)  # one event (type, place, day) told in several sentences
+    at_place = Counter(_place_key(c) for c in claims)
     rows = []
     for claim, verdict in zip(claims, verdicts, strict=True):
         place = _place_key(claim)
-        rank = sentence_starts.index(claim.start)
+        rank = rank_of[claim.start]
         row = {
             f"type={claim.event_type}": 1.0,
             f"modality={claim.modality}": 1.0,
@@ -46,7 +44,7 @@ def story_features(claims: Sequence[Claim], verdicts: Sequence[SentenceVerdict |
             "has_toll": float(claim.fatalities is not None),
             "has_actor": float(claim.actor is not None),
             "has_speaker": float(claim.speaker is not None),
-            "claims_in_sentence": math.log1p(sum(1 for c in claims if c.start == claim.start)),
+            "claims_in_sentence": math.log1p(in_sentence[claim.start]),
             "claims_in_story": math.log1p(len(claims)),
             "claims_of_type": math.log1p(by_type[claim.event_type]),
             "times_told": math.log1p(tellings[event_key(claim)] - 1),

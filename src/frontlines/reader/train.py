@@ -189,7 +189,7 @@ def train(
     reader.save(out)
     (out / JUDGE_FILE).unlink(missing_ok=True)  # a judge learned another reader's scores
     judge = train_judge(out, articles, splits, progress, lessons=_lessons(store_url, out, progress)) if judge_claims and articles else None
-    judged = {"threshold": judge.threshold, "features": len(judge.names), **judge.meta} if judge else None
+    judged = judge.summary() if judge else None
     write_card(out, {**reader.meta, "thresholds": reader.thresholds, "views": list(reader.views), "judge": judged})
     return TrainingResult(out, len(data.split(*splits)), dict(data.sources), held_out, judged)
 
