@@ -94,3 +94,24 @@ def test_a_quarter_named_after_a_far_town_is_no_event_in_that_town(read_news) ->
 def test_a_town_written_as_a_neighbourhood_near_the_city_stays(read_news) -> None:  # type: ignore[no-untyped-def]
     claims = read_news("Warplanes struck the Douma neighbourhood east of Damascus on Thursday.", PUBLISHED)
     assert any(c.place is not None and c.place.name in ("Douma", "Dūmā") for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The air force carried out sorties targeting militant positions in al-Zandorra village in the western countryside of the province.",
+        "Warplanes struck militant positions in al-Zandorra village on Thursday.",
+    ],
+    ids=["an event only the reader sees", "an event a trigger word tells"],
+)
+def test_a_village_the_sentence_names_is_where_the_event_was_within_the_town_the_story_is_about(read_news, second: str) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news(f"The army killed dozens of militants in Deir Ezzor on Thursday. {second}", PUBLISHED)
+    strikes = [c for c in claims if c.event_type == "airstrike"]
+    assert strikes and all(c.place_mention == "al-Zandorra" for c in strikes), claims
+    assert all(c.place is not None and c.place.name == "Deir ez-Zor" and c.place_precision == WITHIN for c in strikes), strikes
+
+
+def test_a_captured_village_takes_no_town_the_story_lends(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("The army killed dozens of militants in Deir Ezzor on Thursday. Troops later regained al-Zandorra village.", PUBLISHED)
+    taken = [c for c in claims if c.event_type == "territory_taken"]
+    assert taken and all(c.place is None and c.place_mention == "al-Zandorra" for c in taken), claims

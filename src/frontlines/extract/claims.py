@@ -17,7 +17,7 @@ from frontlines.extract.countries_told import CountryPlaces, countries_told, cou
 from frontlines.extract.dates import DateMention, DateResolver
 from frontlines.extract.doer_spans import says_or_claims
 from frontlines.extract.doers import DoerFinder
-from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places
+from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places, within_lent_place, within_lent_places
 from frontlines.extract.glued_lists import glued_items
 from frontlines.extract.quarters import namesake_quarters
 from frontlines.extract.retelling import ANY_TYPE, as_retelling, at_told_place, retold_types
@@ -135,7 +135,9 @@ class SentenceReader:
         text_only = self._text_only_claims(sentence, offset, owners, modalities, unresolved, drafts, actor_mentions, date_mentions, context, own, set(listed))
         named_here = {c.trigger for c in text_only}
         # a place the story lent a trigger yields to the place its own sentence names, known or not
-        drafts = [d for d in drafts if d.trigger not in named_here or (d.place is not None and d.place.key in own)] + text_only
+        lent = [d for d in drafts if d.trigger in named_here and not (d.place is not None and d.place.key in own)]
+        drafts = [d for d in drafts if d.trigger not in named_here or (d.place is not None and d.place.key in own)]
+        drafts += within_lent_places(text_only, lent) if not matches else text_only
         drafts = at_finer_places(
             drafts, _finer_names(sentence, owners, modalities, unresolved), [(m.start, m.end, m.place.key) for m in matches], most=_MAX_PLACES, text=text
         )
@@ -342,10 +344,9 @@ class SentenceReader:
                 chosen = towns or assignments or [PlaceAssignment(m, False, False) for m in _fallback_places(args, context)]
                 drafts = [self._claim(anchor, a, modality, sentence, offset, args.actors, args.dates, context, [anchor]) for a in chosen[:_MAX_PLACES]]
                 drafts = [d for d in drafts if d is not None] or [self._unplaced_claim(anchor, modality, sentence, offset, args, context, None)]
-                drafts = at_finer_places(
-                    drafts, {"": [(start, words) for start, _, words in args.unresolved if _may_be_finer(words)]},
-                    [(m.start, m.end, m.place.key) for m in args.matches], most=_MAX_PLACES, text=sentence.text,
-                )  # fmt: skip
+                finer = [(start, words) for start, _, words in args.unresolved if _may_be_finer(words)]
+                known = [(m.start, m.end, m.place.key) for m in args.matches]
+                drafts = at_finer_places(drafts, {"": finer}, known, most=_MAX_PLACES, text=sentence.text) if known else within_lent_place(drafts, [w for _, w in finer], most=_MAX_PLACES)
             else:
                 drafts = [self._unplaced_claim(anchor, modality, sentence, offset, args, context, words) for _, _, words in args.unresolved[:_MAX_PLACES]]
             made += [replace(d, trigger="", confidence=confidence_of(event_type, modality, verdict)) for d in drafts]

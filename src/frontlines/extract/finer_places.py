@@ -73,6 +73,35 @@ def at_finer_places(
     return out
 
 
+def within_lent_place(claims: Sequence[Claim], names: Sequence[str], *, most: int) -> list[Claim]:
+    """Claims of a sentence that names no place the gazetteer knows, placed where the story was: at the
+    names it gives that the gazetteer lacks ("sorties targeting positions in the X village"), within the
+    story's place, as a name beside a known place is. A capture stays where it was: taking X is not
+    taking the story's town."""
+    if not names:
+        return list(claims)
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.event_type in CHANGES_HANDS or not _takes_finer(claim):
+            out.append(claim)
+        else:
+            out += [replace(claim, place_mention=words, place_precision=WITHIN) for words in list(dict.fromkeys(names))[:most]]
+    return out
+
+
+def within_lent_places(claims: Sequence[Claim], lent: Sequence[Claim]) -> list[Claim]:
+    """Claims at names the gazetteer lacks, in a sentence that names no place it knows, each within the
+    place the story lent its trigger (`lent`: the claims the story placed), as `within_lent_place`."""
+    out: list[Claim] = []
+    for claim in claims:
+        story = next((c for c in lent if c.trigger == claim.trigger and c.event_type == claim.event_type and _takes_finer(c)), None)
+        if story is None or claim.event_type in CHANGES_HANDS or claim.place is not None:
+            out.append(claim)
+        else:
+            out.append(replace(claim, place=story.place, place_precision=WITHIN))
+    return out
+
+
 def _takes_finer(claim: Claim) -> bool:
     return claim.place is not None and claim.place.feature_code not in COUNTRY_CODES and claim.place_precision != WITHIN
 
