@@ -19,7 +19,7 @@ from frontlines.extract.doer_spans import says_or_claims
 from frontlines.extract.doers import DoerFinder
 from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places, within_lent_place, within_lent_places
 from frontlines.extract.glued_lists import glued_items
-from frontlines.extract.quarters import namesake_quarters
+from frontlines.extract.quarters import namesake_quarters, written_as_quarter
 from frontlines.extract.retelling import ANY_TYPE, as_retelling, at_told_place, retold_types
 from frontlines.extract.tense import as_told_in_time
 from frontlines.extract.lexicon import TriggerTable
@@ -137,7 +137,7 @@ class SentenceReader:
         # a place the story lent a trigger yields to the place its own sentence names, known or not
         lent = [d for d in drafts if d.trigger in named_here and not (d.place is not None and d.place.key in own)]
         drafts = [d for d in drafts if d.trigger not in named_here or (d.place is not None and d.place.key in own)]
-        drafts += within_lent_places(text_only, lent) if not matches else text_only
+        drafts += [_in_the_storys_city(c, text, context) for c in within_lent_places(text_only, lent, text)] if not matches else text_only
         drafts = at_finer_places(
             drafts, _finer_names(sentence, owners, modalities, unresolved), [(m.start, m.end, m.place.key) for m in matches], most=_MAX_PLACES, text=text
         )
@@ -346,9 +346,10 @@ class SentenceReader:
                 drafts = [d for d in drafts if d is not None] or [self._unplaced_claim(anchor, modality, sentence, offset, args, context, None)]
                 finer = [(start, words) for start, _, words in args.unresolved if _may_be_finer(words)]
                 known = [(m.start, m.end, m.place.key) for m in args.matches]
-                drafts = at_finer_places(drafts, {"": finer}, known, most=_MAX_PLACES, text=sentence.text) if known else within_lent_place(drafts, [w for _, w in finer], most=_MAX_PLACES)
+                drafts = at_finer_places(drafts, {"": finer}, known, most=_MAX_PLACES, text=sentence.text) if known else within_lent_place(drafts, [w for _, w in finer], most=_MAX_PLACES, text=sentence.text)
             else:
                 drafts = [self._unplaced_claim(anchor, modality, sentence, offset, args, context, words) for _, _, words in args.unresolved[:_MAX_PLACES]]
+                drafts = [_in_the_storys_city(d, sentence.text, context) for d in drafts] if not args.matches else drafts
             made += [replace(d, trigger="", confidence=confidence_of(event_type, modality, verdict)) for d in drafts]
         return made
 
@@ -802,6 +803,18 @@ def _acts_as_a_state(sentence: Span, match: PlaceMatch) -> bool:
     if head is not None and head.dep_ == "poss":
         head = head.head
     return head is not None and head.dep_ == "nsubj"
+
+
+def _in_the_storys_city(claim: Claim, text: str, context: StoryContext) -> Claim:
+    """An event at a quarter the gazetteer lacks ("shells fell on the X neighbourhood"), in a sentence that
+    names no place it knows, belongs to the story's own town, as analysts fold a city's quarters into it;
+    a capture stays at the quarter's words (taking a quarter is not taking the city)."""
+    town = context.last_place
+    if claim.place is not None or claim.event_type in CHANGES_HANDS or town is None or town.place.feature_class != "P":
+        return claim
+    if town.place.feature_code in CONTAINER_CODES or not written_as_quarter(text, claim.place_mention or ""):
+        return claim
+    return replace(claim, place=town.place, place_precision=place_precision(town.place))
 
 
 def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch]:

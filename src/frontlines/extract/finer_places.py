@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from frontlines.extract.placing import CONTAINER_CODES
+from frontlines.extract.quarters import written_as_quarter
 from frontlines.gazetteer.disambiguate import COUNTRY_CODES
 from frontlines.gazetteer.normalise import name_key
 from frontlines.model import WITHIN, Claim
@@ -68,12 +69,12 @@ def at_finer_places(
             else:
                 out.append(claim)
         else:
-            out += [replace(claim, place_mention=w, place_precision=WITHIN) for w in words[:most]]
+            out += [replace(claim, place_mention=w, place_precision=spot_precision(claim, w, text)) for w in words[:most]]
         out += beside
     return out
 
 
-def within_lent_place(claims: Sequence[Claim], names: Sequence[str], *, most: int) -> list[Claim]:
+def within_lent_place(claims: Sequence[Claim], names: Sequence[str], *, most: int, text: str = "") -> list[Claim]:
     """Claims of a sentence that names no place the gazetteer knows, placed where the story was: at the
     names it gives that the gazetteer lacks ("sorties targeting positions in the X village"), within the
     story's place, as a name beside a known place is. A capture stays where it was: taking X is not
@@ -85,11 +86,11 @@ def within_lent_place(claims: Sequence[Claim], names: Sequence[str], *, most: in
         if claim.event_type in CHANGES_HANDS or not _takes_finer(claim):
             out.append(claim)
         else:
-            out += [replace(claim, place_mention=words, place_precision=WITHIN) for words in list(dict.fromkeys(names))[:most]]
+            out += [replace(claim, place_mention=words, place_precision=spot_precision(claim, words, text)) for words in list(dict.fromkeys(names))[:most]]
     return out
 
 
-def within_lent_places(claims: Sequence[Claim], lent: Sequence[Claim]) -> list[Claim]:
+def within_lent_places(claims: Sequence[Claim], lent: Sequence[Claim], text: str = "") -> list[Claim]:
     """Claims at names the gazetteer lacks, in a sentence that names no place it knows, each within the
     place the story lent its trigger (`lent`: the claims the story placed), as `within_lent_place`."""
     out: list[Claim] = []
@@ -98,8 +99,19 @@ def within_lent_places(claims: Sequence[Claim], lent: Sequence[Claim]) -> list[C
         if story is None or claim.event_type in CHANGES_HANDS or claim.place is not None:
             out.append(claim)
         else:
-            out.append(replace(claim, place=story.place, place_precision=WITHIN))
+            out.append(replace(claim, place=story.place, place_precision=spot_precision(story, claim.place_mention or "", text)))
     return out
+
+
+def spot_precision(town: Claim, words: str, text: str) -> str | None:
+    """How a spot the gazetteer lacks stands to the place of a claim around it: a quarter of that town
+    ("the X neighbourhood", "the neighbourhood of X") is the town, as analysts fold a city's quarters into it
+    (an event in two quarters on one day is one event in the city, its words kept); any other spot is
+    within the place, an event of its own."""
+    place = town.place
+    if place is None or place.feature_class != "P" or place.feature_code in CONTAINER_CODES or not written_as_quarter(text, words):
+        return WITHIN
+    return town.place_precision
 
 
 def _takes_finer(claim: Claim) -> bool:

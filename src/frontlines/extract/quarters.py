@@ -37,6 +37,13 @@ def namesake_quarters(matches: Sequence[PlaceMatch], text: str, story_town: Plac
     return quarters
 
 
+def written_as_quarter(text: str, words: str) -> bool:
+    """Whether the text writes the name as a quarter of a town: "the X neighbourhood", "the neighbourhood of X"."""
+    after, before = _quarter_patterns()
+    start = text.find(words) if words else -1
+    return start >= 0 and bool(after.match(text, start + len(words)) or before.search(text, 0, start))
+
+
 @lru_cache(maxsize=1)
 def _quarter_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     nouns = "|".join(re.escape(w) for w in sorted(grammar.words("quarter_nouns"), key=len, reverse=True))
