@@ -64,3 +64,15 @@ def test_a_town_named_with_its_province_and_country_is_no_namesake_abroad(read_n
 def test_a_countrys_long_name_is_no_finer_place(read_news) -> None:  # type: ignore[no-untyped-def]
     claims = read_news("Rebels attacked a village in the Democratic Republic of the Congo on Thursday, killing six people.", PUBLISHED)
     assert claims and not any((c.place_mention or "") in {"Democratic Republic", "Congo"} for c in claims), claims
+
+
+def test_a_small_town_of_the_wars_other_country_is_a_namesake_in_a_story_of_one_country(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "Syrian warplanes struck rebel positions in Aleppo on Thursday. Rebel mortar shells hit Bartella, killing two people."
+    shelled = [c for c in read_news(text, PUBLISHED) if c.place_mention == "Bartella"]
+    assert shelled and all(c.place is None or c.place.country != "IQ" for c in shelled), shelled  # a quarter named after an Iraqi town
+
+
+def test_a_small_town_of_the_country_the_story_names_stays(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "Iraqi troops shelled militants in Mosul on Thursday. Mortar shells hit Bartella, killing two people."
+    claims = read_news(text, PUBLISHED)
+    assert any(c.place is not None and c.place.country == "IQ" and c.place.name != "Mosul" for c in claims), claims

@@ -215,7 +215,7 @@ class SentenceReader:
             m for m in self.places.match_spans(text, countries=context.countries, context=seen)
             if not names_a_country_not_the_place(m.text, m.place) and not _names_no_place(m, actor_spans)
         ]  # fmt: skip
-        found = _agreeing_with_appositions(found, text)
+        found = [m for m in _agreeing_with_appositions(found, text) if not _namesake_in_the_war(m.place, context)]
         if not context.countries:
             # any war: a small town of a country the story never names, when it names others, is a namesake
             return [m for m in found if not self._namesake_abroad(m, context.countries_told | _vouching(found, m))]
@@ -417,6 +417,8 @@ class SentenceReader:
             place = resolve(words, countries=context.countries, context=context.places_seen) if resolve else None
             if place is not None and context.countries and place.country not in context.countries:
                 continue  # "the Sylvania-based monitor", "bombers from Sylvania": another state's name is no place of this war
+            if place is not None and _namesake_in_the_war(place, context):
+                place = None  # a quarter named after a town of the war's other country: the words are kept
             if place is not None and not context.countries and told and place.country not in told:
                 place = None  # any war: a name the gazetteer's matcher left aside, resolved abroad, is a namesake; the words are kept
             if place is None and not context.countries and not told and hasattr(self.places, "sole_town"):
@@ -803,6 +805,17 @@ def _acts_as_a_state(sentence: Span, match: PlaceMatch) -> bool:
     if head is not None and head.dep_ == "poss":
         head = head.head
     return head is not None and head.dep_ == "nsubj"
+
+
+def _namesake_in_the_war(place: Place, context: StoryContext) -> bool:
+    """A war of several countries: a province, or a town that is not prominent, of one of its countries that
+    the story has neither named nor placed anything in, while it has named another of them, is a namesake (a
+    quarter of a Sylvanian city named after a village of Freedonia is no event in Freedonia)."""
+    countries = context.countries or ()
+    if len(countries) < 2 or place.feature_code in COUNTRY_CODES or (place.feature_class == "P" and prominent(place)):
+        return False
+    told = context.countries_told & set(countries)
+    return bool(told) and place.country not in told and all(seen.country != place.country for seen in context.places_seen)
 
 
 def _in_the_storys_city(claim: Claim, text: str, context: StoryContext) -> Claim:
