@@ -76,3 +76,9 @@ def test_a_small_town_of_the_country_the_story_names_stays(read_news) -> None:  
     text = "Iraqi troops shelled militants in Mosul on Thursday. Mortar shells hit Bartella, killing two people."
     claims = read_news(text, PUBLISHED)
     assert any(c.place is not None and c.place.country == "IQ" and c.place.name != "Mosul" for c in claims), claims
+
+
+def test_a_common_word_is_no_town_abroad(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "US warplanes struck the city on Thursday killing twelve people a monitor said Many of them were children."  # a text that lost its stops
+    claims = read_news(text, PUBLISHED)
+    assert claims and not any(c.place is not None and c.place.country == "US" for c in claims), claims

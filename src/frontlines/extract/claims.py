@@ -101,7 +101,7 @@ class SentenceReader:
         actor_mentions = self.actors.find(text)
         actor_mentions = with_unlisted_groups(sentence, actor_mentions, self.actors.is_unnamed_armed, self.actors.is_generic)
         context.countries_told |= self._homes_of(actor_mentions)
-        found = self._places_in(text, context, [(m.start, m.end) for m in actor_mentions])
+        found = self._places_in(sentence, context, [(m.start, m.end) for m in actor_mentions])
         matches = [m for m in found if m.start >= skip_to]
         listed = glued_items(text) if context.commas_lost else []  # "the villages of X Y and Z" in a text that lost its commas
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context, listed)
@@ -204,16 +204,17 @@ class SentenceReader:
                 homes.add(actor.country)
         return homes
 
-    def _places_in(self, text: str, context: StoryContext, actor_spans: list[tuple[int, int]]) -> list[PlaceMatch]:
+    def _places_in(self, sentence: Span, context: StoryContext, actor_spans: list[tuple[int, int]]) -> list[PlaceMatch]:
         """Place names of a sentence: in the war's countries first; then, where no name of the war was
         found, places of other countries (a war spills over its borders: a city of a neighbouring state),
         which the gazetteer takes only when prominent or when the story names their country (by name or
-        by adjective)."""
+        by adjective). A common word is no place ("Many of them")."""
+        text = sentence.text
         context.countries_told |= countries_told(text)
         seen = [*context.places_seen, *self._country_places.of(context.countries_told)]  # "the Freedonian town of X"
         found = [
             m for m in self.places.match_spans(text, countries=context.countries, context=seen)
-            if not names_a_country_not_the_place(m.text, m.place) and not _names_no_place(m, actor_spans)
+            if not names_a_country_not_the_place(m.text, m.place) and not _names_no_place(m, actor_spans) and not _a_common_word(m, sentence)
         ]  # fmt: skip
         found = [m for m in _agreeing_with_appositions(found, text) if not _namesake_in_the_war(m.place, context)]
         if not context.countries:
@@ -227,6 +228,7 @@ class SentenceReader:
             m for m in self.places.match_spans(text, countries=None, context=seen)
             if m.place.country not in context.countries and not any(s < m.end and m.start < e for s, e in taken)
             and _town_abroad(m, named) and not names_a_country_not_the_place(m.text, m.place) and not _names_no_place(m, actor_spans)
+            and not _a_common_word(m, sentence)
         ]  # fmt: skip
         return sorted(found + _agreeing_with_appositions(abroad, text), key=lambda m: m.start) if abroad else found
 
@@ -762,6 +764,12 @@ def _names_no_place(match: PlaceMatch, actor_spans: list[tuple[int, int]]) -> bo
 
 def _a_people(words: str) -> bool:
     return words.lower().rstrip("s") in grammar.words("people_words")
+
+
+def _a_common_word(match: PlaceMatch, sentence: Span) -> bool:
+    """A name that is a common word of the language ("Many of the residents", "Among them"): a town of that
+    name is a coin toss no story settles."""
+    return bool(sentence.doc.vocab[match.text.lower()].is_stop)
 
 
 def _town_abroad(match: PlaceMatch, countries_named: set[str]) -> bool:
