@@ -61,6 +61,7 @@ HELD_OUT = {  # wave -> its annotation files
     27: {"current_events": (), "fakes": ("fakes_21.jsonl", "fakes_22.jsonl")},  # drawn as wave 24, near-copies of earlier gold left out
     28: {"current_events": (), "fakes": ("fakes_23.jsonl", "fakes_24.jsonl")},  # drawn as wave 27 from what it left
     29: {"current_events": (), "fakes": ("fakes_25.jsonl", "fakes_26.jsonl")},  # drawn as wave 27 from what wave 28 left
+    30: {"current_events": (), "fakes": ("fakes_27.jsonl", "fakes_28.jsonl")},  # drawn as wave 27 from what wave 29 left
 }
 
 
