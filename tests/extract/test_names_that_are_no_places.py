@@ -82,3 +82,8 @@ def test_a_common_word_is_no_town_abroad(read_news) -> None:  # type: ignore[no-
     text = "US warplanes struck the city on Thursday killing twelve people a monitor said Many of them were children."  # a text that lost its stops
     claims = read_news(text, PUBLISHED)
     assert claims and not any(c.place is not None and c.place.country == "US" for c in claims), claims
+
+
+def test_a_word_for_a_kind_of_place_is_no_town(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Rebels cut the Castello Road north of Aleppo on Thursday after fierce clashes.", PUBLISHED)
+    assert claims and not any(c.place is not None and (c.place_mention or "").lower() == "road" for c in claims), claims

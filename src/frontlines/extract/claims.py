@@ -767,9 +767,10 @@ def _a_people(words: str) -> bool:
 
 
 def _a_common_word(match: PlaceMatch, sentence: Span) -> bool:
-    """A name that is a common word of the language ("Many of the residents", "Among them"): a town of that
-    name is a coin toss no story settles."""
-    return bool(sentence.doc.vocab[match.text.lower()].is_stop)
+    """A name that is a common word of the language ("Many of the residents", "Among them") or a word for a
+    kind of place ("the X Road", "the Y Base"): a town of that name is a coin toss no story settles."""
+    word = match.text.lower()
+    return bool(sentence.doc.vocab[word].is_stop) or word in grammar.words("place_nouns")
 
 
 def _town_abroad(match: PlaceMatch, countries_named: set[str]) -> bool:
