@@ -17,7 +17,7 @@ from frontlines.extract.countries_told import CountryPlaces, countries_told, cou
 from frontlines.extract.dates import DateMention, DateResolver
 from frontlines.extract.doer_spans import says_or_claims
 from frontlines.extract.doers import DoerFinder
-from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places, within_lent_place, within_lent_places
+from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places, given_the_lent_place, within_lent_place
 from frontlines.extract.glued_lists import glued_items
 from frontlines.extract.quarters import namesake_quarters, written_as_quarter
 from frontlines.extract.retelling import ANY_TYPE, as_retelling, at_told_place, retold_types
@@ -137,7 +137,7 @@ class SentenceReader:
         # a place the story lent a trigger yields to the place its own sentence names, known or not
         lent = [d for d in drafts if d.trigger in named_here and not (d.place is not None and d.place.key in own)]
         drafts = [d for d in drafts if d.trigger not in named_here or (d.place is not None and d.place.key in own)]
-        drafts += [_in_the_storys_city(c, text, context) for c in within_lent_places(text_only, lent, text)] if not matches else text_only
+        drafts += [_in_the_storys_city(c, text, context) for c in given_the_lent_place(text_only, lent, text)] if not matches else text_only
         drafts = at_finer_places(
             drafts, _finer_names(sentence, owners, modalities, unresolved), [(m.start, m.end, m.place.key) for m in matches], most=_MAX_PLACES, text=text
         )
@@ -348,7 +348,10 @@ class SentenceReader:
                 drafts = [d for d in drafts if d is not None] or [self._unplaced_claim(anchor, modality, sentence, offset, args, context, None)]
                 finer = [(start, words) for start, _, words in args.unresolved if _may_be_finer(words)]
                 known = [(m.start, m.end, m.place.key) for m in args.matches]
-                drafts = at_finer_places(drafts, {"": finer}, known, most=_MAX_PLACES, text=sentence.text) if known else within_lent_place(drafts, [w for _, w in finer], most=_MAX_PLACES, text=sentence.text)
+                if known:
+                    drafts = at_finer_places(drafts, {"": finer}, known, most=_MAX_PLACES, text=sentence.text)
+                else:  # the sentence names no place the gazetteer knows: its own names are within the story's place
+                    drafts = within_lent_place(drafts, [w for _, w in finer], most=_MAX_PLACES, text=sentence.text)
             else:
                 drafts = [self._unplaced_claim(anchor, modality, sentence, offset, args, context, words) for _, _, words in args.unresolved[:_MAX_PLACES]]
                 drafts = [_in_the_storys_city(d, sentence.text, context) for d in drafts] if not args.matches else drafts

@@ -90,9 +90,10 @@ def within_lent_place(claims: Sequence[Claim], names: Sequence[str], *, most: in
     return out
 
 
-def within_lent_places(claims: Sequence[Claim], lent: Sequence[Claim], text: str = "") -> list[Claim]:
-    """Claims at names the gazetteer lacks, in a sentence that names no place it knows, each within the
-    place the story lent its trigger (`lent`: the claims the story placed), as `within_lent_place`."""
+def given_the_lent_place(claims: Sequence[Claim], lent: Sequence[Claim], text: str = "") -> list[Claim]:
+    """Claims at names the gazetteer lacks (no coordinates), in a sentence that names no place it knows,
+    each given the place the story lent its trigger (`lent`: the claims the story placed there), within it
+    as `within_lent_place` puts them."""
     out: list[Claim] = []
     for claim in claims:
         story = next((c for c in lent if c.trigger == claim.trigger and c.event_type == claim.event_type and _takes_finer(c)), None)

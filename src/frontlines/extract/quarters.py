@@ -23,13 +23,12 @@ CITY_REACH_KM = 25.0  # a quarter lies within this of its city's point
 
 def namesake_quarters(matches: Sequence[PlaceMatch], text: str, story_town: PlaceMatch | None) -> list[PlaceMatch]:
     """The matches of a sentence that name a quarter of another town, not the town they resolved to."""
-    after, before = _quarter_patterns()
     towns = [m.place for m in matches if m.place.feature_code not in CONTAINER_CODES]
     quarters = []
     for match in matches:
         if match.place.feature_class != "P" or match.place.feature_code in CONTAINER_CODES:
             continue
-        if not (after.match(text, match.end) or before.search(text, 0, match.start)):
+        if not _written_as_quarter_at(text, match.start, match.end):
             continue
         others = [town for town in towns if town.key != match.place.key] or ([story_town.place] if story_town else [])
         if others and all(distance_km(match.place, town) > CITY_REACH_KM for town in others):
@@ -39,9 +38,13 @@ def namesake_quarters(matches: Sequence[PlaceMatch], text: str, story_town: Plac
 
 def written_as_quarter(text: str, words: str) -> bool:
     """Whether the text writes the name as a quarter of a town: "the X neighbourhood", "the neighbourhood of X"."""
-    after, before = _quarter_patterns()
     start = text.find(words) if words else -1
-    return start >= 0 and bool(after.match(text, start + len(words)) or before.search(text, 0, start))
+    return start >= 0 and _written_as_quarter_at(text, start, start + len(words))
+
+
+def _written_as_quarter_at(text: str, start: int, end: int) -> bool:
+    after, before = _quarter_patterns()
+    return bool(after.match(text, end) or before.search(text, 0, start))
 
 
 @lru_cache(maxsize=1)
