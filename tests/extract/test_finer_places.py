@@ -138,3 +138,11 @@ def test_shelling_of_two_quarters_of_a_city_on_one_day_is_one_event_in_the_city(
     claims = [replace(c, id=n) for n, c in enumerate(read_news(text, PUBLISHED), 1)]
     shelled = [fused.event for fused in fuse(claims, {1: "Test Wire"}) if fused.event.event_type == "explosion"]
     assert len(shelled) == 1 and shelled[0].place_name == "Damascus", shelled
+
+
+def test_a_sentence_naming_a_city_and_its_quarter_keeps_the_quarters_words(read_news) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen attacked a checkpoint in Damascus on Thursday and later attacked a bus in the neighbourhood of Bab Zandorra in the south of the city, killing two."
+    claims = read_news(text, PUBLISHED)
+    attacks = [c for c in claims if c.event_type == "attack"]
+    assert attacks and all(c.place is not None and c.place.name == "Damascus" for c in attacks), claims
+    assert any(c.place_mention == "Bab Zandorra" for c in attacks), attacks  # the finer words, not the city's again

@@ -932,11 +932,13 @@ def _date_for(
 
 
 def _keep_most_telling(drafts: list[Claim]) -> list[Claim]:
-    """One claim per (type, place, day); a battle yields to a capture of the same place that day, etc."""
+    """One claim per (type, place, day), the one that names the quarter where a sentence names the town
+    and its quarter; a battle yields to a capture of the same place that day, etc."""
     seen: dict[tuple[str, str, str], Claim] = {}
     for claim in drafts:
-        place = place_identity(claim)
-        seen.setdefault((claim.event_type, place, claim.date.value.isoformat() if claim.date else ""), claim)
+        key = (claim.event_type, place_identity(claim), claim.date.value.isoformat() if claim.date else "")
+        if key not in seen or (_at_a_quarter(claim) and not _at_a_quarter(seen[key])):
+            seen[key] = claim
     kept = []
     for (event_type, place, day), claim in seen.items():
         stronger = _OUTRANKS.get(event_type)
@@ -946,6 +948,10 @@ def _keep_most_telling(drafts: list[Claim]) -> list[Claim]:
             continue
         kept.append(claim)
     return kept
+
+
+def _at_a_quarter(claim: Claim) -> bool:
+    return bool(claim.place_mention) and written_as_quarter(claim.quote, claim.place_mention or "")
 
 
 def _named_after_cue(theatre: Theatre) -> re.Pattern[str]:
