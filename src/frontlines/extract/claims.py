@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Protocol
 
+from spacy.attrs import IS_STOP
 from spacy.tokens import Span, Token
 
 from frontlines.extract import grammar
@@ -19,7 +20,7 @@ from frontlines.extract.doer_spans import says_or_claims
 from frontlines.extract.doers import DoerFinder
 from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places, given_the_lent_place, within_lent_place
 from frontlines.extract.glued_lists import glued_items
-from frontlines.extract.quarters import namesake_quarters, written_as_quarter
+from frontlines.extract.quarters import a_quarter_of, namesake_quarters, written_as_quarter
 from frontlines.extract.retelling import ANY_TYPE, as_retelling, at_told_place, retold_types
 from frontlines.extract.tense import as_told_in_time
 from frontlines.extract.lexicon import TriggerTable
@@ -773,7 +774,8 @@ def _a_common_word(match: PlaceMatch, sentence: Span) -> bool:
     """A name that is a common word of the language ("Many of the residents", "Among them") or a word for a
     kind of place ("the X Road", "the Y Base"): a town of that name is a coin toss no story settles."""
     word = match.text.lower()
-    return bool(sentence.doc.vocab[word].is_stop) or word in grammar.words("place_nouns")
+    is_stop = sentence.doc.vocab.lex_attr_getters.get(IS_STOP)  # asked of the word, not looked up: the vocabulary does not grow
+    return bool(is_stop is not None and is_stop(word)) or word in grammar.words("place_nouns")
 
 
 def _town_abroad(match: PlaceMatch, countries_named: set[str]) -> bool:
@@ -834,12 +836,10 @@ def _in_the_storys_city(claim: Claim, text: str, context: StoryContext) -> Claim
     """An event at a quarter the gazetteer lacks ("shells fell on the X neighbourhood"), in a sentence that
     names no place it knows, belongs to the story's own town, as analysts fold a city's quarters into it;
     a capture stays at the quarter's words (taking a quarter is not taking the city)."""
-    town = context.last_place
-    if claim.place is not None or claim.event_type in CHANGES_HANDS or town is None or town.place.feature_class != "P":
+    town = context.last_place.place if context.last_place else None
+    if claim.place is not None or claim.event_type in CHANGES_HANDS or not a_quarter_of(town, claim.place_mention or "", text):
         return claim
-    if town.place.feature_code in CONTAINER_CODES or not written_as_quarter(text, claim.place_mention or ""):
-        return claim
-    return replace(claim, place=town.place, place_precision=place_precision(town.place))
+    return replace(claim, place=town, place_precision=place_precision(town))
 
 
 def _fallback_places(args: _Arguments, context: StoryContext) -> list[PlaceMatch]:

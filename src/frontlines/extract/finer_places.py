@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from frontlines.extract.placing import CONTAINER_CODES
-from frontlines.extract.quarters import written_as_quarter
+from frontlines.extract.quarters import a_quarter_of
 from frontlines.gazetteer.disambiguate import COUNTRY_CODES
 from frontlines.gazetteer.normalise import name_key
 from frontlines.model import WITHIN, Claim
@@ -109,10 +109,7 @@ def spot_precision(town: Claim, words: str, text: str) -> str | None:
     ("the X neighbourhood", "the neighbourhood of X") is the town, as analysts fold a city's quarters into it
     (an event in two quarters on one day is one event in the city, its words kept); any other spot is
     within the place, an event of its own."""
-    place = town.place
-    if place is None or place.feature_class != "P" or place.feature_code in CONTAINER_CODES or not written_as_quarter(text, words):
-        return WITHIN
-    return town.place_precision
+    return town.place_precision if a_quarter_of(town.place, words, text) else WITHIN
 
 
 def _takes_finer(claim: Claim) -> bool:

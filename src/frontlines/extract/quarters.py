@@ -16,7 +16,7 @@ from functools import lru_cache
 from frontlines.extract import grammar
 from frontlines.extract.placing import CONTAINER_CODES
 from frontlines.gazetteer.disambiguate import distance_km
-from frontlines.model import PlaceMatch
+from frontlines.model import Place, PlaceMatch
 
 CITY_REACH_KM = 25.0  # a quarter lies within this of its city's point
 
@@ -34,6 +34,14 @@ def namesake_quarters(matches: Sequence[PlaceMatch], text: str, story_town: Plac
         if others and all(distance_km(match.place, town) > CITY_REACH_KM for town in others):
             quarters.append(match)
     return quarters
+
+
+def a_quarter_of(place: Place | None, words: str, text: str) -> bool:
+    """Whether the words name a quarter of the place: the place is a town, not a province or a country, and the
+    text writes the words as a quarter."""
+    if place is None or place.feature_class != "P" or place.feature_code in CONTAINER_CODES:
+        return False
+    return written_as_quarter(text, words)
 
 
 def written_as_quarter(text: str, words: str) -> bool:
