@@ -19,7 +19,8 @@ from frontlines.extract.dates import DateMention, DateResolver
 from frontlines.extract.doer_spans import says_or_claims
 from frontlines.extract.doers import DoerFinder
 from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places, given_the_lent_place, within_lent_place
-from frontlines.extract.glued_lists import glued_items
+from frontlines.extract.glued_lists import glued_lists
+from frontlines.extract.province_seats import seats_read_as_provinces
 from frontlines.extract.quarters import a_quarter_of, namesake_quarters, written_as_quarter
 from frontlines.extract.retelling import ANY_TYPE, as_retelling, at_told_place, retold_types
 from frontlines.extract.tense import as_told_in_time
@@ -36,6 +37,7 @@ from frontlines.extract.placing import (
     CONTAINER_CODES,
     PlaceAssignment,
     assign_places,
+    with_the_rest_of_their_lists,
     head_token_of_span,
     owning_trigger,
     purpose_of_operation,
@@ -104,10 +106,13 @@ class SentenceReader:
         context.countries_told |= self._homes_of(actor_mentions)
         found = self._places_in(sentence, context, [(m.start, m.end) for m in actor_mentions])
         matches = [m for m in found if m.start >= skip_to]
-        listed = glued_items(text) if context.commas_lost else []  # "the villages of X Y and Z" in a text that lost its commas
+        glued = glued_lists(text) if context.commas_lost else []  # "the villages of X Y and Z" in a text that lost its commas
+        listed = [item for names in glued for item in names]
         resolved, unresolved = self._entity_places(sentence, matches, skip_to, context, listed)
         matches = sorted(matches + resolved, key=lambda m: m.start)
         matches = [m for m in matches if not self._stands_for_someone(head_token_of_span(sentence, m.start, m.end), m.text, m.place, context)]
+        matches = [m for m in matches if not _seat_of_a_body(text, m.end)]
+        matches = seats_read_as_provinces(matches, text, getattr(self.places, "lookup", None))  # "X in Y": Y the province
         quarters = namesake_quarters(matches, text, context.last_place)  # "the Sulaymaniyah neighbourhood" of another city
         if quarters:
             matches = [m for m in matches if m not in quarters]
@@ -122,7 +127,7 @@ class SentenceReader:
         triggers = find_triggers(sentence, self.triggers)
         modalities = {t.token.i: _told_as(t.token, sentence, verdict) for t in triggers}
         owners = [t for t in triggers if not purpose_of_operation(t, triggers, modalities)]
-        assignments = assign_places(sentence, owners, matches, context, self.triggers.needs_place_object)
+        assignments = with_the_rest_of_their_lists(assign_places(sentence, owners, matches, context, self.triggers.needs_place_object), matches, glued)
         drafts: list[Claim] = []
         for trigger in owners:
             modality = modalities[trigger.token.i]
@@ -412,6 +417,8 @@ class SentenceReader:
             if start < skip_to or any(m.start < end and start < m.end for m in matches):
                 continue
             if _inside_other_name(ent, sentence, peoples_too=(start, end) not in before_nouns):
+                continue
+            if _seat_of_a_body(sentence.text, end):
                 continue
             words = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             if _non_place_word().search(words) or _names_a_building(ent, sentence) or _a_people(words):
@@ -764,6 +771,14 @@ def _names_no_place(match: PlaceMatch, actor_spans: list[tuple[int, int]]) -> bo
     if any(s <= match.start and match.end <= e and (s, e) != (match.start, match.end) for s, e in actor_spans):
         return True
     return _a_people(match.text)
+
+
+def _seat_of_a_body(text: str, end: int) -> bool:
+    """"The X-based monitor", "an X based group": a name that says where a body sits is no place of an event."""
+    return _SEAT_OF.match(text, end) is not None
+
+
+_SEAT_OF = re.compile(r"(?:\s*-\s*|\s+)based\b", re.IGNORECASE)
 
 
 def _a_people(words: str) -> bool:

@@ -28,18 +28,21 @@ def lost_its_commas(text: str) -> bool:
 
 
 def glued_items(sentence: str) -> list[tuple[int, int]]:
-    """The names of every glued list in a sentence, as offsets: a run of names after a locative word or a
+    """The names of every glued list in a sentence, as offsets (`glued_lists`, one after another)."""
+    return [item for names in glued_lists(sentence) for item in names]
+
+
+def glued_lists(sentence: str) -> list[list[tuple[int, int]]]:
+    """Each glued list of a sentence, its names as offsets: a run of names after a locative word or a
     plural settlement noun's "of" that "and" and a last name close ("in X Y Z and W areas", "the towns
     of X Y and Z"), or that a plural settlement noun opens ("the villages of X Y Z")."""
-    items: list[tuple[int, int]] = []
+    lists: list[list[tuple[int, int]]] = []
     for match in _runs().finditer(sentence):
         head, last = match.span("head"), match.span("last")
         if last[0] < 0 and not match.group("plural"):
             continue  # a lone "in X Y": maybe one name of two words
-        items += split_names(sentence, *head)
-        if last[0] >= 0:
-            items.append(last)
-    return items
+        lists.append(split_names(sentence, *head) + ([last] if last[0] >= 0 else []))
+    return lists
 
 
 def split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -94,15 +94,16 @@ def assign_places(
             referent = earlier[0] if earlier else context.last_place
             if referent is not None and all(a.place.place.key != referent.place.key for a in by_trigger[trigger.token.i]):
                 by_trigger[trigger.token.i].insert(0, PlaceAssignment(referent, False, False))
+    # "a source in X said": X may be where it happened; "the ministry in Y said", Y abroad, is not
+    speakers_at_home = [s for s in speakers if not context.countries or s[0].place.country in context.countries]
     for trigger in sorted(triggers, key=lambda t: t.event_type == "casualties"):
         if by_trigger[trigger.token.i] or _mentions_earlier_event(trigger.token):
             continue  # "the battle", "the operation": a place for them must come from their own words
         if trigger.token.lemma_.lower() in needs_object:
             continue
         nearest = _nearest_loose(trigger, loose)
-        if nearest is not None:
-            match, near, partial = nearest
-            by_trigger[trigger.token.i].append(PlaceAssignment(match, partial, near))
+        if nearest:
+            by_trigger[trigger.token.i] += [PlaceAssignment(match, partial, near) for match, near, partial in nearest]
         elif _refers_back(trigger.token):
             earlier = [m for m, head in preceding if head.i < trigger.token.i]
             referent = earlier[-1] if earlier else context.last_place
@@ -114,10 +115,29 @@ def assign_places(
             said = {t.lower_ for t in tokens}
             partial = (bool(said & words("partial_words")) or any(t.like_num for t in tokens)) and not said & words("whole_words")
             by_trigger[trigger.token.i].append(PlaceAssignment(referent, partial, bool(said & words("near_words"))))
-        elif speakers:
-            match, near, partial = speakers[0]
+        elif speakers_at_home:
+            match, near, partial = speakers_at_home[0]
             by_trigger[trigger.token.i].append(PlaceAssignment(match, partial, near))
     return {key: _most_specific(_without_reference_points(value)) for key, value in by_trigger.items()}
+
+
+def with_the_rest_of_their_lists(
+    by_trigger: dict[int, list[PlaceAssignment]], matches: list[PlaceMatch], lists: list[list[tuple[int, int]]]
+) -> dict[int, list[PlaceAssignment]]:
+    """A trigger given one place of a list that lost its commas ("fighting in X Y and Z") is given every
+    place the gazetteer knows of that list: the parse hangs the later names on the first as one name."""
+    if not lists:
+        return by_trigger
+    out = {}
+    for trigger, assignments in by_trigger.items():
+        out[trigger] = list(assignments)
+        for names in lists:
+            inside = [m for m in matches if any(s <= m.start and m.end <= e for s, e in names) and m.place.feature_code not in CONTAINER_CODES]
+            given = {id(a.place) for a in assignments}
+            first = next((a for a in assignments if any(a.place is m for m in inside)), None)
+            if first is not None:
+                out[trigger] += [PlaceAssignment(m, first.partial, first.near) for m in inside if id(m) not in given]
+    return out
 
 
 def _without_reference_points(assignments: list[PlaceAssignment]) -> list[PlaceAssignment]:
@@ -229,16 +249,19 @@ def owning_trigger(head: Token, trigger_at: dict[int, Trigger]) -> tuple[int | N
 
 def _nearest_loose(
     trigger: Trigger, loose: list[tuple[PlaceMatch, Token, bool, bool]]
-) -> tuple[PlaceMatch, bool, bool] | None:
+) -> list[tuple[PlaceMatch, bool, bool]]:
+    """The loose place nearest the trigger, and the places joined to it by "and" or a list."""
     candidates = [
         (abs(head.i - trigger.token.i), match, near, partial)
         for match, head, near, partial in loose
         if not _after_origin_prep(head) and match.place.feature_code not in CONTAINER_CODES and not _in_another_clause(head, trigger)
     ]
     if not candidates:
-        return None
+        return []
     _, match, near, partial = min(candidates, key=lambda item: item[0])
-    return match, near, partial
+    head = next(h for m, h, _, _ in loose if m is match)
+    joined = {t.i for t in head.conjuncts}  # "in many areas including X, Y and Z": each is a place of the event
+    return [(match, near, partial)] + [(m, n, p) for m, h, n, p in loose if h.i in joined and m.place.feature_code not in CONTAINER_CODES]
 
 
 def _in_another_clause(head: Token, trigger: Trigger) -> bool:
