@@ -1,6 +1,6 @@
 """Names that frame an event are not where it happened: the province a town is said to be in (when the
-province bears its seat's name), the seat of a body ("the London-based monitor"), and the city a foreign
-ministry speaks from."""
+province bears its seat's name), the seat of a body ("the London-based monitor"), the city a foreign
+ministry speaks from, and the words of the event in a headline written in title case."""
 
 from __future__ import annotations
 
@@ -46,3 +46,8 @@ def test_a_foreign_ministry_speaks_from_its_capital_not_from_the_war(read_news) 
     strikes = [c for c in claims if c.event_type == "airstrike"]
     assert strikes and all(c.place is not None and c.place.country == "SY" for c in strikes), claims
 
+
+
+def test_a_title_case_headline_names_no_place_in_the_words_of_its_event(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("03-04-2016 Two Civilians Killed Others Injured in Mortar Shells Attack.", PUBLISHED)
+    assert not any(c.place_mention and ("Attack" in c.place_mention or "Shells" in c.place_mention) for c in claims), claims
