@@ -146,3 +146,8 @@ def test_a_sentence_naming_a_city_and_its_quarter_keeps_the_quarters_words(read_
     attacks = [c for c in claims if c.event_type == "attack"]
     assert attacks and all(c.place is not None and c.place.name == "Damascus" for c in attacks), claims
     assert any(c.place_mention == "Bab Zandorra" for c in attacks), attacks  # the finer words, not the city's again
+
+
+def test_the_suburbs_a_city_lists_are_each_a_place(read_news) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news("Rockets hit the Damascus suburbs of Ain Zandorra and Kafr Zandorra during a night of shelling on Tuesday.", PUBLISHED)
+    assert {"Ain Zandorra", "Kafr Zandorra"} <= {c.place_mention for c in claims}, claims
