@@ -18,6 +18,7 @@ from frontlines.extract.actors import ActorFinder
 from frontlines.extract.claims import PlaceFinder, SentenceReader
 from frontlines.extract.dates import DateResolver
 from frontlines.extract.glued_lists import lost_its_commas
+from frontlines.extract.lead_dates import with_the_bodys_day
 from frontlines.extract.lexicon import (
     ActorTable,
     TriggerTable,
@@ -136,6 +137,7 @@ class Pipeline:
             told[index].append(sentence.text)
         results = [with_claimed_doer(claims, claimed_by(told[i], readers[i].actors), readers[i].actors) for i, claims in enumerate(results)]
         results = [with_unnamed_doer(claims, contexts[i].named_actors, readers[i].actors) for i, claims in enumerate(results)]
+        results = [with_the_bodys_day(claims, contexts[i].published) for i, claims in enumerate(results)]
         return [
             ReadReport(claims, [verdict_at[i].get(c.start) for c in claims])
             for i, claims in enumerate(dates_as_far_as_known(report, claims) for report, claims in zip(reports, results, strict=True))

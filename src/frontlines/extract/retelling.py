@@ -40,7 +40,7 @@ def retold_types(sentence: Span, event_nouns: Mapping[str, str]) -> set[str]:
 
 def as_retelling(claim: Claim, first: Claim) -> Claim:
     """The claim told again of the first telling's event: its place, unless a finer one, and, undated, its day."""
-    if first.place is not None and not _finer_or_same(claim, first.place):
+    if first.place is not None and not finer_or_same(claim, first.place):
         claim = at_told_place(claim, first)
     if claim.date is not None and not claim.date.text and first.date is not None:
         claim = replace(claim, date=first.date)
@@ -54,7 +54,8 @@ def at_told_place(claim: Claim, first: Claim) -> Claim:
     return replace(claim, place=first.place, place_mention=first.place_mention, place_precision=first.place_precision)
 
 
-def _finer_or_same(claim: Claim, first_place: Place) -> bool:
+def finer_or_same(claim: Claim, first_place: Place) -> bool:
+    """Whether the claim's place lies inside the place first told, or near it (a district, a village beside it)."""
     if claim.place is None:
         return False
     return contains(first_place, claim.place) or distance_km(first_place, claim.place) <= NEAR_KM
