@@ -151,3 +151,13 @@ def test_a_sentence_naming_a_city_and_its_quarter_keeps_the_quarters_words(read_
 def test_the_suburbs_a_city_lists_are_each_a_place(read_news) -> None:  # type: ignore[no-untyped-def]
     claims = read_news("Rockets hit the Damascus suburbs of Ain Zandorra and Kafr Zandorra during a night of shelling on Tuesday.", PUBLISHED)
     assert {"Ain Zandorra", "Kafr Zandorra"} <= {c.place_mention for c in claims}, claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Government warplanes pounded rural Idlib on Thursday, killing six people.", "Government warplanes pounded the southern countryside of Idlib on Thursday, killing six people."],
+    ids=["rural Y", "the countryside of Y"],
+)
+def test_the_countryside_before_a_name_is_the_province(read_news, text: str) -> None:  # type: ignore[no-untyped-def]
+    claims = read_news(text, PUBLISHED)
+    assert claims and all(c.place is not None and c.place.feature_code == "ADM1" for c in claims), claims
