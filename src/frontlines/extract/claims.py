@@ -37,10 +37,10 @@ from frontlines.extract.placing import (
     CONTAINER_CODES,
     PlaceAssignment,
     assign_places,
-    with_the_rest_of_their_lists,
     head_token_of_span,
     owning_trigger,
     purpose_of_operation,
+    with_the_rest_of_their_lists,
 )
 from frontlines.extract.story import StoryContext
 from frontlines.extract.verdicts import CLAIM_MODALITY, confidence_of, judge_rule_claims, reader_modality, uncovered_types

@@ -1,8 +1,9 @@
 """A headline tells the story's event without its day: "Car bomb kills 20 in Townville" over a body that
 says the bomb went off "on Friday evening". The headline's claim, dated the day of publication (by
-default, or by the date printed above it, not by day words of its own), takes the day its body gives: the first later claim of its
-type at its place (the same entry, or one inside or near it) told with a day of its own, up to
-`LEAD_LAG_DAYS` before publication. Fusion then makes them one event, as an analyst reads them.
+default, or by the date printed above it, not by day words of its own), takes the day its body gives:
+that of the first later claim of its type at its place (the same entry, or one inside or near it) told
+with a day of its own, up to `LEAD_LAG_DAYS` before publication. Fusion then makes them one event, as
+an analyst reads them.
 """
 
 from __future__ import annotations

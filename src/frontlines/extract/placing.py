@@ -128,13 +128,16 @@ def with_the_rest_of_their_lists(
     place the gazetteer knows of that list: the parse hangs the later names on the first as one name."""
     if not lists:
         return by_trigger
+    listed = [
+        [m for m in matches if any(s <= m.start and m.end <= e for s, e in names) and m.place.feature_code not in CONTAINER_CODES]
+        for names in lists
+    ]
     out = {}
     for trigger, assignments in by_trigger.items():
+        given = {id(a.place) for a in assignments}
         out[trigger] = list(assignments)
-        for names in lists:
-            inside = [m for m in matches if any(s <= m.start and m.end <= e for s, e in names) and m.place.feature_code not in CONTAINER_CODES]
-            given = {id(a.place) for a in assignments}
-            first = next((a for a in assignments if any(a.place is m for m in inside)), None)
+        for inside in listed:
+            first = next((a for a in assignments if id(a.place) in {id(m) for m in inside}), None)
             if first is not None:
                 out[trigger] += [PlaceAssignment(m, first.partial, first.near) for m in inside if id(m) not in given]
     return out
@@ -252,14 +255,13 @@ def _nearest_loose(
 ) -> list[tuple[PlaceMatch, bool, bool]]:
     """The loose place nearest the trigger, and the places joined to it by "and" or a list."""
     candidates = [
-        (abs(head.i - trigger.token.i), match, near, partial)
+        (abs(head.i - trigger.token.i), match, head, near, partial)
         for match, head, near, partial in loose
         if not _after_origin_prep(head) and match.place.feature_code not in CONTAINER_CODES and not _in_another_clause(head, trigger)
     ]
     if not candidates:
         return []
-    _, match, near, partial = min(candidates, key=lambda item: item[0])
-    head = next(h for m, h, _, _ in loose if m is match)
+    _, match, head, near, partial = min(candidates, key=lambda item: item[0])
     joined = {t.i for t in head.conjuncts}  # "in many areas including X, Y and Z": each is a place of the event
     return [(match, near, partial)] + [(m, n, p) for m, h, n, p in loose if h.i in joined and m.place.feature_code not in CONTAINER_CODES]
 
