@@ -20,7 +20,7 @@ from frontlines.extract.doer_spans import says_or_claims
 from frontlines.extract.doers import DoerFinder
 from frontlines.extract.finer_places import CHANGES_HANDS, UNGOVERNED, at_finer_places, given_the_lent_place, within_lent_place
 from frontlines.extract.glued_lists import glued_lists
-from frontlines.extract.province_seats import seats_read_as_provinces
+from frontlines.extract.province_seats import CONTAINED_IN, seats_read_as_provinces
 from frontlines.extract.quarters import a_quarter_of, namesake_quarters, written_as_quarter
 from frontlines.extract.retelling import ANY_TYPE, as_retelling, at_told_place, retold_types
 from frontlines.extract.tense import as_told_in_time
@@ -700,7 +700,7 @@ def _agreeing_with_appositions(matches: list[PlaceMatch], text: str) -> list[Pla
 
 _APPOSITION = re.compile(r",\s*(?:the\s+)?")
 # "X in southern Sylvania", "X, in Y Province": where X is, said right after it
-_CONTAINED_IN = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+|central\s+)?")
+_CONTAINED_IN = re.compile(CONTAINED_IN)
 
 
 @lru_cache(maxsize=1)

@@ -74,7 +74,7 @@ def at_finer_places(
     return out
 
 
-def within_lent_place(claims: Sequence[Claim], names: Sequence[str], *, most: int, text: str = "") -> list[Claim]:
+def within_lent_place(claims: Sequence[Claim], names: Sequence[str], *, most: int, text: str) -> list[Claim]:
     """Claims of a sentence that names no place the gazetteer knows, placed where the story was: at the
     names it gives that the gazetteer lacks ("sorties targeting positions in the X village"), within the
     story's place, as a name beside a known place is. A capture stays where it was: taking X is not
@@ -90,7 +90,7 @@ def within_lent_place(claims: Sequence[Claim], names: Sequence[str], *, most: in
     return out
 
 
-def given_the_lent_place(claims: Sequence[Claim], lent: Sequence[Claim], text: str = "") -> list[Claim]:
+def given_the_lent_place(claims: Sequence[Claim], lent: Sequence[Claim], text: str) -> list[Claim]:
     """Claims at names the gazetteer lacks (no coordinates), in a sentence that names no place it knows,
     each given the place the story lent its trigger (`lent`: the claims the story placed there), within it
     as `within_lent_place` puts them."""

@@ -19,6 +19,9 @@ from frontlines.model import Place, PlaceMatch
 Lookup = Callable[..., list[tuple[Place, float]]]
 
 _OWN_TOWN_KM = 10.0  # closer than this, the inner name is a quarter or suburb of the city: "X in Y" is the city
+_DIRECTIONS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+# "X in southern Y", "X, in Y": where X is, said right after it (claims reads "X, in Y Province" with it too)
+CONTAINED_IN = rf",?\s+in\s+(?:the\s+)?(?:(?:far\s+)?{_DIRECTIONS}\s+|central\s+)?"
 
 
 def seats_read_as_provinces(matches: Sequence[PlaceMatch], text: str, lookup: Lookup | None) -> list[PlaceMatch]:
@@ -56,8 +59,4 @@ def _written_inside(text: str, end: int, start: int) -> bool:
 def _inside_pattern() -> re.Pattern[str]:
     """"X in Y", "X city, in northern Y": where X is, said right after it."""
     nouns = "|".join(sorted(map(re.escape, grammar.words("settlement_nouns")), key=len, reverse=True))
-    directions = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central"
-    return re.compile(
-        rf"(?:\s+(?:{nouns}))?,?\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:{directions})\s+)?(?:(?:{directions})\s+of\s+)?",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"(?:\s+(?:{nouns}))?{CONTAINED_IN}(?:(?:{_DIRECTIONS}|central)\s+of\s+)?", re.IGNORECASE)
