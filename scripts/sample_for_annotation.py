@@ -1,6 +1,6 @@
 """Draw the items the team annotates from ../shared/corpus (ids only), in batches for annotators.
 
-usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|...|31]
+usage: python scripts/sample_for_annotation.py OUT_DIR [--wave 1|2|...|32]
 
 Deterministic (seeded). Wave 1: 1,700 conflict lines capped per topic so that many wars are drawn,
 700 uncategorized lines of 2020 on (where the later wars are filed), 800 lines of the other
@@ -49,7 +49,8 @@ the same way, leaving out near-copies of articles drawn before (batches of 20 fr
 work after wave 27: drawn as wave 27 from what it left (batches of 20 from 23). Wave 29, for the work
 after wave 28: drawn as wave 27 from what wave 28 left (batches of 20 from 25). Wave 30, for the work after
 wave 29: drawn as wave 27 from what wave 29 left (batches of 20 from 27). Wave 31, for the work after
-wave 30: drawn as wave 27 from what wave 30 left (batches of 20 from 29).
+wave 30: drawn as wave 27 from what wave 30 left (batches of 20 from 29). Wave 32, for the work after
+wave 31: drawn as wave 27 from what wave 31 left (batches of 20 from 31).
 Writes OUT_DIR/lines_NN.ids and OUT_DIR/fakes_NN.ids, one id a line.
 """
 
@@ -142,7 +143,7 @@ _DRAWN_AS_WAVE_TWELVE = {12: (20261211, 39), 13: (20261212, 43), 14: (20261213, 
 # the waves drawn as wave 18 was (every section), each from what the waves before it left
 _DRAWN_AS_WAVE_EIGHTEEN = {18: (20261217, 63), 19: (20261218, 67), 20: (20261219, 71), 21: (20261220, 75), 22: (20261221, 79), 23: (20261222, 83)}
 # the waves of FA-KES articles drawn as wave 24 was, each from what the waves before it left
-_DRAWN_AS_WAVE_TWENTY_FOUR = {24: (20261223, 15), 25: (20261224, 17), 26: (20261225, 19), 27: (20261226, 21), 28: (20261227, 23), 29: (20261228, 25), 30: (20261229, 27), 31: (20261230, 29)}
+_DRAWN_AS_WAVE_TWENTY_FOUR = {24: (20261223, 15), 25: (20261224, 17), 26: (20261225, 19), 27: (20261226, 21), 28: (20261227, 23), 29: (20261228, 25), 30: (20261229, 27), 31: (20261230, 29), 32: (20261231, 31)}
 _DISTINCT_FROM = 27  # from this wave on, no near-copy of an article drawn before
 _LAST_WAVE = max(_DRAWN_AS_WAVE_TWENTY_FOUR)
 

@@ -63,6 +63,7 @@ HELD_OUT = {  # wave -> its annotation files
     29: {"current_events": (), "fakes": ("fakes_25.jsonl", "fakes_26.jsonl")},  # drawn as wave 27 from what wave 28 left
     30: {"current_events": (), "fakes": ("fakes_27.jsonl", "fakes_28.jsonl")},  # drawn as wave 27 from what wave 29 left
     31: {"current_events": (), "fakes": ("fakes_29.jsonl", "fakes_30.jsonl")},  # drawn as wave 27 from what wave 30 left
+    32: {"current_events": (), "fakes": ("fakes_31.jsonl",)},  # drawn as wave 27 from what wave 31 left: the last 20 such articles
 }
 
 
